@@ -1,0 +1,88 @@
+package org.megalut.meas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.megalut.image.Image;
+
+/** Analytic cases: a well-sampled elliptical Gaussian has adaptive moments M = C and flux 2A = F. */
+class AdaptiveMomentsGaussianTest {
+
+    private static final AdaptiveMomentsFitter FITTER = new AdaptiveMomentsFitter(AdaptiveMomentsParams.HSM_DEFAULTS);
+
+    /** Samples F/(2π sqrt det C) exp(−½ dᵀC⁻¹d) at pixel centres of a 0-based size×size image. */
+    static Image gaussian(int size, double flux, double cx, double cy, double cxx, double cxy, double cyy) {
+        double det = cxx * cyy - cxy * cxy;
+        double norm = flux / (2 * Math.PI * Math.sqrt(det));
+        Image img = Image.zeros(size, size);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double dx = x - cx;
+                double dy = y - cy;
+                double rho2 = (cyy * dx * dx - 2 * cxy * dx * dy + cxx * dy * dy) / det;
+                img.set(x, y, norm * Math.exp(-0.5 * rho2));
+            }
+        }
+        return img;
+    }
+
+    @Test
+    void ellipticalGaussianHasExactMoments() {
+        double cxx = 9.0;
+        double cxy = 2.0;
+        double cyy = 6.0;
+        AdaptiveMoments m = FITTER.measure(gaussian(48, 100.0, 24.3, 23.1, cxx, cxy, cyy));
+        assertTrue(m.ok(), m.errorMessage());
+        assertEquals(100.0, m.amplitude(), 1e-6);
+        assertEquals(24.3, m.centroidX(), 1e-7);
+        assertEquals(23.1, m.centroidY(), 1e-7);
+        assertEquals(cxx, m.mxx(), 1e-5);
+        assertEquals(cxy, m.mxy(), 1e-5);
+        assertEquals(cyy, m.myy(), 1e-5);
+        assertEquals(2.0, m.rho4(), 1e-5);
+        assertEquals(Math.pow(cxx * cyy - cxy * cxy, 0.25), m.sigma(), 1e-6);
+        double e1 = (cxx - cyy) / (cxx + cyy);
+        double e2 = 2 * cxy / (cxx + cyy);
+        assertEquals(e1, m.e1(), 1e-6);
+        assertEquals(e2, m.e2(), 1e-6);
+        // Reduced-shear form: g = e / (1 + sqrt(1 − e²)); for an ellipse of axis ratio q, |g| = (1−q)/(1+q).
+        double e = Math.hypot(e1, e2);
+        double q = Math.sqrt((1 - e) / (1 + e));
+        assertEquals((1 - q) / (1 + q), Math.hypot(m.g1(), m.g2()), 1e-6);
+    }
+
+    @Test
+    void rotationBy90DegreesFlipsShape() {
+        AdaptiveMoments a = FITTER.measure(gaussian(48, 10.0, 23.5, 23.5, 8.0, 1.5, 4.0));
+        AdaptiveMoments b = FITTER.measure(gaussian(48, 10.0, 23.5, 23.5, 4.0, -1.5, 8.0));
+        assertEquals(a.g1(), -b.g1(), 1e-9);
+        assertEquals(a.g2(), -b.g2(), 1e-9);
+        assertEquals(a.sigma(), b.sigma(), 1e-9);
+    }
+
+    @Test
+    void blankImageFails() {
+        AdaptiveMoments m = FITTER.measure(Image.zeros(48, 48));
+        assertFalse(m.ok());
+        assertEquals("Masked image is all 0's.", m.errorMessage());
+    }
+
+    @Test
+    void pointSourceCollapses() {
+        Image img = Image.zeros(48, 48);
+        img.set(24, 24, 1.0);
+        AdaptiveMoments m = FITTER.measure(img);
+        assertFalse(m.ok());
+        assertTrue(m.errorMessage().contains("singular") || m.errorMessage().contains("positive"), m.errorMessage());
+    }
+
+    @Test
+    void iterationLimitIsAFailure() {
+        AdaptiveMomentsFitter tight = new AdaptiveMomentsFitter(AdaptiveMomentsParams.HSM_DEFAULTS.withMaxIterations(3));
+        AdaptiveMoments m = tight.measure(gaussian(48, 10.0, 23.5, 23.5, 2.0, 0.3, 3.0));
+        assertFalse(m.ok());
+        assertTrue(m.errorMessage().contains("too many iterations"), m.errorMessage());
+    }
+}
