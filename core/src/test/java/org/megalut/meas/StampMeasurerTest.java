@@ -1,0 +1,79 @@
+package org.megalut.meas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.megalut.image.Image;
+
+class StampMeasurerTest {
+
+    private final StampMeasurer measurer = StampMeasurer.megalutDefaults();
+
+    @Test
+    void skyStatisticsUseTheOuterRing() {
+        Image stamp = Image.zeros(48, 48);
+        java.util.Arrays.fill(stamp.pixels(), 7.0);
+        stamp.set(0, 0, 1.0);     // in the ring
+        stamp.set(24, 24, 1e6);   // inside: ignored by ring statistics
+        SkyStatistics s = SkyStatistics.ofOuterRing(stamp);
+        assertEquals(7.0 - 6.0 / 188, s.mean(), 1e-12);
+        assertEquals(7.0, s.median(), 0);
+        assertEquals(0.0, s.mad(), 0);
+        assertEquals(48 * 48 * 7.0 - 6 + 1e6 - 7, s.stampSum(), 1e-6);
+    }
+
+    @Test
+    void madEstimatesGaussianNoise() {
+        SplittableRandom rng = new SplittableRandom(42);
+        Image stamp = Image.zeros(200, 200);
+        double[] p = stamp.pixels();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = 3.0 + 0.5 * gaussian(rng);
+        }
+        SkyStatistics s = SkyStatistics.ofOuterRing(stamp);
+        assertEquals(0.5, s.mad(), 0.03);
+        assertEquals(0.5, s.std(), 0.03);
+        assertEquals(3.0, s.mean(), 0.03);
+    }
+
+    @Test
+    void galaxyStampIsMeasured() {
+        Image stamp = AdaptiveMomentsGaussianTest.gaussian(48, 50.0, 24.0, 23.2, 6.0, 1.0, 4.0);
+        StampFeatures f = measurer.measure(stamp, 23.5, 23.5);
+        assertEquals(MeasurementFlag.OK, f.flag());
+        assertEquals(50.0, f.flux(), 1e-5);
+        assertEquals(24.0, f.x(), 1e-6);
+        assertFalse(f.retried());
+        // Noise-free: the MAD is ~0 and the S/N tends to sqrt(F).
+        assertEquals(Math.sqrt(50.0), f.snr(), 1e-2);
+        assertTrue(f.aperSb2() > f.aperSb8());
+    }
+
+    @Test
+    void distantCentroidIsFlaggedButKept() {
+        Image stamp = AdaptiveMomentsGaussianTest.gaussian(48, 50.0, 35.0, 35.0, 4.0, 0.0, 4.0);
+        StampFeatures f = measurer.measure(stamp, 23.5, 23.5);
+        assertEquals(MeasurementFlag.CENTROID_SHIFT, f.flag());
+        assertEquals(35.0, f.x(), 1e-5);
+    }
+
+    @Test
+    void failedMeasurementIsMasked() {
+        Image stamp = Image.zeros(48, 48);
+        stamp.set(20, 20, 1.0);
+        StampFeatures f = measurer.measure(stamp, 23.5, 23.5);
+        assertEquals(MeasurementFlag.FAILED, f.flag());
+        assertTrue(f.retried());
+        assertTrue(Double.isNaN(f.g1()) && Double.isNaN(f.snr()));
+        assertFalse(f.flag().hasFeatures());
+    }
+
+    private static double gaussian(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+}
