@@ -12,10 +12,11 @@ import org.megalut.image.Image;
  * δM = 4(C/A − M/2)/b², each clamped to ±{@code boundCorrectWeight}; x₀ += δx·b, M += δM·b². The loop
  * stops when the largest step (scaled by b₀/b when the weight shrank) is at most the precision.
  *
- * <p>The weight along an image row is evaluated by a multiplicative recurrence (two exponentials per
- * row instead of one per pixel): along a row ρ² is quadratic in x, so W(x+1)/W(x) changes by the
- * constant factor exp(−Mxx⁻¹) from pixel to pixel. The accumulated relative rounding is ~1e-15 over a
- * stamp row, far below the 1e-6 convergence threshold.
+ * <p>Speed without changing the iteration: the weight along an image row is evaluated by a
+ * multiplicative recurrence (two exponentials per row instead of one per pixel; along a row ρ² is
+ * quadratic in x, so W(x+1)/W(x) changes by the constant factor exp(−Minv_xx) from pixel to pixel), the
+ * (y−y0) factors are applied once per row, and ρ⁴, which only the last pass reports, is computed once
+ * after convergence. The changed rounding (~1e-15 relative) is far below the 1e-6 convergence threshold.
  *
  * <p>Instances are stateless and thread-safe.
  */
@@ -58,8 +59,14 @@ public final class AdaptiveMomentsFitter {
         double convergence = 1.0;
         double shiftScale0 = 0.0;
         int iterations = 0;
-        double[] sums = new double[7];
+        double[] sums = new double[6];
+        double[] last = new double[5];
         while (convergence > params.precision()) {
+            last[0] = x0;
+            last[1] = y0;
+            last[2] = mxx;
+            last[3] = mxy;
+            last[4] = myy;
             String error = ellipticalMoments(image, bounds, x0, y0, mxx, mxy, myy, sums);
             if (error != null) {
                 return AdaptiveMoments.failure(error, iterations);
@@ -114,8 +121,9 @@ public final class AdaptiveMomentsFitter {
                 return AdaptiveMoments.failure("Error: NaN in calculation of adaptive moments", iterations);
             }
         }
-        return new AdaptiveMoments(true, 2.0 * sums[0], x0, y0, mxx, mxy, myy, sums[6] / sums[0],
-                iterations, "");
+        // HSM reports ρ4 of the last pass, made with the parameters before the last update.
+        double rho4 = weightedRho4(image, bounds, last[0], last[1], last[2], last[3], last[4]) / sums[0];
+        return new AdaptiveMoments(true, 2.0 * sums[0], x0, y0, mxx, mxy, myy, rho4, iterations, "");
     }
 
     private static double clamp(double v, double bound) {
@@ -126,7 +134,8 @@ public final class AdaptiveMomentsFitter {
     }
 
     /**
-     * One HSM moment pass ({@code find_ellipmom_1}); fills sums = {A, Bx, By, Cxx, Cxy, Cyy, Σ I W ρ⁴}.
+     * One HSM moment pass ({@code find_ellipmom_1}) without ρ⁴: fills sums = {A, Bx, By, Cxx, Cxy, Cyy}.
+     * Per row it accumulates Σ I W (x−x0)^k for k = 0, 1, 2 and folds the (y−y0) factors in afterwards.
      *
      * @return null on success, else HSM's error message
      */
@@ -155,7 +164,6 @@ public final class AdaptiveMomentsFitter {
         double cxx = 0;
         double cxy = 0;
         double cyy = 0;
-        double rho4 = 0;
         double[] pix = image.pixels();
         int width = image.width();
         double decay = Math.exp(-minvXx);
@@ -164,8 +172,7 @@ public final class AdaptiveMomentsFitter {
             double twoMinvXyYy0 = twoMinvXy * yy0;
             double minvYyYy0Sq = minvYy * yy0 * yy0;
             // Row limits: roots of Minv_xx t² + 2 Minv_xy (y−y0) t + Minv_yy (y−y0)² − ρ²_max = 0.
-            double qc = minvYyYy0Sq - maxRho2;
-            double disc = twoMinvXyYy0 * twoMinvXyYy0 - 4.0 * minvXx * qc;
+            double disc = twoMinvXyYy0 * twoMinvXyYy0 - 4.0 * minvXx * (minvYyYy0Sq - maxRho2);
             if (disc < 0.0) {
                 return "Failure in finding min/max x for some y!";
             }
@@ -180,21 +187,57 @@ public final class AdaptiveMomentsFitter {
             // W(x+1)/W(x) = exp(−½(2 Minv_xx (x−x0) + Minv_xx + 2 Minv_xy (y−y0))); it changes by exp(−Minv_xx).
             double ratio = Math.exp(-0.5 * (2.0 * minvXx * xx0 + minvXx + twoMinvXyYy0));
             int row = (y - image.ymin()) * width - image.xmin();
-            for (int x = ix1; x <= ix2; x++, xx0 += 1.0) {
-                double rho2 = minvYyYy0Sq + twoMinvXyYy0 * xx0 + minvXx * xx0 * xx0;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            int x = ix1;
+            if (ix2 - ix1 >= 3) {
+                // Two interleaved lanes (even and odd pixels) halve the serial multiply/add chains:
+                // W(x+2) = W(x)·r(x)·r(x+1) and that two-pixel factor changes by exp(−4 Minv_xx) per step.
+                double wOdd = w * ratio;
+                double stepEven = ratio * ratio * decay;
+                double stepOdd = stepEven * decay * decay;
+                double decay2 = decay * decay;
+                double decay4 = decay2 * decay2;
+                double t0 = 0;
+                double t1 = 0;
+                double t2 = 0;
+                for (; x < ix2; x += 2, xx0 += 2.0) {
+                    double ie = w * pix[row + x];
+                    double io = wOdd * pix[row + x + 1];
+                    double ixe = ie * xx0;
+                    double ixo = io * (xx0 + 1.0);
+                    s0 += ie;
+                    s1 += ixe;
+                    s2 += ixe * xx0;
+                    t0 += io;
+                    t1 += ixo;
+                    t2 += ixo * (xx0 + 1.0);
+                    w *= stepEven;
+                    wOdd *= stepOdd;
+                    stepEven *= decay4;
+                    stepOdd *= decay4;
+                    ratio *= decay2;
+                }
+                s0 += t0;
+                s1 += t1;
+                s2 += t2;
+            }
+            for (; x <= ix2; x++, xx0 += 1.0) {
                 double intensity = w * pix[row + x];
                 double ix = intensity * xx0;
-                double iy = intensity * yy0;
-                a += intensity;
-                bx += ix;
-                by += iy;
-                cxx += ix * xx0;
-                cxy += ix * yy0;
-                cyy += iy * yy0;
-                rho4 += intensity * rho2 * rho2;
+                s0 += intensity;
+                s1 += ix;
+                s2 += ix * xx0;
                 w *= ratio;
                 ratio *= decay;
             }
+            a += s0;
+            bx += s1;
+            by += s0 * yy0;
+            cxx += s2;
+            cxy += s1 * yy0;
+            cyy += s0 * yy0 * yy0;
         }
         sums[0] = a;
         sums[1] = bx;
@@ -202,8 +245,46 @@ public final class AdaptiveMomentsFitter {
         sums[3] = cxx;
         sums[4] = cxy;
         sums[5] = cyy;
-        sums[6] = rho4;
         return null;
+    }
+
+    /** Σ I W ρ⁴ over the pixels of one HSM pass with the given weight (M already known to be valid). */
+    private double weightedRho4(Image image, Bounds b, double x0, double y0, double mxx, double mxy, double myy) {
+        double detM = mxx * myy - mxy * mxy;
+        double minvXx = myy / detM;
+        double twoMinvXy = -mxy / detM * 2.0;
+        double minvYy = mxx / detM;
+        double inv2MinvXx = 0.5 / minvXx;
+        double maxRho2 = params.maxRho2();
+        double yHalf = Math.sqrt(maxRho2 * myy);
+        int iy1 = Math.max((int) Math.ceil(y0 - yHalf), b.ymin);
+        int iy2 = Math.min((int) Math.floor(yHalf + y0), b.ymax);
+        double[] pix = image.pixels();
+        int width = image.width();
+        double decay = Math.exp(-minvXx);
+        double rho4 = 0;
+        for (int y = iy1; y <= iy2; y++) {
+            double yy0 = y - y0;
+            double twoMinvXyYy0 = twoMinvXy * yy0;
+            double minvYyYy0Sq = minvYy * yy0 * yy0;
+            double sqrtDisc = Math.sqrt(twoMinvXyYy0 * twoMinvXyYy0 - 4.0 * minvXx * (minvYyYy0Sq - maxRho2));
+            int ix1 = Math.max((int) Math.ceil(inv2MinvXx * (-twoMinvXyYy0 - sqrtDisc) + x0), b.xmin);
+            int ix2 = Math.min((int) Math.floor(inv2MinvXx * (-twoMinvXyYy0 + sqrtDisc) + x0), b.xmax);
+            if (ix1 > ix2) {
+                continue;
+            }
+            int row = (y - image.ymin()) * width - image.xmin();
+            double xx0 = ix1 - x0;
+            double w = Math.exp(-0.5 * (minvYyYy0Sq + twoMinvXyYy0 * xx0 + minvXx * xx0 * xx0));
+            double ratio = Math.exp(-0.5 * (2.0 * minvXx * xx0 + minvXx + twoMinvXyYy0));
+            for (int x = ix1; x <= ix2; x++, xx0 += 1.0) {
+                double rho2 = minvYyYy0Sq + twoMinvXyYy0 * xx0 + minvXx * xx0 * xx0;
+                rho4 += w * pix[row + x] * rho2 * rho2;
+                w *= ratio;
+                ratio *= decay;
+            }
+        }
+        return rho4;
     }
 
     /** Inclusive pixel bounds in the image's coordinates. */

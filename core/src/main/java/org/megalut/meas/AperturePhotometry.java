@@ -31,13 +31,21 @@ public final class AperturePhotometry {
         int x1 = Math.min(image.xmax(), (int) Math.ceil(cx + radius + 0.5));
         int y0 = Math.max(image.ymin(), (int) Math.floor(cy - radius - 0.5));
         int y1 = Math.min(image.ymax(), (int) Math.ceil(cy + radius + 0.5));
+        double r2 = radius * radius;
         double total = 0;
         for (int y = y0; y <= y1; y++) {
+            double dyNear = Math.max(0.0, Math.abs(y - cy) - 0.5);
+            double dyFar = Math.abs(y - cy) + 0.5;
             for (int x = x0; x <= x1; x++) {
-                double area = overlap(x - 0.5 - cx, x + 0.5 - cx, y - 0.5 - cy, y + 0.5 - cy, radius);
-                if (area > 0) {
-                    total += area * image.get(x, y);
+                double dxNear = Math.max(0.0, Math.abs(x - cx) - 0.5);
+                double dxFar = Math.abs(x - cx) + 0.5;
+                // Only pixels crossed by the circle need the exact overlap.
+                if (dxNear * dxNear + dyNear * dyNear >= r2) {
+                    continue;
                 }
+                double area = (dxFar * dxFar + dyFar * dyFar <= r2) ? 1.0
+                        : overlap(x - 0.5 - cx, x + 0.5 - cx, y - 0.5 - cy, y + 0.5 - cy, radius);
+                total += area * image.get(x, y);
             }
         }
         return total;
