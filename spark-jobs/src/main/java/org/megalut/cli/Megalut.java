@@ -1,15 +1,33 @@
 package org.megalut.cli;
 
+import java.io.FileNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code megalut} command line. */
-@Command(name = "megalut", mixinStandardHelpOptions = true,
-        description = "MegaLUT on Spark: weak-lensing shear measurement on GREAT3-format branches.")
+/** Entry point of the {@code megalut} command line: one subcommand per pipeline step. */
+@Command(name = "megalut", mixinStandardHelpOptions = true, version = "megalut 0.1.0",
+        description = "MegaLUT on Spark: weak-lensing shear measurement on GREAT3-format branches.",
+        subcommands = {MeasureStarsCommand.class, MeasureObsCommand.class, CheckPsfsCommand.class,
+            MomentsCommand.class})
 public final class Megalut implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Megalut()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Megalut());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            // Bad input is reported in one line naming the file; anything else keeps its stack trace.
+            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                    || ex instanceof FileNotFoundException || ex instanceof java.io.IOException) {
+                commandLine.getErr().println("megalut " + commandLine.getCommandName() + ": " + ex.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cl;
     }
 
     @Override

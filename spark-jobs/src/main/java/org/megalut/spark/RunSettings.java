@@ -1,0 +1,80 @@
+package org.megalut.spark;
+
+import com.typesafe.config.Config;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
+import org.megalut.meas.AdaptiveMomentsParams;
+import org.megalut.meas.StampMeasurer;
+
+/**
+ * The settings of one pipeline invocation: the merged configuration (defaults, {@code --conf} file,
+ * then command-line overrides) resolved into typed values. Serializable so tasks can carry it.
+ *
+ * @param branchDir  GREAT3-format branch directory URI (may be empty for steps that do not read it)
+ * @param truthDir   truth directory URI, or empty
+ * @param workdir    output root URI
+ * @param subfields  the selected subfields, sorted
+ * @param master     Spark master, or null to let spark-submit decide
+ * @param force      redo subfields whose outputs already exist and validate
+ */
+public record RunSettings(String branchDir, String truthDir, String workdir, int[] subfields, String master,
+                          boolean force, Measure measure, Grid grid, Spark spark) implements Serializable {
+
+    /** Measurement settings (config section {@code measure}). */
+    public record Measure(double guessSigma, int maxIterations, boolean retry, double retryGuessSigma,
+                          int retryMaxIterations, double maxCentroidShift, int bandRows) implements Serializable {
+
+        /** The stamp measurer these settings describe. */
+        public StampMeasurer measurer() {
+            AdaptiveMomentsParams first = AdaptiveMomentsParams.HSM_DEFAULTS.withGuessSigma(guessSigma)
+                    .withMaxIterations(maxIterations);
+            AdaptiveMomentsParams second = retry ? AdaptiveMomentsParams.HSM_DEFAULTS
+                    .withGuessSigma(retryGuessSigma).withMaxIterations(retryMaxIterations) : null;
+            return new StampMeasurer(first, second, maxCentroidShift);
+        }
+    }
+
+    /** Branch geometry (config section {@code branch}). */
+    public record Grid(int grid, int stampSize, int starGrid) implements Serializable { }
+
+    /** Spark settings (config section {@code spark}). */
+    public record Spark(String defaultMaster, String appName, int shufflePartitions,
+                        Map<String, String> settings) implements Serializable { }
+
+    /** Typed view of a merged configuration with the command-line overrides already applied. */
+    public static RunSettings from(Config c, int[] subfields, String master, boolean force) {
+        Measure measure = new Measure(c.getDouble("measure.guess-sigma"), c.getInt("measure.max-iterations"),
+                c.getBoolean("measure.retry"), c.getDouble("measure.retry-guess-sigma"),
+                c.getInt("measure.retry-max-iterations"), c.getDouble("measure.max-centroid-shift"),
+                positive(c, "measure.band-rows"));
+        Grid grid = new Grid(positive(c, "branch.grid"), positive(c, "branch.stamp-size"), positive(c, "branch.star-grid"));
+        Map<String, String> extra = new TreeMap<>();
+        Config settings = c.getConfig("spark.settings");
+        settings.entrySet().forEach(e -> extra.put(unquote(e.getKey()), String.valueOf(e.getValue().unwrapped())));
+        Spark spark = new Spark(c.getString("spark.master"), c.getString("spark.app-name"),
+                positive(c, "spark.shuffle-partitions"), extra);
+        return new RunSettings(c.getString("branch.dir"), c.getString("branch.truth"), c.getString("workdir"),
+                subfields, master, force, measure, grid, spark);
+    }
+
+    private static int positive(Config c, String key) {
+        int v = c.getInt(key);
+        if (v <= 0) {
+            throw new IllegalArgumentException("configuration key " + key + " must be positive, found " + v);
+        }
+        return v;
+    }
+
+    private static String unquote(String key) {
+        return key.length() > 1 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
+    }
+
+    /** The branch directory, or an error saying how to give it. */
+    public String requireBranch() {
+        if (branchDir == null || branchDir.isBlank()) {
+            throw new IllegalArgumentException("no branch directory: give --branch DIR or branch.dir in --conf");
+        }
+        return branchDir;
+    }
+}

@@ -1,0 +1,42 @@
+package org.megalut.spark;
+
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the one Spark session of a MegaLUT process.
+ *
+ * <p>Master precedence: {@code --master}, then what {@code spark-submit} set, then {@code spark.master}
+ * of the configuration ({@code local[*]} by default). In local mode the driver binds to 127.0.0.1 and
+ * the web UI is off, so a workstation run opens no network port to the outside. Kryo serialisation;
+ * dynamic partition overwrite so that rewriting some subfields leaves the others' Parquet intact.
+ */
+public final class SparkSessions {
+
+    private SparkSessions() { }
+
+    public static SparkSession create(RunSettings settings, String stepName) {
+        SparkConf conf = new SparkConf(true);
+        String master = settings.master() != null ? settings.master()
+                : conf.contains("spark.master") ? conf.get("spark.master") : settings.spark().defaultMaster();
+        conf.setMaster(master);
+        if (!conf.contains("spark.app.name")) {
+            conf.setAppName(settings.spark().appName() + " " + stepName);
+        }
+        if (master.startsWith("local")) {
+            conf.set("spark.driver.bindAddress", "127.0.0.1");
+            conf.set("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        conf.set("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        conf.setIfMissing("spark.sql.shuffle.partitions", Integer.toString(settings.spark().shufflePartitions()));
+        conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        // Parquet summary files are not needed and slow on object stores.
+        conf.set("spark.hadoop.parquet.summary.metadata.level", "NONE");
+        for (Map.Entry<String, String> e : settings.spark().settings().entrySet()) {
+            conf.set(e.getKey(), e.getValue());
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

@@ -1,0 +1,84 @@
+package org.megalut.spark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Per-subfield completion records of a step, under {@code <workdir>/_state/<step>/}: {@code SSS.done}
+ * (row count and a fingerprint of the settings that produced the output) once the subfield's output is
+ * committed, {@code SSS.failed} (the error) when it failed. A rerun skips a subfield only when its
+ * record matches the current settings and the committed Parquet has the recorded row count.
+ */
+public final class SubfieldState {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final FileSystem fs;
+    private final Path dir;
+
+    public SubfieldState(Path workdir, String step, Configuration conf) throws IOException {
+        this.dir = new Path(new Path(workdir, "_state"), step);
+        this.fs = dir.getFileSystem(conf);
+    }
+
+    /** A completion record. */
+    public record Done(long rows, String fingerprint) { }
+
+    /** The completion record of a subfield, or null. */
+    public Done done(int subfield) throws IOException {
+        Path p = file(subfield, "done");
+        if (!fs.exists(p)) {
+            return null;
+        }
+        try (InputStream in = fs.open(p)) {
+            var node = JSON.readTree(in);
+            if (node == null || !node.has("rows") || !node.has("fingerprint")) {
+                return null;
+            }
+            return new Done(node.get("rows").asLong(), node.get("fingerprint").asText());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null; // a torn record counts as not done
+        }
+    }
+
+    public void markDone(int subfield, long rows, String fingerprint) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("subfield", subfield);
+        node.put("rows", rows);
+        node.put("fingerprint", fingerprint);
+        write(file(subfield, "done"), JSON.writeValueAsString(node));
+        fs.delete(file(subfield, "failed"), false);
+    }
+
+    public void markFailed(int subfield, String message) throws IOException {
+        fs.delete(file(subfield, "done"), false);
+        write(file(subfield, "failed"), message + "\n");
+    }
+
+    /** Forgets a subfield (before it is redone). */
+    public void clear(int subfield) throws IOException {
+        fs.delete(file(subfield, "done"), false);
+        fs.delete(file(subfield, "failed"), false);
+    }
+
+    private Path file(int subfield, String kind) {
+        return new Path(dir, String.format("%03d.%s", subfield, kind));
+    }
+
+    private void write(Path p, String text) throws IOException {
+        // Write then rename, so a killed process never leaves a half-written record.
+        Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
+        try (OutputStream out = fs.create(tmp, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        fs.delete(p, false);
+        if (!fs.rename(tmp, p)) {
+            throw new IOException("cannot rename " + tmp + " to " + p);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.megalut.spark.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
+
+/**
+ * A small in-memory table written as one CSV or one Parquet file (not a Spark output directory), for
+ * commands whose result a user opens directly. Null values are empty CSV fields and Parquet nulls.
+ */
+public final class SmallTable {
+
+    /** Column types. */
+    public enum Type { INT, LONG, DOUBLE, STRING }
+
+    /** A named, typed column. */
+    public record Column(String name, Type type) { }
+
+    private final List<Column> columns;
+    private final List<Object[]> rows = new ArrayList<>();
+
+    public SmallTable(List<Column> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    /** Appends a row (values in column order; null allowed). */
+    public void add(Object... values) {
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException("row has " + values.length + " values, table has " + columns.size() + " columns");
+        }
+        rows.add(values);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /** Writes CSV (or Parquet when the name ends in {@code .parquet}) to a path on any Hadoop FileSystem. */
+    public void write(Path path, Configuration conf) throws IOException {
+        if (path.getName().endsWith(".parquet")) {
+            writeParquet(path, conf);
+        } else {
+            try (OutputStream out = path.getFileSystem(conf).create(path, true)) {
+                writeCsv(out);
+            }
+        }
+    }
+
+    public void writeCsv(OutputStream out) {
+        PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
+        ps.println(String.join(",", columns.stream().map(Column::name).toList()));
+        StringBuilder sb = new StringBuilder();
+        for (Object[] r : rows) {
+            sb.setLength(0);
+            for (int i = 0; i < r.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                if (r[i] != null) {
+                    sb.append(csvField(r[i]));
+                }
+            }
+            ps.println(sb);
+        }
+        ps.flush();
+    }
+
+    private static String csvField(Object v) {
+        String s = String.valueOf(v);
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    public void writeParquet(Path path, Configuration conf) throws IOException {
+        Types.MessageTypeBuilder b = Types.buildMessage();
+        for (Column c : columns) {
+            switch (c.type()) {
+                case INT -> b.optional(PrimitiveTypeName.INT32).named(c.name());
+                case LONG -> b.optional(PrimitiveTypeName.INT64).named(c.name());
+                case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(c.name());
+                case STRING -> b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
+            }
+        }
+        MessageType schema = b.named("table");
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(path).withConf(conf).withType(schema)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+            for (Object[] r : rows) {
+                Group g = groups.newGroup();
+                for (int i = 0; i < r.length; i++) {
+                    if (r[i] == null) {
+                        continue;
+                    }
+                    String n = columns.get(i).name();
+                    switch (columns.get(i).type()) {
+                        case INT -> g.add(n, ((Number) r[i]).intValue());
+                        case LONG -> g.add(n, ((Number) r[i]).longValue());
+                        case DOUBLE -> g.add(n, ((Number) r[i]).doubleValue());
+                        case STRING -> g.add(n, r[i].toString());
+                    }
+                }
+                w.write(g);
+            }
+        }
+    }
+}

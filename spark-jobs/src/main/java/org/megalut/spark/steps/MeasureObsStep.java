@@ -1,0 +1,116 @@
+package org.megalut.spark.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import org.megalut.great3.GalaxyCatalog;
+import org.megalut.great3.StampRowBand;
+import org.megalut.great3.Stamps;
+import org.megalut.image.Image;
+import org.megalut.meas.StampFeatures;
+import org.megalut.meas.StampMeasurer;
+import org.megalut.spark.BranchFiles;
+import org.megalut.spark.FeatureColumns;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldResult;
+import org.megalut.spark.SubfieldStepRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code measure-obs}: MegaLUT's features of every galaxy stamp of the branch, into
+ * {@code <workdir>/obs/subfield=S/}. Each task measures one band of stamp rows of one subfield and reads
+ * only that band's bytes of the image.
+ */
+public final class MeasureObsStep {
+    public static final String NAME = "obs";
+    private static final Logger LOG = LoggerFactory.getLogger(MeasureObsStep.class);
+
+    private MeasureObsStep() { }
+
+    /** Columns: subfield, id (GREAT3 galaxy ID), x, y (catalog position, 0-based), then the features. */
+    public static StructType schema() {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("subfield", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("id", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("x", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("y", DataTypes.IntegerType, false));
+        f.addAll(FeatureColumns.fields(""));
+        return DataTypes.createStructType(f);
+    }
+
+    /** One task: a band of stamp rows of a subfield. */
+    record Unit(int subfield, StampRowBand band) implements java.io.Serializable { }
+
+    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws java.io.IOException {
+        String branch = s.requireBranch();
+        String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure();
+        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"id"}, fingerprint);
+        SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+        return runner.run((jsc, subfields) -> {
+            int nBands = (int) Math.ceil(s.grid().grid() / (double) s.measure().bandRows());
+            List<Unit> units = new ArrayList<>();
+            for (int sf : subfields) {
+                for (StampRowBand b : Stamps.bands(s.grid().grid(), nBands, s.grid().stampSize())) {
+                    units.add(new Unit(sf, b));
+                }
+            }
+            // Units travel inside the closure (Java serialization); the RDD carries only their indices.
+            JavaRDD<Integer> idx = jsc.parallelize(IntStream.range(0, units.size()).boxed().toList(), units.size());
+            return idx.flatMap(i -> measureBand(units.get(i), s, conf.value()).iterator());
+        });
+    }
+
+    static List<SubfieldResult> measureBand(Unit u, RunSettings s, Configuration conf) {
+        List<SubfieldResult> out = new ArrayList<>();
+        try {
+            BranchFiles files = new BranchFiles(s.branchDir(), s.grid(), conf);
+            GalaxyCatalog cat = files.galaxyCatalog(u.subfield());
+            Image rows = files.galaxyRows(u.subfield(), u.band().y0(), u.band().nrows());
+            StampMeasurer measurer = s.measure().measurer();
+            int size = s.grid().stampSize();
+            int failures = 0;
+            for (int k = 0; k < cat.size(); k++) {
+                int x = cat.x(k);
+                int y = cat.y(k);
+                if (!u.band().containsPosition(y)) {
+                    continue;
+                }
+                StampFeatures f = measureStamp(rows, x, y, size, measurer);
+                if (!f.flag().hasFeatures()) {
+                    failures++;
+                }
+                Object[] v = new Object[4 + FeatureColumns.count()];
+                v[0] = u.subfield();
+                v[1] = cat.id(k);
+                v[2] = x;
+                v[3] = y;
+                FeatureColumns.values(f, v, 4);
+                out.add(SubfieldResult.row(u.subfield(), v));
+            }
+            LOG.info("measure-obs subfield {} stamp rows {}-{}: {} stamps, {} without features", u.subfield(),
+                    u.band().firstStampRow(), u.band().firstStampRow() + u.band().stampRows() - 1, out.size(), failures);
+            return out;
+        } catch (Exception e) {
+            return List.of(SubfieldResult.failure(u.subfield(), e));
+        }
+    }
+
+    /** Features of the stamp at catalog position (x, y); its expected centre is the stamp's true centre. */
+    static StampFeatures measureStamp(Image field, int x, int y, int stampSize, StampMeasurer measurer) {
+        Image stamp;
+        try {
+            stamp = Stamps.stamp(field, x, y, stampSize);
+        } catch (IllegalArgumentException outside) {
+            return StampMeasurer.outsideImage();
+        }
+        return measurer.measure(stamp, Stamps.trueCenter(x), Stamps.trueCenter(y));
+    }
+}

@@ -1,0 +1,72 @@
+package org.megalut.spark.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import org.megalut.great3.StarCatalog;
+import org.megalut.image.Image;
+import org.megalut.meas.StampFeatures;
+import org.megalut.meas.StampMeasurer;
+import org.megalut.spark.BranchFiles;
+import org.megalut.spark.FeatureColumns;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldResult;
+import org.megalut.spark.SubfieldStepRunner;
+
+/**
+ * {@code measure-stars}: the PSF features (prefix {@code psf_}) of the star stamps of every subfield's
+ * star field, into {@code <workdir>/stars/subfield=S/}. Star 0 is the exactly centred one whose shape
+ * GREAT3 used as the PSF shape of the subfield.
+ */
+public final class MeasureStarsStep {
+    public static final String NAME = "stars";
+
+    private MeasureStarsStep() { }
+
+    /** Columns: subfield, star (catalog row), x, y (catalog position, 0-based), then psf_ features. */
+    public static StructType schema() {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("subfield", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("star", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("x", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("y", DataTypes.IntegerType, false));
+        f.addAll(FeatureColumns.fields("psf_"));
+        return DataTypes.createStructType(f);
+    }
+
+    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws java.io.IOException {
+        String branch = s.requireBranch();
+        String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure();
+        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"star"}, fingerprint);
+        SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+        return runner.run((jsc, subfields) -> jsc.parallelize(subfields, Math.max(1, subfields.size()))
+                .flatMap(sf -> measureField(sf, s, conf).iterator()));
+    }
+
+    static List<SubfieldResult> measureField(int subfield, RunSettings s, SerializableConfiguration conf) {
+        try {
+            BranchFiles files = new BranchFiles(s.branchDir(), s.grid(), conf.value());
+            StarCatalog cat = files.starCatalog(subfield);
+            Image field = files.starField(subfield);
+            StampMeasurer measurer = s.measure().measurer();
+            List<SubfieldResult> out = new ArrayList<>();
+            for (int k = 0; k < cat.size(); k++) {
+                StampFeatures f = MeasureObsStep.measureStamp(field, cat.x(k), cat.y(k), s.grid().stampSize(), measurer);
+                Object[] v = new Object[4 + FeatureColumns.count()];
+                v[0] = subfield;
+                v[1] = k;
+                v[2] = cat.x(k);
+                v[3] = cat.y(k);
+                FeatureColumns.values(f, v, 4);
+                out.add(SubfieldResult.row(subfield, v));
+            }
+            return out;
+        } catch (Exception e) {
+            return List.of(SubfieldResult.failure(subfield, e));
+        }
+    }
+}
