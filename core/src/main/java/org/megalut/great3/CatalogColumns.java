@@ -232,11 +232,34 @@ final class CatalogColumns {
                 if (c > 0) {
                     line.append(' ');
                 }
-                line.append(String.format(Locale.ROOT, "%.18e", (double) columns[c][r]));
+                line.append(sci18(columns[c][r]));
             }
             w.write(line.append('\n').toString());
         }
         w.flush();
+    }
+
+    /**
+     * numpy's default {@code savetxt} format {@code %.18e} of an integer, e.g. 23 →
+     * {@code 2.300000000000000000e+01}; exact for every long (at most 19 digits). Formatted by hand
+     * because {@code String.format} dominates the cost of writing a 10 000-row catalogue.
+     */
+    static String sci18(long v) {
+        if (v == 0) {
+            return "0.000000000000000000e+00";
+        }
+        String digits = v < 0 ? Long.toString(v).substring(1) : Long.toString(v);
+        int exponent = digits.length() - 1;
+        StringBuilder sb = new StringBuilder(26);
+        if (v < 0) {
+            sb.append('-');
+        }
+        sb.append(digits.charAt(0)).append('.').append(digits, 1, digits.length());
+        sb.append("0".repeat(18 - exponent)).append("e+");
+        if (exponent < 10) {
+            sb.append('0');
+        }
+        return sb.append(exponent).toString();
     }
 
     /** Writes an empty primary HDU and a BINTABLE of int64 ('K') columns, as pyfits did for GREAT3. */

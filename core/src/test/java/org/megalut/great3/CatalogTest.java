@@ -235,4 +235,13 @@ class CatalogTest {
         assertTrue(e.getMessage().endsWith("star_catalog-000.fits: expected 10 rows, found 9"), e.getMessage());
         assertFalse(e.getMessage().isEmpty());
     }
+
+    @Test
+    void integerScientificFormatMatchesPrintf() {
+        for (long v : new long[] {0, 1, -1, 23, 4775, 199_099_099, -1000, 1_000_000_000_000L, Long.MAX_VALUE,
+            Long.MIN_VALUE}) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%.18e", java.math.BigDecimal.valueOf(v)),
+                    CatalogColumns.sci18(v), "value " + v);
+        }
+    }
 }
