@@ -1,0 +1,51 @@
+package org.megalut.great3;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Strict parsing of the numbers found in GREAT3 text files (numpy, Python and PyYAML output). */
+final class Numbers {
+    /** Decimal numbers only: Java's parseDouble would also take "1f", "0x1p3" or "Infinity". */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    /** Largest magnitude below which every integer is exact in a double. */
+    private static final double EXACT_INTEGER_LIMIT = 9.007199254740992e15;
+
+    private Numbers() {
+    }
+
+    /**
+     * Parses a decimal number, or nan/inf as written by Python ("nan", "inf", "-inf") and PyYAML
+     * (".nan", ".inf", "-.inf").
+     *
+     * @param what describes the value for the message, e.g. "column x" or "key g1"
+     */
+    static double parseDouble(String token, String file, int line, String what) {
+        if (DECIMAL.matcher(token).matches()) {
+            return Double.parseDouble(token);
+        }
+        switch (token.toLowerCase(Locale.ROOT)) {
+            case "nan", ".nan":
+                return Double.NaN;
+            case "inf", "+inf", ".inf", "+.inf":
+                return Double.POSITIVE_INFINITY;
+            case "-inf", "-.inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                throw new Great3FormatException(file, line, what + " = '" + token + "', expected a number");
+        }
+    }
+
+    /** True when the token is written as a plain integer (no point, no exponent). */
+    static boolean isIntegerLiteral(String token) {
+        return INTEGER.matcher(token).matches();
+    }
+
+    /**
+     * True when the value is an integer exactly representable as a double (GREAT3 text catalogues
+     * write integers as {@code %.18e}, e.g. {@code 2.300000000000000000e+01}).
+     */
+    static boolean isExactInteger(double value) {
+        return Math.abs(value) < EXACT_INTEGER_LIMIT && value == Math.rint(value);
+    }
+}
