@@ -9,7 +9,7 @@ package org.megalut.great3;
  * @param stampRows     number of stamp rows, ≥ 1
  * @param stampSize     stamp size in pixels (even; 48 for GREAT3 ground)
  */
-public record StampRowBand(int firstStampRow, int stampRows, int stampSize) {
+public record StampRowBand(int firstStampRow, int stampRows, int stampSize) implements java.io.Serializable {
 
     public StampRowBand {
         Stamps.requireStampSize(stampSize);

@@ -3,6 +3,7 @@ package org.megalut.meas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.megalut.testing.TestImages.gaussian;
 
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
@@ -11,22 +12,6 @@ import org.megalut.image.Image;
 class AdaptiveMomentsGaussianTest {
 
     private static final AdaptiveMomentsFitter FITTER = new AdaptiveMomentsFitter(AdaptiveMomentsParams.HSM_DEFAULTS);
-
-    /** Samples F/(2π sqrt det C) exp(−½ dᵀC⁻¹d) at pixel centres of a 0-based size×size image. */
-    static Image gaussian(int size, double flux, double cx, double cy, double cxx, double cxy, double cyy) {
-        double det = cxx * cyy - cxy * cxy;
-        double norm = flux / (2 * Math.PI * Math.sqrt(det));
-        Image img = Image.zeros(size, size);
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                double dx = x - cx;
-                double dy = y - cy;
-                double rho2 = (cyy * dx * dx - 2 * cxy * dx * dy + cxx * dy * dy) / det;
-                img.set(x, y, norm * Math.exp(-0.5 * rho2));
-            }
-        }
-        return img;
-    }
 
     @Test
     void ellipticalGaussianHasExactMoments() {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
+import org.megalut.testing.TestImages;
 
 class StampMeasurerTest {
 
@@ -27,12 +27,9 @@ class StampMeasurerTest {
 
     @Test
     void madEstimatesGaussianNoise() {
-        SplittableRandom rng = new SplittableRandom(42);
         Image stamp = Image.zeros(200, 200);
-        double[] p = stamp.pixels();
-        for (int i = 0; i < p.length; i++) {
-            p[i] = 3.0 + 0.5 * gaussian(rng);
-        }
+        java.util.Arrays.fill(stamp.pixels(), 3.0);
+        TestImages.addNoise(stamp, 0.5, 42);
         SkyStatistics s = SkyStatistics.ofOuterRing(stamp);
         assertEquals(0.5, s.mad(), 0.03);
         assertEquals(0.5, s.std(), 0.03);
@@ -41,7 +38,7 @@ class StampMeasurerTest {
 
     @Test
     void galaxyStampIsMeasured() {
-        Image stamp = AdaptiveMomentsGaussianTest.gaussian(48, 50.0, 24.0, 23.2, 6.0, 1.0, 4.0);
+        Image stamp = TestImages.gaussian(48, 50.0, 24.0, 23.2, 6.0, 1.0, 4.0);
         StampFeatures f = measurer.measure(stamp, 23.5, 23.5);
         assertEquals(MeasurementFlag.OK, f.flag());
         assertEquals(50.0, f.flux(), 1e-5);
@@ -54,7 +51,7 @@ class StampMeasurerTest {
 
     @Test
     void distantCentroidIsFlaggedButKept() {
-        Image stamp = AdaptiveMomentsGaussianTest.gaussian(48, 50.0, 35.0, 35.0, 4.0, 0.0, 4.0);
+        Image stamp = TestImages.gaussian(48, 50.0, 35.0, 35.0, 4.0, 0.0, 4.0);
         StampFeatures f = measurer.measure(stamp, 23.5, 23.5);
         assertEquals(MeasurementFlag.CENTROID_SHIFT, f.flag());
         assertEquals(35.0, f.x(), 1e-5);
@@ -71,9 +68,4 @@ class StampMeasurerTest {
         assertFalse(f.flag().hasFeatures());
     }
 
-    private static double gaussian(SplittableRandom rng) {
-        double u = rng.nextDouble();
-        double v = rng.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
-    }
 }

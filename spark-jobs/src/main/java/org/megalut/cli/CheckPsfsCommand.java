@@ -17,7 +17,8 @@ final class CheckPsfsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        try (SparkSession spark = SparkSessions.create(settings, "check-psfs")) {
+        try (SparkSessions.Lease lease = SparkSessions.lease(settings, "check-psfs")) {
+            SparkSession spark = lease.spark();
             CheckPsfsStep.run(spark, settings, System.out);
             return 0;
         }

@@ -22,7 +22,8 @@ abstract class SparkStepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
         long t0 = System.nanoTime();
-        try (SparkSession spark = SparkSessions.create(settings, stepName())) {
+        try (SparkSessions.Lease lease = SparkSessions.lease(settings, stepName())) {
+            SparkSession spark = lease.spark();
             SubfieldStepRunner.Outcome o = run(spark, settings);
             double secs = (System.nanoTime() - t0) * 1e-9;
             long rows = o.written().values().stream().mapToLong(Long::longValue).sum();

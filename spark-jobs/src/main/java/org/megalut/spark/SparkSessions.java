@@ -16,6 +16,25 @@ public final class SparkSessions {
 
     private SparkSessions() { }
 
+    /**
+     * The session of a command; closing it stops the session only if this lease created it (a test
+     * or an embedding program keeps its own session running).
+     */
+    public record Lease(SparkSession spark, boolean owned) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (owned) {
+                spark.stop();
+            }
+        }
+    }
+
+    /** A session for a command: the running one if any, else a new one from the settings. */
+    public static Lease lease(RunSettings settings, String stepName) {
+        boolean existed = SparkSession.getDefaultSession().isDefined();
+        return new Lease(create(settings, stepName), !existed);
+    }
+
     public static SparkSession create(RunSettings settings, String stepName) {
         SparkConf conf = new SparkConf(true);
         String master = settings.master() != null ? settings.master()

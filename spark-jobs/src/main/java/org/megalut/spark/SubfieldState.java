@@ -41,8 +41,8 @@ public final class SubfieldState {
                 return null;
             }
             return new Done(node.get("rows").asLong(), node.get("fingerprint").asText());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null; // a torn record counts as not done
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | org.apache.hadoop.fs.ChecksumException e) {
+            return null; // a torn or altered record counts as not done
         }
     }
 
