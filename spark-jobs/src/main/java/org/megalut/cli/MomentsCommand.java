@@ -23,9 +23,10 @@ import picocli.CommandLine.Parameters;
  * cutouts. No Spark: one process, one table file.
  */
 @Command(name = "moments", mixinStandardHelpOptions = true,
-        description = {"Adaptive moments (as GalSim's FindAdaptiveMom) of every stamp of a FITS file: the planes of a",
-            "3-D cube, or the tiles of a 2-D image cut in square stamps (row-major, x fastest). Writes one row",
-            "per stamp; centroids are 1-based FITS pixel coordinates of the input image."})
+        description = {"HSM adaptive moments (as GalSim's FindAdaptiveMom) of every stamp of a FITS file.",
+            "Stamps are the planes of a 3-D cube, or the tiles of a 2-D image cut in square stamps (numbered",
+            "row-major, x fastest). One row per stamp; centroids are 1-based FITS pixel coordinates of the",
+            "input image."})
 final class MomentsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE.fits", description = "Input FITS image or cube (any Hadoop FileSystem URI).")
@@ -61,7 +62,10 @@ final class MomentsCommand implements Callable<Integer> {
         List<Image> stamps;
         try (HadoopSource src = HadoopSource.open(new Path(input), conf)) {
             FitsImageHeader h = FitsImageHeader.read(src);
-            stamps = h.naxis3() > 1 ? FitsImages.readCube(src) : tiles(FitsImages.readImage(src), src.name());
+            // 1-based coordinates, as FITS and GalSim number pixels, so centroids come out in the file's frame.
+            stamps = h.naxis3() > 1
+                    ? FitsImages.readCube(src).stream().map(p -> p.withOrigin(1, 1)).toList()
+                    : tiles(FitsImages.readImage(src), src.name());
         }
         AdaptiveMomentsFitter fitter = new AdaptiveMomentsFitter(AdaptiveMomentsParams.HSM_DEFAULTS.withGuessSigma(guessSigma));
         SmallTable table = new SmallTable(COLUMNS);

@@ -1,0 +1,130 @@
+package org.megalut.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.megalut.spark.TestBranch;
+import org.megalut.spark.TestSpark;
+import org.megalut.testing.CsvTable;
+import org.megalut.testing.SharedData;
+import picocli.CommandLine;
+
+class MegalutCliTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String err) { }
+
+    private static Run run(String... args) {
+        CommandLine cl = Megalut.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, err.toString());
+    }
+
+    @Test
+    void everyStepHasHelp() {
+        for (String cmd : List.of("measure-stars", "measure-obs", "check-psfs", "moments")) {
+            assertEquals(0, run(cmd, "--help").code(), cmd);
+        }
+    }
+
+    @Test
+    void unknownConfigKeyIsAnErrorListingValidKeys() throws Exception {
+        Path conf = tmp.resolve("bad.conf");
+        Files.writeString(conf, "measure.guess-sigmaa = 4\n");
+        Run r = run("measure-obs", "--conf", conf.toString(), "--branch", tmp.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("measure.guess-sigmaa") && r.err().contains("measure.guess-sigma,"), r.err());
+    }
+
+    @Test
+    void badSubfieldSelectionIsReported() {
+        Run r = run("measure-obs", "--branch", tmp.toString(), "--subfields", "0-3,x");
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("0-3,x"), r.err());
+    }
+
+    @Test
+    void measuresABranchFromTheCommandLine() throws Exception {
+        TestSpark.get();
+        Path branch = tmp.resolve("branch");
+        TestBranch.write(branch, tmp.resolve("truth"), 2, 5, 6);
+        Path conf = tmp.resolve("small.conf");
+        Files.writeString(conf, "branch.grid = 2\nmeasure.band-rows = 1\n");
+        Path work = tmp.resolve("work");
+        String[] common = {"--conf", conf.toString(), "--branch", branch.toString(), "--workdir", work.toString(),
+            "--subfields", "5-6"};
+        assertEquals(0, run(concat("measure-stars", common)).code());
+        assertEquals(0, run(concat("measure-obs", common)).code());
+        assertEquals(0, run(concat("check-psfs", common)).code());
+        List<Row> obs = TestSpark.get().read().parquet(work.resolve("obs").toString()).collectAsList();
+        assertEquals(8, obs.size());
+        assertEquals(2, Files.readAllLines(work.resolve("psfs.csv")).size() - 1);
+        // A missing subfield fails alone, with its file named, and the exit code says so.
+        Run r = run(concat("measure-obs", "--conf", conf.toString(), "--branch", branch.toString(),
+                "--workdir", work.toString(), "--subfields", "5-7"));
+        assertEquals(ExitCodes.SOME_FAILED, r.code());
+    }
+
+    @Test
+    void momentsCommandReproducesTheReferenceOnACube() throws Exception {
+        Path cube = SharedData.file("oracle/galsim/stars.fits");
+        CsvTable ref = CsvTable.read(SharedData.file("oracle/galsim/stars.csv"));
+        Path out = tmp.resolve("m.csv");
+        assertEquals(0, run("moments", cube.toString(), "--out", out.toString()).code());
+        CsvTable got = CsvTable.read(out);
+        assertEquals(ref.size(), got.size());
+        for (int i = 0; i < ref.size(); i++) {
+            assertEquals(ref.getInt(i, "moments_status"), got.getInt(i, "moments_status"), "row " + i);
+            if (ref.getInt(i, "moments_status") == 0) {
+                assertEquals(ref.getInt(i, "moments_n_iter"), got.getInt(i, "moments_n_iter"));
+                assertEquals(ref.getDouble(i, "moments_centroid_x"), got.getDouble(i, "moments_centroid_x"), 1e-10);
+                assertEquals(ref.getDouble(i, "observed_g1"), got.getDouble(i, "observed_g1"),
+                        2e-7 * Math.abs(ref.getDouble(i, "observed_g1")) + 1e-12);
+            } else {
+                assertEquals(ref.get(i, "error_message"), got.get(i, "error_message"));
+            }
+        }
+        Path pq = tmp.resolve("m.parquet");
+        assertEquals(0, run("moments", cube.toString(), "--out", pq.toString()).code());
+        List<Row> rows = TestSpark.get().read().parquet(pq.toString()).orderBy("idx").collectAsList();
+        assertEquals(ref.size(), rows.size());
+        assertEquals(ref.getDouble(0, "moments_rho4"), rows.get(0).getDouble(rows.get(0).fieldIndex("moments_rho4")), 1e-10);
+        assertTrue(rows.get(23).isNullAt(rows.get(23).fieldIndex("moments_sigma")));
+    }
+
+    @Test
+    void momentsCommandTilesA2dImageAndReportsFitsCoordinates() throws Exception {
+        Path branch = tmp.resolve("b2");
+        TestBranch.write(branch, tmp.resolve("t2"), 2, 3);
+        Path out = tmp.resolve("tiles.csv");
+        Path image = branch.resolve(org.megalut.great3.BranchLayout.galaxyImage(3));
+        assertEquals(0, run("moments", image.toString(), "--out", out.toString()).code());
+        CsvTable got = CsvTable.read(out);
+        assertEquals(4, got.size());
+        // Tile 3 is the upper-right stamp: its centroid is near 1-based (48 + 24.5, 48 + 24.5).
+        assertEquals(72.5, got.getDouble(3, "moments_centroid_x"), 1.5);
+        assertEquals(72.5, got.getDouble(3, "moments_centroid_y"), 1.5);
+        Run bad = run("moments", image.toString(), "--out", out.toString(), "--stamp-size", "50");
+        assertEquals(ExitCodes.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("50"), bad.err());
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] a = new String[rest.length + 1];
+        a[0] = first;
+        System.arraycopy(rest, 0, a, 1, rest.length);
+        return a;
+    }
+}
