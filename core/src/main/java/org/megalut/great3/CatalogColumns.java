@@ -71,7 +71,7 @@ final class CatalogColumns {
             if (text.startsWith("#")) {
                 // Only the comment lines before the data name columns (numpy writes "# x", "# y", ...).
                 if (rows.isEmpty() && index == null) {
-                    for (String token : text.substring(1).trim().split("\\s+")) {
+                    for (String token : Numbers.WHITESPACE.split(text.substring(1).trim())) {
                         if (!token.isEmpty()) {
                             header.add(token);
                         }
@@ -86,7 +86,7 @@ final class CatalogColumns {
                 }
                 index = locate(name, header, columns);
             }
-            String[] tokens = text.split("\\s+");
+            String[] tokens = Numbers.WHITESPACE.split(text);
             if (tokens.length != header.size()) {
                 throw new Great3FormatException(name, lineNo, "expected " + header.size() + " values (columns "
                         + header + "), found " + tokens.length);

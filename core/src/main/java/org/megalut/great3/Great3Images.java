@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.megalut.fits.Bitpix;
+import org.megalut.fits.FitsFormatException;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.fits.FitsImages;
 import org.megalut.image.Image;
@@ -75,12 +76,12 @@ public final class Great3Images {
     /**
      * The pixel scale recorded in a GREAT3 header (GS_SCALE), arcsec per pixel.
      *
-     * @throws org.megalut.fits.FitsFormatException naming the file if GS_SCALE is missing or not positive
+     * @throws FitsFormatException naming the file if GS_SCALE is missing or not positive
      */
     public static double pixelScale(FitsImageHeader header) {
         double scale = header.doubleValue("GS_SCALE");
         if (!(scale > 0)) {
-            throw new org.megalut.fits.FitsFormatException(header.name(),
+            throw new FitsFormatException(header.name(),
                     "GS_SCALE = " + scale + ", expected a positive pixel scale in arcsec");
         }
         return scale;

@@ -11,6 +11,9 @@ final class Numbers {
     /** Largest magnitude below which every integer is exact in a double. */
     private static final double EXACT_INTEGER_LIMIT = 9.007199254740992e15;
 
+    /** Field separator of numpy and Python text output. */
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Numbers() {
     }
 
