@@ -94,8 +94,8 @@ public final class GalaxyCatalog {
     }
 
     private static GalaxyCatalog of(String name, long[][] columns) {
-        return new GalaxyCatalog(CatalogColumns.positions(name, "x", columns[0]), CatalogColumns.positions(name, "y", columns[1]),
-                columns[2]);
+        return new GalaxyCatalog(CatalogColumns.positions(name, "x", columns[0]),
+                CatalogColumns.positions(name, "y", columns[1]), columns[2]);
     }
 
     /** Writes the text form exactly as GREAT3: {@code # x}, {@code # y}, {@code # ID}, then {@code %.18e} rows. */

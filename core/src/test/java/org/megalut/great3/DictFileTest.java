@@ -34,8 +34,9 @@ class DictFileTest {
 
     @Test
     void epochDitherTextIsByteExactGreat3() throws IOException {
-        assertEquals("# xdither_pixels ydither_pixels \n0.0 0.0 \n", written(EpochDither.ZERO.toDict(), DictFormat.TXT));
-        assertEquals("{xdither_pixels: 0.0, ydither_pixels: 0.0}\n", written(EpochDither.ZERO.toDict(), DictFormat.YAML));
+        DictFile dither = EpochDither.ZERO.toDict();
+        assertEquals("# xdither_pixels ydither_pixels \n0.0 0.0 \n", written(dither, DictFormat.TXT));
+        assertEquals("{xdither_pixels: 0.0, ydither_pixels: 0.0}\n", written(dither, DictFormat.YAML));
         assertEquals("# offset_deg_x offset_deg_y \n0.0 0.0 \n", SubfieldOffset.ZERO.toDict().format(DictFormat.TXT));
     }
 

@@ -28,7 +28,8 @@ class SubmissionTest {
     }
 
     private static Submission parse(String text, int[] subfields) throws IOException {
-        return Submission.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "sub.txt", subfields);
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        return Submission.read(new ByteArrayInputStream(bytes), "sub.txt", subfields);
     }
 
     @Test
@@ -84,6 +85,7 @@ class SubmissionTest {
     void writerRejectsUnorderedOrNonFiniteRows() {
         assertThrows(IllegalArgumentException.class,
                 () -> new Submission(List.of(new SubmissionRow(1, 0, 0), new SubmissionRow(0, 0, 0))));
-        assertThrows(IllegalArgumentException.class, () -> new Submission(List.of(new SubmissionRow(0, Double.NaN, 0))));
+        assertThrows(IllegalArgumentException.class,
+                () -> new Submission(List.of(new SubmissionRow(0, Double.NaN, 0))));
     }
 }
