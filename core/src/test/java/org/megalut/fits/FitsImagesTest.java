@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -149,6 +150,57 @@ class FitsImagesTest {
             assertEquals(img.cut(0, 143, 96, 1), FitsImages.readRows(source, header, 143, 1));
             assertThrows(IllegalArgumentException.class, () -> FitsImages.readRows(source, header, 100, 48));
             assertThrows(IllegalArgumentException.class, () -> FitsImages.readRows(source, header, -1, 2));
+        }
+    }
+
+    /** Counts the bytes a reader asks for, to show that band reads touch only their rows. */
+    private static final class CountingSource implements SeekableSource {
+        private final SeekableSource inner;
+        long bytesRead;
+
+        CountingSource(SeekableSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public long length() throws IOException {
+            return inner.length();
+        }
+
+        @Override
+        public void readFully(long position, byte[] buf, int off, int len) throws IOException {
+            bytesRead += len;
+            inner.readFully(position, buf, off, len);
+        }
+    }
+
+    @Test
+    void bandReadTouchesOnlyItsRows() throws IOException {
+        Image img = ramp(480, 480);
+        byte[] bytes = write(img, Bitpix.FLOAT32, Map.of());
+        CountingSource source = new CountingSource(new ByteArraySource("big.fits", bytes));
+        FitsImageHeader header = FitsImageHeader.read(source);
+        assertEquals(2880, source.bytesRead, "the header is one block");
+        source.bytesRead = 0;
+        Image band = FitsImages.readRows(source, header, 96, 48);
+        assertEquals(48L * 480 * 4, source.bytesRead);
+        assertEquals(img.cut(0, 96, 480, 48), band);
+    }
+
+    @Test
+    void fileSourceReportsReadsPastTheEnd() throws IOException {
+        Path file = tmp.resolve("short.bin");
+        Files.write(file, new byte[10]);
+        try (FileSource source = FileSource.open(file)) {
+            assertEquals(10, source.length());
+            EOFException e = assertThrows(EOFException.class,
+                    () -> source.readFully(5, new byte[10], 0, 10));
+            assertTrue(e.getMessage().contains("short.bin"), e.getMessage());
         }
     }
 
