@@ -60,6 +60,7 @@ final class CatalogColumns {
         List<String> header = new ArrayList<>();
         List<long[]> rows = new ArrayList<>();
         int[] index = null;
+        List<String> what = columns.stream().map(c -> "column " + c).toList();
         String line;
         int lineNo = 0;
         while ((line = reader.readLine()) != null) {
@@ -70,7 +71,7 @@ final class CatalogColumns {
             }
             if (text.startsWith("#")) {
                 // Only the comment lines before the data name columns (numpy writes "# x", "# y", ...).
-                if (rows.isEmpty() && index == null) {
+                if (index == null) {
                     for (String token : Numbers.WHITESPACE.split(text.substring(1).trim())) {
                         if (!token.isEmpty()) {
                             header.add(token);
@@ -93,10 +94,9 @@ final class CatalogColumns {
             }
             long[] row = new long[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
-                String what = "column " + columns.get(c);
-                double v = Numbers.parseDouble(tokens[index[c]], name, lineNo, what);
+                double v = Numbers.parseDouble(tokens[index[c]], name, lineNo, what.get(c));
                 if (!Numbers.isExactInteger(v)) {
-                    throw new Great3FormatException(name, lineNo, what + " = " + tokens[index[c]]
+                    throw new Great3FormatException(name, lineNo, what.get(c) + " = " + tokens[index[c]]
                             + ", expected an integer value");
                 }
                 row[c] = (long) v;
