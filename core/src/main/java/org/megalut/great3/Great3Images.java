@@ -86,4 +86,26 @@ public final class Great3Images {
         }
         return scale;
     }
+
+    /**
+     * Checks that a header describes a GREAT3-style image of gridSize × gridSize stamps: 2-D,
+     * floating-point pixels, and (gridSize·stampSize)² pixels. GREAT3 ground: galaxy images are
+     * 100 × 48 = 4800 px on a side, star fields 3 × 48 = 144 px.
+     *
+     * @return the header, for chaining
+     * @throws FitsFormatException naming the file, the expected and the found shape or BITPIX
+     */
+    public static FitsImageHeader requireImage(FitsImageHeader header, int gridSize, int stampSize) {
+        long side = (long) gridSize * stampSize;
+        if (!header.is2d() || header.naxis1() != side || header.naxis2() != side) {
+            throw new FitsFormatException(header.name(), "expected a " + side + "x" + side + " image ("
+                    + gridSize + "x" + gridSize + " stamps of " + stampSize + " px), found "
+                    + header.naxis1() + "x" + header.naxis2() + (header.is2d() ? "" : "x" + header.naxis3()));
+        }
+        if (!header.bitpix().isFloat()) {
+            throw new FitsFormatException(header.name(), "BITPIX = " + header.bitpix().code()
+                    + ", expected floating-point pixels (-32 as in GREAT3, or -64)");
+        }
+        return header;
+    }
 }

@@ -86,4 +86,18 @@ class Great3ImagesTest {
         assertThrows(IllegalArgumentException.class, () -> Great3Images.write(new ByteArrayOutputStream(),
                 Image.zeros(2, 2), -0.2));
     }
+
+    @Test
+    void requireImageChecksGridShape() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Great3Images.write(out, Image.zeros(144, 96));
+        FitsImageHeader h = FitsImageHeader.read(new ByteArraySource("starfield_image-001-0.fits", out.toByteArray()));
+        FitsFormatException e = assertThrows(FitsFormatException.class, () -> Great3Images.requireImage(h, 3, 48));
+        assertEquals("starfield_image-001-0.fits: expected a 144x144 image (3x3 stamps of 48 px), found 144x96",
+                e.getMessage());
+        ByteArrayOutputStream square = new ByteArrayOutputStream();
+        Great3Images.write(square, Image.zeros(96, 96));
+        FitsImageHeader ok = FitsImageHeader.read(new ByteArraySource("image-001-0.fits", square.toByteArray()));
+        assertEquals(ok, Great3Images.requireImage(ok, 2, 48));
+    }
 }
