@@ -3,6 +3,7 @@ package org.megalut.fits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -75,6 +76,13 @@ public record FitsImageHeader(String name, Bitpix bitpix, int naxis1, int naxis2
                     + " + data " + header.dataBytes() + "), found " + length);
         }
         return header;
+    }
+
+    /** Reads and validates the primary header of a local file. */
+    public static FitsImageHeader read(Path path) throws IOException {
+        try (FileSource source = FileSource.open(path)) {
+            return read(source);
+        }
     }
 
     /** Bytes of pixel data (without the padding to a whole block). */

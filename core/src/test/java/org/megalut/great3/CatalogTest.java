@@ -99,6 +99,7 @@ class CatalogTest {
         Path text = tmp.resolve(BranchLayout.galaxyCatalogTxt(12));
         c.write(text);
         assertEquals(c, GalaxyCatalog.read(text, 400));
+        assertEquals(c, GalaxyCatalog.read(text));
     }
 
     @Test
@@ -231,6 +232,7 @@ class CatalogTest {
         Path file = tmp.resolve(BranchLayout.starCatalogFits(0));
         s.write(file);
         assertEquals(s, StarCatalog.read(file, 9));
+        assertEquals(s, StarCatalog.read(file));
         Great3FormatException e = assertThrows(Great3FormatException.class, () -> StarCatalog.read(file, 10));
         assertTrue(e.getMessage().endsWith("star_catalog-000.fits: expected 10 rows, found 9"), e.getMessage());
         assertFalse(e.getMessage().isEmpty());

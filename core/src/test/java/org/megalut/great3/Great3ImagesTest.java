@@ -67,6 +67,7 @@ class Great3ImagesTest {
         Path file = tmp.resolve(BranchLayout.galaxyImage(3));
         Great3Images.write(file, img, 0.05);
         assertEquals(img, FitsImages.readImage(file));
+        assertEquals(0.05, Great3Images.pixelScale(FitsImageHeader.read(file)));
         try (FileSource src = FileSource.open(file)) {
             FitsImageHeader h = FitsImageHeader.read(src);
             assertEquals(0.05, Great3Images.pixelScale(h));
