@@ -3,6 +3,7 @@ package org.megalut.fits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -75,6 +76,13 @@ public record FitsImageHeader(String name, Bitpix bitpix, int naxis1, int naxis2
                     + " + data " + header.dataBytes() + "), found " + length);
         }
         return header;
+    }
+
+    /** Reads and validates the primary header of a local file. */
+    public static FitsImageHeader read(Path path) throws IOException {
+        try (FileSource source = FileSource.open(path)) {
+            return read(source);
+        }
     }
 
     /** Bytes of pixel data (without the padding to a whole block). */
@@ -201,6 +209,9 @@ public record FitsImageHeader(String name, Bitpix bitpix, int naxis1, int naxis2
             byte[] grown = Arrays.copyOf(all, all.length + BLOCK);
             source.readFully(start, grown, all.length, BLOCK);
             all = grown;
+            if (block == 0) {
+                requireSimpleKeyword(name, all);
+            }
             for (int c = 0; c < BLOCK; c += CARD) {
                 if (isEndCard(all, all.length - BLOCK + c)) {
                     return all;
@@ -208,6 +219,15 @@ public record FitsImageHeader(String name, Bitpix bitpix, int naxis1, int naxis2
             }
         }
         throw new FitsFormatException(name, "no END card in the first " + MAX_HEADER_BLOCKS + " header blocks");
+    }
+
+    /** A FITS file starts with the bytes "SIMPLE  =" (FITS standard §4.4.1.1). */
+    private static void requireSimpleKeyword(String name, byte[] first) {
+        String start = new String(first, 0, 9, StandardCharsets.US_ASCII);
+        if (!start.equals("SIMPLE  =")) {
+            throw new FitsFormatException(name, "not a FITS file: expected 'SIMPLE  =' at byte 0, found '"
+                    + start.replaceAll("[^\\x20-\\x7e]", "?") + "'");
+        }
     }
 
     private static boolean isEndCard(byte[] bytes, int at) {

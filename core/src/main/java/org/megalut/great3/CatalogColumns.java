@@ -60,6 +60,7 @@ final class CatalogColumns {
         List<String> header = new ArrayList<>();
         List<long[]> rows = new ArrayList<>();
         int[] index = null;
+        List<String> what = columns.stream().map(c -> "column " + c).toList();
         String line;
         int lineNo = 0;
         while ((line = reader.readLine()) != null) {
@@ -70,8 +71,8 @@ final class CatalogColumns {
             }
             if (text.startsWith("#")) {
                 // Only the comment lines before the data name columns (numpy writes "# x", "# y", ...).
-                if (rows.isEmpty() && index == null) {
-                    for (String token : text.substring(1).trim().split("\\s+")) {
+                if (index == null) {
+                    for (String token : Numbers.WHITESPACE.split(text.substring(1).trim())) {
                         if (!token.isEmpty()) {
                             header.add(token);
                         }
@@ -86,17 +87,16 @@ final class CatalogColumns {
                 }
                 index = locate(name, header, columns);
             }
-            String[] tokens = text.split("\\s+");
+            String[] tokens = Numbers.WHITESPACE.split(text);
             if (tokens.length != header.size()) {
                 throw new Great3FormatException(name, lineNo, "expected " + header.size() + " values (columns "
                         + header + "), found " + tokens.length);
             }
             long[] row = new long[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
-                String what = "column " + columns.get(c);
-                double v = Numbers.parseDouble(tokens[index[c]], name, lineNo, what);
+                double v = Numbers.parseDouble(tokens[index[c]], name, lineNo, what.get(c));
                 if (!Numbers.isExactInteger(v)) {
-                    throw new Great3FormatException(name, lineNo, what + " = " + tokens[index[c]]
+                    throw new Great3FormatException(name, lineNo, what.get(c) + " = " + tokens[index[c]]
                             + ", expected an integer value");
                 }
                 row[c] = (long) v;

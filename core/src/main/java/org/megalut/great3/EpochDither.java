@@ -25,6 +25,7 @@ public record EpochDither(double xditherPixels, double yditherPixels) {
         return new EpochDither(dict.getDouble("xdither_pixels"), dict.getDouble("ydither_pixels"));
     }
 
+    /** The dict holding these values, for writing in either format. */
     public DictFile toDict() {
         return DictFile.of(Map.of("xdither_pixels", xditherPixels, "ydither_pixels", yditherPixels));
     }
@@ -34,14 +35,17 @@ public record EpochDither(double xditherPixels, double yditherPixels) {
         return fromDict(DictFile.read(in, name));
     }
 
+    /** Reads a local {@code .yaml} or {@code .txt} file, chosen by the extension. */
     public static EpochDither read(Path path) throws IOException {
         return fromDict(DictFile.read(path));
     }
 
+    /** Writes the file exactly as GREAT3 did; the stream is flushed, not closed. */
     public void write(OutputStream out, DictFormat format) throws IOException {
         toDict().write(out, format);
     }
 
+    /** Writes a local file in the format given by its extension (.yaml or .txt). */
     public void write(Path path) throws IOException {
         toDict().write(path);
     }

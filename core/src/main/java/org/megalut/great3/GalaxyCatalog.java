@@ -86,6 +86,13 @@ public final class GalaxyCatalog {
         return of(name, CatalogColumns.read(in, name, COLUMNS, OptionalInt.of(expectedRows)));
     }
 
+    /** Reads a local {@code .txt} or {@code .fits} catalogue, any row count. */
+    public static GalaxyCatalog read(Path path) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            return read(in, path.toString());
+        }
+    }
+
     /** Reads a local {@code .txt} or {@code .fits} catalogue with the expected row count. */
     public static GalaxyCatalog read(Path path, int expectedRows) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
@@ -94,8 +101,8 @@ public final class GalaxyCatalog {
     }
 
     private static GalaxyCatalog of(String name, long[][] columns) {
-        return new GalaxyCatalog(CatalogColumns.positions(name, "x", columns[0]), CatalogColumns.positions(name, "y", columns[1]),
-                columns[2]);
+        return new GalaxyCatalog(CatalogColumns.positions(name, "x", columns[0]),
+                CatalogColumns.positions(name, "y", columns[1]), columns[2]);
     }
 
     /** Writes the text form exactly as GREAT3: {@code # x}, {@code # y}, {@code # ID}, then {@code %.18e} rows. */

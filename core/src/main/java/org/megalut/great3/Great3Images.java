@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.megalut.fits.Bitpix;
+import org.megalut.fits.FitsFormatException;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.fits.FitsImages;
 import org.megalut.image.Image;
@@ -75,14 +76,36 @@ public final class Great3Images {
     /**
      * The pixel scale recorded in a GREAT3 header (GS_SCALE), arcsec per pixel.
      *
-     * @throws org.megalut.fits.FitsFormatException naming the file if GS_SCALE is missing or not positive
+     * @throws FitsFormatException naming the file if GS_SCALE is missing or not positive
      */
     public static double pixelScale(FitsImageHeader header) {
         double scale = header.doubleValue("GS_SCALE");
         if (!(scale > 0)) {
-            throw new org.megalut.fits.FitsFormatException(header.name(),
+            throw new FitsFormatException(header.name(),
                     "GS_SCALE = " + scale + ", expected a positive pixel scale in arcsec");
         }
         return scale;
+    }
+
+    /**
+     * Checks that a header describes a GREAT3-style image of gridSize × gridSize stamps: 2-D,
+     * floating-point pixels, and (gridSize·stampSize)² pixels. GREAT3 ground: galaxy images are
+     * 100 × 48 = 4800 px on a side, star fields 3 × 48 = 144 px.
+     *
+     * @return the header, for chaining
+     * @throws FitsFormatException naming the file, the expected and the found shape or BITPIX
+     */
+    public static FitsImageHeader requireImage(FitsImageHeader header, int gridSize, int stampSize) {
+        long side = (long) gridSize * stampSize;
+        if (!header.is2d() || header.naxis1() != side || header.naxis2() != side) {
+            throw new FitsFormatException(header.name(), "expected a " + side + "x" + side + " image ("
+                    + gridSize + "x" + gridSize + " stamps of " + stampSize + " px), found "
+                    + header.naxis1() + "x" + header.naxis2() + (header.is2d() ? "" : "x" + header.naxis3()));
+        }
+        if (!header.bitpix().isFloat()) {
+            throw new FitsFormatException(header.name(), "BITPIX = " + header.bitpix().code()
+                    + ", expected floating-point pixels (-32 as in GREAT3, or -64)");
+        }
+        return header;
     }
 }

@@ -23,6 +23,7 @@ public record ShearParams(double g1, double g2) {
         return new ShearParams(dict.getDouble("g1"), dict.getDouble("g2"));
     }
 
+    /** The dict holding these values, for writing in either format. */
     public DictFile toDict() {
         return DictFile.of(Map.of("g1", g1, "g2", g2));
     }
@@ -32,14 +33,17 @@ public record ShearParams(double g1, double g2) {
         return fromDict(DictFile.read(in, name));
     }
 
+    /** Reads a local {@code .yaml} or {@code .txt} file, chosen by the extension. */
     public static ShearParams read(Path path) throws IOException {
         return fromDict(DictFile.read(path));
     }
 
+    /** Writes the file exactly as GREAT3 did; the stream is flushed, not closed. */
     public void write(OutputStream out, DictFormat format) throws IOException {
         toDict().write(out, format);
     }
 
+    /** Writes a local file in the format given by its extension (.yaml or .txt). */
     public void write(Path path) throws IOException {
         toDict().write(path);
     }

@@ -66,6 +66,13 @@ public final class StarCatalog {
         return of(name, CatalogColumns.read(in, name, COLUMNS, OptionalInt.of(expectedRows)));
     }
 
+    /** Reads a local {@code .txt} or {@code .fits} catalogue, any row count. */
+    public static StarCatalog read(Path path) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            return read(in, path.toString());
+        }
+    }
+
     /** Reads a local {@code .txt} or {@code .fits} catalogue with the expected row count. */
     public static StarCatalog read(Path path, int expectedRows) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {

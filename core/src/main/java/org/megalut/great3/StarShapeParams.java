@@ -38,6 +38,7 @@ public record StarShapeParams(double psfG1, double psfG2, int subfieldIndex, int
     }
 
     /** The dict, with the two indices as integers as GREAT3 wrote them. */
+    /** The dict holding these values, for writing in either format. */
     public DictFile toDict() {
         return DictFile.of(Map.of("psf_g1", psfG1, "psf_g2", psfG2, "subfield_index", subfieldIndex,
                 "epoch_index", epochIndex));
@@ -48,14 +49,17 @@ public record StarShapeParams(double psfG1, double psfG2, int subfieldIndex, int
         return fromDict(DictFile.read(in, name));
     }
 
+    /** Reads a local {@code .yaml} or {@code .txt} file, chosen by the extension. */
     public static StarShapeParams read(Path path) throws IOException {
         return fromDict(DictFile.read(path));
     }
 
+    /** Writes the file exactly as GREAT3 did; the stream is flushed, not closed. */
     public void write(OutputStream out, DictFormat format) throws IOException {
         toDict().write(out, format);
     }
 
+    /** Writes a local file in the format given by its extension (.yaml or .txt). */
     public void write(Path path) throws IOException {
         toDict().write(path);
     }

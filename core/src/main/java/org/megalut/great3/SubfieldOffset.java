@@ -26,6 +26,7 @@ public record SubfieldOffset(double offsetDegX, double offsetDegY) {
         return new SubfieldOffset(dict.getDouble("offset_deg_x"), dict.getDouble("offset_deg_y"));
     }
 
+    /** The dict holding these values, for writing in either format. */
     public DictFile toDict() {
         return DictFile.of(Map.of("offset_deg_x", offsetDegX, "offset_deg_y", offsetDegY));
     }
@@ -35,14 +36,17 @@ public record SubfieldOffset(double offsetDegX, double offsetDegY) {
         return fromDict(DictFile.read(in, name));
     }
 
+    /** Reads a local {@code .yaml} or {@code .txt} file, chosen by the extension. */
     public static SubfieldOffset read(Path path) throws IOException {
         return fromDict(DictFile.read(path));
     }
 
+    /** Writes the file exactly as GREAT3 did; the stream is flushed, not closed. */
     public void write(OutputStream out, DictFormat format) throws IOException {
         toDict().write(out, format);
     }
 
+    /** Writes a local file in the format given by its extension (.yaml or .txt). */
     public void write(Path path) throws IOException {
         toDict().write(path);
     }

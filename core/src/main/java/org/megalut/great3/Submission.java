@@ -70,7 +70,7 @@ public final class Submission {
                 continue;
             }
             int lineNo = i + 1;
-            String[] tokens = text.split("\\s+");
+            String[] tokens = Numbers.WHITESPACE.split(text);
             if (tokens.length != 3) {
                 throw new Great3FormatException(name, lineNo, "expected 3 columns 'subfield g1 g2', found "
                         + tokens.length);
@@ -105,8 +105,13 @@ public final class Submission {
 
     /** Reads a local submission that must list the subfields 0..199. */
     public static Submission read(Path path) throws IOException {
+        return read(path, regularSubfields());
+    }
+
+    /** Reads a local submission that must list exactly {@code expectedSubfields}, in that order. */
+    public static Submission read(Path path, int[] expectedSubfields) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
-            return read(in, path.toString());
+            return read(in, path.toString(), expectedSubfields);
         }
     }
 
