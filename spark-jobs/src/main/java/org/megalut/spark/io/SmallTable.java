@@ -52,6 +52,8 @@ public final class SmallTable {
 
     /** Writes CSV (or Parquet when the name ends in {@code .parquet}) to a path on any Hadoop FileSystem. */
     public void write(Path path, Configuration conf) throws IOException {
+        // A user opens this one file: no checksum side file beside it on a local disk.
+        path.getFileSystem(conf).setWriteChecksum(false);
         if (path.getName().endsWith(".parquet")) {
             writeParquet(path, conf);
         } else {
