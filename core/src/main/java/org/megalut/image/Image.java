@@ -131,6 +131,22 @@ public final class Image {
         return new Image(x0, y0, w, h, out);
     }
 
+    /**
+     * Copies a smaller image into this one at the smaller image's own coordinates (the inverse of
+     * {@link #cut}): how stamps drawn one by one are assembled into a field.
+     *
+     * @throws IllegalArgumentException if the stamp is not entirely inside this image
+     */
+    public void paste(Image stamp) {
+        if (!contains(stamp.xmin(), stamp.ymin()) || !contains(stamp.xmax(), stamp.ymax())) {
+            throw new IllegalArgumentException("cannot paste " + stamp + " into " + this);
+        }
+        for (int j = 0; j < stamp.height(); j++) {
+            System.arraycopy(stamp.pixels(), j * stamp.width(), pixels,
+                    (stamp.ymin() + j - ymin) * width + (stamp.xmin() - xmin), stamp.width());
+        }
+    }
+
     /** Index of the first non-finite pixel, or -1 when all pixels are finite. */
     public int firstNonFinite() {
         for (int i = 0; i < pixels.length; i++) {

@@ -19,6 +19,17 @@ class ImageTest {
     }
 
     @Test
+    void pasteIsTheInverseOfCut() {
+        Image img = Image.zeros(96, 96);
+        Image stamp = new Image(48, 0, 48, 48);
+        stamp.set(60, 10, 2.5);
+        img.paste(stamp);
+        assertEquals(2.5, img.get(60, 10));
+        assertEquals(stamp, img.cut(48, 0, 48, 48));
+        assertThrows(IllegalArgumentException.class, () -> img.paste(new Image(60, 60, 48, 48)));
+    }
+
+    @Test
     void cutOutsideIsRejected() {
         Image img = Image.zeros(48, 48);
         assertThrows(IllegalArgumentException.class, () -> img.cut(10, 10, 48, 48));

@@ -35,7 +35,9 @@ public final class TestBranch {
                 double cy = cat.y(k) + 0.5 + (0.5 - u) * 0.8;
                 double size = 2.0 + 6.0 * u;
                 double e = 0.4 * (u - 0.5);
-                TestImages.addGaussian(img, 20 + 80 * u, cx, cy, size * (1 + e), 0.3 * e * size, size * (1 - e));
+                Image stamp = new Image(cat.x(k) - STAMP / 2 + 1, cat.y(k) - STAMP / 2 + 1, STAMP, STAMP);
+                TestImages.addGaussian(stamp, 20 + 80 * u, cx, cy, size * (1 + e), 0.3 * e * size, size * (1 - e));
+                img.paste(stamp);
             }
             TestImages.addNoise(img, 0.05, 1000 + s);
             try (OutputStream out = Files.newOutputStream(dir.resolve(BranchLayout.galaxyImage(s)))) {
