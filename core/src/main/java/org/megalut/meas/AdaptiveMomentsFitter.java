@@ -290,28 +290,51 @@ public final class AdaptiveMomentsFitter {
     /** Inclusive pixel bounds in the image's coordinates. */
     private record Bounds(int xmin, int xmax, int ymin, int ymax) { }
 
+    /**
+     * Bounding box of the non-zero pixels, scanning inwards from each edge, so that a noisy stamp costs
+     * a few comparisons instead of a full pass.
+     */
     private static Bounds nonZeroBounds(Image image) {
         double[] pix = image.pixels();
         int w = image.width();
         int h = image.height();
-        int xmin = Integer.MAX_VALUE;
-        int xmax = Integer.MIN_VALUE;
-        int ymin = Integer.MAX_VALUE;
-        int ymax = Integer.MIN_VALUE;
-        for (int j = 0; j < h; j++) {
-            int row = j * w;
-            for (int i = 0; i < w; i++) {
-                if (pix[row + i] != 0.0) {
-                    xmin = Math.min(xmin, i);
-                    xmax = Math.max(xmax, i);
-                    ymin = Math.min(ymin, j);
-                    ymax = Math.max(ymax, j);
-                }
-            }
+        int y0 = 0;
+        while (y0 < h && rowIsZero(pix, w, y0, 0, w - 1)) {
+            y0++;
         }
-        if (xmin == Integer.MAX_VALUE) {
+        if (y0 == h) {
             return null;
         }
-        return new Bounds(xmin + image.xmin(), xmax + image.xmin(), ymin + image.ymin(), ymax + image.ymin());
+        int y1 = h - 1;
+        while (rowIsZero(pix, w, y1, 0, w - 1)) {
+            y1--;
+        }
+        int x0 = 0;
+        while (columnIsZero(pix, w, x0, y0, y1)) {
+            x0++;
+        }
+        int x1 = w - 1;
+        while (columnIsZero(pix, w, x1, y0, y1)) {
+            x1--;
+        }
+        return new Bounds(x0 + image.xmin(), x1 + image.xmin(), y0 + image.ymin(), y1 + image.ymin());
+    }
+
+    private static boolean rowIsZero(double[] pix, int w, int j, int i0, int i1) {
+        for (int i = i0; i <= i1; i++) {
+            if (pix[j * w + i] != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean columnIsZero(double[] pix, int w, int i, int j0, int j1) {
+        for (int j = j0; j <= j1; j++) {
+            if (pix[j * w + i] != 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

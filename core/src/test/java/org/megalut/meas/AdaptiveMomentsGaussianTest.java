@@ -48,6 +48,20 @@ class AdaptiveMomentsGaussianTest {
     }
 
     @Test
+    void zeroBorderIsCroppedAway() {
+        // HSM measures the bounding box of the non-zero pixels; zeros around it change nothing.
+        Image inner = gaussian(30, 10.0, 14.2, 15.1, 5.0, 1.0, 3.0);
+        Image padded = new Image(-9, -7, 48, 48);
+        padded.paste(inner);
+        AdaptiveMoments a = FITTER.measure(inner, 14.5, 14.5);
+        AdaptiveMoments b = FITTER.measure(padded, 14.5, 14.5);
+        assertTrue(a.ok() && b.ok());
+        assertEquals(a.iterations(), b.iterations());
+        assertEquals(a.centroidX(), b.centroidX(), 1e-12);
+        assertEquals(a.mxy(), b.mxy(), 1e-12);
+    }
+
+    @Test
     void blankImageFails() {
         AdaptiveMoments m = FITTER.measure(Image.zeros(48, 48));
         assertFalse(m.ok());
