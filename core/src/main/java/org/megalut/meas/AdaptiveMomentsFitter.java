@@ -191,37 +191,66 @@ public final class AdaptiveMomentsFitter {
             double s1 = 0;
             double s2 = 0;
             int x = ix1;
-            if (ix2 - ix1 >= 3) {
-                // Two interleaved lanes (even and odd pixels) halve the serial multiply/add chains:
-                // W(x+2) = W(x)·r(x)·r(x+1) and that two-pixel factor changes by exp(−4 Minv_xx) per step.
-                double wOdd = w * ratio;
-                double stepEven = ratio * ratio * decay;
-                double stepOdd = stepEven * decay * decay;
-                double decay2 = decay * decay;
-                double decay4 = decay2 * decay2;
-                double t0 = 0;
-                double t1 = 0;
-                double t2 = 0;
-                for (; x < ix2; x += 2, xx0 += 2.0) {
-                    double ie = w * pix[row + x];
-                    double io = wOdd * pix[row + x + 1];
-                    double ixe = ie * xx0;
-                    double ixo = io * (xx0 + 1.0);
-                    s0 += ie;
-                    s1 += ixe;
-                    s2 += ixe * xx0;
-                    t0 += io;
-                    t1 += ixo;
-                    t2 += ixo * (xx0 + 1.0);
-                    w *= stepEven;
-                    wOdd *= stepOdd;
-                    stepEven *= decay4;
-                    stepOdd *= decay4;
-                    ratio *= decay2;
+            if (ix2 - ix1 >= 7) {
+                // Four interleaved lanes (pixels x, x+1, x+2, x+3) shorten the serial multiply/add
+                // chains fourfold: W(x+4) = W(x)·r(x)r(x+1)r(x+2)r(x+3), a factor that changes by
+                // exp(−16 Minv_xx) per step; lane j's factor is lane 0's times exp(−4j Minv_xx).
+                double w1 = w * ratio;
+                double w2 = w1 * ratio * decay;
+                double w3 = w2 * ratio * decay * decay;
+                double d4 = decay * decay * decay * decay;
+                double step0 = ratio * ratio * ratio * ratio * d4 * decay * decay;
+                double step1 = step0 * d4;
+                double step2 = step1 * d4;
+                double step3 = step2 * d4;
+                double d16 = d4 * d4 * d4 * d4;
+                double a0 = 0;
+                double a1 = 0;
+                double a2 = 0;
+                double b0 = 0;
+                double b1 = 0;
+                double b2 = 0;
+                double c0 = 0;
+                double c1 = 0;
+                double c2 = 0;
+                double e0 = 0;
+                double e1 = 0;
+                double e2 = 0;
+                for (; x + 3 <= ix2; x += 4, xx0 += 4.0) {
+                    int k = row + x;
+                    double i0 = w * pix[k];
+                    double i1 = w1 * pix[k + 1];
+                    double i2 = w2 * pix[k + 2];
+                    double i3 = w3 * pix[k + 3];
+                    double u0 = i0 * xx0;
+                    double u1 = i1 * (xx0 + 1.0);
+                    double u2 = i2 * (xx0 + 2.0);
+                    double u3 = i3 * (xx0 + 3.0);
+                    a0 += i0;
+                    a1 += u0;
+                    a2 += u0 * xx0;
+                    b0 += i1;
+                    b1 += u1;
+                    b2 += u1 * (xx0 + 1.0);
+                    c0 += i2;
+                    c1 += u2;
+                    c2 += u2 * (xx0 + 2.0);
+                    e0 += i3;
+                    e1 += u3;
+                    e2 += u3 * (xx0 + 3.0);
+                    w *= step0;
+                    w1 *= step1;
+                    w2 *= step2;
+                    w3 *= step3;
+                    step0 *= d16;
+                    step1 *= d16;
+                    step2 *= d16;
+                    step3 *= d16;
+                    ratio *= d4;
                 }
-                s0 += t0;
-                s1 += t1;
-                s2 += t2;
+                s0 += (a0 + b0) + (c0 + e0);
+                s1 += (a1 + b1) + (c1 + e1);
+                s2 += (a2 + b2) + (c2 + e2);
             }
             for (; x <= ix2; x++, xx0 += 1.0) {
                 double intensity = w * pix[row + x];
