@@ -1,6 +1,5 @@
 package org.megalut.meas;
 
-import java.util.Arrays;
 import org.megalut.image.Image;
 
 /**
@@ -53,10 +52,52 @@ public record SkyStatistics(double mean, double median, double std, double mad, 
         return new SkyStatistics(mean, median, Math.sqrt(ss / n), MAD_TO_SIGMA * median(dev), stamp.sum());
     }
 
-    /** Median; sorts the array in place. */
+    /** Median (mean of the two central values for an even count); reorders the array. */
     private static double median(double[] values) {
-        Arrays.sort(values);
         int n = values.length;
-        return (n % 2 == 1) ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+        double upper = select(values, n / 2);
+        if (n % 2 == 1) {
+            return upper;
+        }
+        // After selection, everything left of n/2 is ≤ the upper central value: the lower one is their maximum.
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n / 2; i++) {
+            lower = Math.max(lower, values[i]);
+        }
+        return 0.5 * (lower + upper);
+    }
+
+    /** The k-th smallest value (0-based) by Hoare's quickselect, partially ordering the array. */
+    private static double select(double[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            double pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i] = a[j];
+                    a[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                break;
+            }
+        }
+        return a[k];
     }
 }

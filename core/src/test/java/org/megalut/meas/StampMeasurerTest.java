@@ -26,6 +26,25 @@ class StampMeasurerTest {
     }
 
     @Test
+    void medianOfEvenAndOddRings() {
+        // 6x6 stamp: 20 ring pixels 1..20 (shuffled), so the median is 10.5 and the MAD is 5.
+        Image stamp = Image.zeros(6, 6);
+        int[] order = {7, 19, 2, 14, 11, 5, 20, 1, 16, 9, 3, 18, 12, 6, 15, 10, 4, 17, 13, 8};
+        int n = 0;
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 6; x++) {
+                if (x == 0 || y == 0 || x == 5 || y == 5) {
+                    stamp.set(x, y, order[n++]);
+                }
+            }
+        }
+        SkyStatistics s = SkyStatistics.ofOuterRing(stamp);
+        assertEquals(10.5, s.median(), 0);
+        assertEquals(SkyStatistics.MAD_TO_SIGMA * 5.0, s.mad(), 1e-12);
+        assertEquals(10.5, s.mean(), 1e-12);
+    }
+
+    @Test
     void madEstimatesGaussianNoise() {
         Image stamp = Image.zeros(200, 200);
         java.util.Arrays.fill(stamp.pixels(), 3.0);
