@@ -2,6 +2,7 @@ package org.megalut.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.megalut.spark.ProgressReporter;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.SubfieldStepRunner;
@@ -24,7 +25,10 @@ abstract class SparkStepCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (SparkSessions.Lease lease = SparkSessions.lease(settings, stepName())) {
             SparkSession spark = lease.spark();
-            SubfieldStepRunner.Outcome o = run(spark, settings);
+            SubfieldStepRunner.Outcome o;
+            try (ProgressReporter progress = ProgressReporter.start(spark, stepName(), 15)) {
+                o = run(spark, settings);
+            }
             double secs = (System.nanoTime() - t0) * 1e-9;
             long rows = o.written().values().stream().mapToLong(Long::longValue).sum();
             System.out.printf("%s: %d subfield(s) written (%d rows), %d skipped as done, %d failed, %.1f s; output %s%n",

@@ -12,6 +12,7 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.great3.GalaxyCatalog;
 import org.megalut.great3.Great3FormatException;
 import org.megalut.great3.StarCatalog;
+import org.megalut.great3.StarShapeParams;
 import org.megalut.image.Image;
 import org.megalut.spark.io.HadoopSource;
 
@@ -30,10 +31,13 @@ public final class BranchFiles {
         this.conf = conf;
     }
 
-    /** The galaxy catalog ({@code .txt}, else {@code .fits}) with grid² rows. */
+    /**
+     * The galaxy catalog with grid² rows: the {@code .fits} version when present (GREAT3 ships both
+     * with the same content, and the binary table reads several times faster), else the {@code .txt}.
+     */
     public GalaxyCatalog galaxyCatalog(int subfield) throws IOException {
         int rows = grid.grid() * grid.grid();
-        Path p = firstExisting(BranchLayout.galaxyCatalogTxt(subfield), BranchLayout.galaxyCatalogFits(subfield));
+        Path p = firstExisting(BranchLayout.galaxyCatalogFits(subfield), BranchLayout.galaxyCatalogTxt(subfield));
         try (InputStream in = fs().open(p)) {
             return GalaxyCatalog.read(in, p.toString(), rows);
         }
@@ -67,6 +71,24 @@ public final class BranchFiles {
             requireSize(h, grid.grid() * grid.stampSize());
             return FitsImages.readRows(src, h, y0, nrows, NonFinitePolicy.REJECT);
         }
+    }
+
+    /**
+     * The truth PSF shape of a subfield ({@code starshape_parameters-SSS-0.yaml}, else {@code .txt}) from
+     * a truth directory, or null when the directory has neither file.
+     */
+    public static StarShapeParams truthStarShape(String truthDir, int subfield, Configuration conf) throws IOException {
+        Path dir = new Path(truthDir);
+        FileSystem fs = dir.getFileSystem(conf);
+        for (String name : new String[] {BranchLayout.starShapeParamsYaml(subfield), BranchLayout.starShapeParamsTxt(subfield)}) {
+            Path p = new Path(dir, name);
+            if (fs.exists(p)) {
+                try (InputStream in = fs.open(p)) {
+                    return StarShapeParams.read(in, p.toString());
+                }
+            }
+        }
+        return null;
     }
 
     private void requireSize(FitsImageHeader h, int size) {

@@ -112,6 +112,7 @@ public final class SubfieldStepRunner {
             TreeSet<Integer> bad = new TreeSet<>(failed.keySet());
             JavaRDD<SubfieldResult> good = results.filter(r -> !r.failed() && !bad.contains(r.subfield()));
             Map<Integer, Long> counts = new TreeMap<>(good.map(SubfieldResult::subfield).countByValue());
+            logFlagSummary(good);
             if (!counts.isEmpty()) {
                 Dataset<Row> df = spark.createDataFrame(good.map(r -> RowFactory.create(r.values())), schema);
                 String[] keys = new String[sortKeys.length + 1];
@@ -137,6 +138,21 @@ public final class SubfieldStepRunner {
         } finally {
             results.unpersist(false);
         }
+    }
+
+    /** Per subfield: rows by value of the {@code flag} column, when the schema has one. */
+    private void logFlagSummary(JavaRDD<SubfieldResult> good) {
+        int flagIndex = java.util.Arrays.asList(schema.fieldNames()).indexOf(
+                java.util.Arrays.stream(schema.fieldNames()).filter(n -> n.endsWith("flag")).findFirst().orElse(""));
+        if (flagIndex < 0) {
+            return;
+        }
+        Map<Long, Long> byKey = good.map(r -> r.subfield() * 100L + ((Number) r.values()[flagIndex]).longValue())
+                .countByValue();
+        Map<Integer, Map<Long, Long>> bySubfield = new TreeMap<>();
+        byKey.forEach((k, n) -> bySubfield.computeIfAbsent((int) (k / 100), s -> new TreeMap<>()).put(k % 100, n));
+        bySubfield.forEach((s, flags) -> LOG.info("{}: subfield {}: {} rows, by flag {}", step, s,
+                flags.values().stream().mapToLong(Long::longValue).sum(), flags));
     }
 
     /** Subfields with a matching done record whose committed Parquet has the recorded row count. */

@@ -54,6 +54,7 @@ class MeasureStepsTest {
         Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
         Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of(
                 "branch.dir", branch.toUri().toString(), "workdir", workdir.toUri().toString(),
+                "branch.truth", tmp.resolve("truth").toUri().toString(),
                 "branch.grid", GRID, "measure.band-rows", bandRows)), defaults, "test");
         return RunSettings.from(c, org.megalut.great3.SubfieldSelection.parse(subfields), null, force);
     }
@@ -140,6 +141,11 @@ class MeasureStepsTest {
         double sigma0 = table.get(0).getDouble(1);
         assertEquals(Math.pow(2.0 * 1.8 - 0.05 * 0.05, 0.25), sigma0, 1e-3);
         assertFalse(out.toString().isEmpty());
+        // The measured star-0 shape is the truth PSF shape: same HSM on the same stamp, except that the
+        // truth was measured before the star field was stored as float32.
+        Row first = table.get(0);
+        assertEquals(first.getDouble(first.fieldIndex("truth_psf_g1")), first.getDouble(first.fieldIndex("star0_g1")), 1e-6);
+        assertEquals(first.getDouble(first.fieldIndex("truth_psf_g2")), first.getDouble(first.fieldIndex("star0_g2")), 1e-6);
         assertTrue(Files.exists(work.resolve("psfs.csv")));
     }
 }

@@ -9,6 +9,11 @@ import org.megalut.great3.GalaxyCatalog;
 import org.megalut.great3.Great3Images;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarCatalog;
+import org.megalut.great3.StarShapeParams;
+import org.megalut.great3.Stamps;
+import org.megalut.meas.AdaptiveMoments;
+import org.megalut.meas.AdaptiveMomentsFitter;
+import org.megalut.meas.AdaptiveMomentsParams;
 import org.megalut.image.Image;
 import org.megalut.testing.TestImages;
 
@@ -59,6 +64,10 @@ public final class TestBranch {
             if (!BranchLayout.isDeep(s)) {
                 new ShearParams(0.01 * s, -0.005).write(truth.resolve(BranchLayout.shearParamsTxt(s)));
                 new ShearParams(0.01 * s, -0.005).write(truth.resolve(BranchLayout.shearParamsYaml(s)));
+                // GREAT3's PSF truth: HSM shape of the noiseless, centred star 0.
+                AdaptiveMoments m = new AdaptiveMomentsFitter(AdaptiveMomentsParams.HSM_DEFAULTS)
+                        .measure(Stamps.stamp(stars, sc.x(0), sc.y(0), STAMP));
+                new StarShapeParams(m.g1(), m.g2(), s, 0).write(truth.resolve(BranchLayout.starShapeParamsYaml(s)));
             }
         }
     }

@@ -18,6 +18,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.megalut.great3.StarShapeParams;
+import org.megalut.spark.BranchFiles;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldStepRunner;
 
@@ -28,7 +32,8 @@ import org.megalut.spark.SubfieldStepRunner;
  *
  * <p>Columns: subfield; star0_sigma, star0_g1, star0_g2 (adaptive moments of the centred star 0, the
  * shape GREAT3's metric uses); mean_sigma, mean_g1, mean_g2 over the measured stars; stars and
- * stars_failed counts.
+ * stars_failed counts; with {@code --truth}, truth_psf_g1 and truth_psf_g2 from
+ * {@code starshape_parameters-SSS-0}.
  */
 public final class CheckPsfsStep {
     public static final String NAME = "psfs";
@@ -58,12 +63,12 @@ public final class CheckPsfsStep {
         if (!fs.exists(stars)) {
             throw new IllegalStateException("no star features at " + stars + ": run measure-stars first");
         }
-        Dataset<Row> t = table(spark, s).coalesce(1);
+        Dataset<Row> t = withTruth(spark, s, table(spark, s)).coalesce(1);
         Path out = SubfieldStepRunner.output(s, NAME);
         t.write().mode(SaveMode.Overwrite).parquet(out.toString());
         List<Row> rows = spark.read().parquet(out.toString()).orderBy(col("star0_sigma").asc_nulls_last(),
                 col("subfield")).collectAsList();
-        String header = "subfield,star0_sigma,star0_g1,star0_g2,mean_sigma,mean_g1,mean_g2,stars,stars_failed";
+        String header = String.join(",", t.columns());
         Path csv = new Path(out.getParent(), NAME + ".csv");
         try (OutputStream os = fs.create(csv, true);
              PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8)) {
@@ -76,10 +81,37 @@ public final class CheckPsfsStep {
         stdout.println(String.format(Locale.ROOT, "%8s %10s %9s %9s %10s %6s", "subfield", "sigma", "g1", "g2",
                 "mean_sigma", "failed"));
         for (Row r : rows) {
-            stdout.println(String.format(Locale.ROOT, "%8d %10s %9s %9s %10s %6d", r.getInt(0), fmt(r, 1), fmt(r, 2),
-                    fmt(r, 3), fmt(r, 4), r.getLong(8)));
+            String line = String.format(Locale.ROOT, "%8d %10s %9s %9s %10s %6d", r.getInt(0), fmt(r, 1), fmt(r, 2),
+                    fmt(r, 3), fmt(r, 4), r.getLong(8));
+            if (r.length() > 9 && !r.isNullAt(9)) {
+                line += String.format(Locale.ROOT, "   truth g1 %9.5f g2 %9.5f", r.getDouble(9), r.getDouble(10));
+            }
+            stdout.println(line);
         }
         return rows;
+    }
+
+    /**
+     * Adds GREAT3's truth PSF shape (truth_psf_g1, truth_psf_g2: HSM on the noiseless star 0, −10 when
+     * it failed) when a truth directory is given, so the measured star-0 shape can be checked against it.
+     */
+    static Dataset<Row> withTruth(SparkSession spark, RunSettings s, Dataset<Row> table) throws IOException {
+        if (s.truthDir() == null || s.truthDir().isBlank()) {
+            return table;
+        }
+        var conf = spark.sparkContext().hadoopConfiguration();
+        List<Row> truth = new java.util.ArrayList<>();
+        for (int sf : s.subfields()) {
+            StarShapeParams p = BranchFiles.truthStarShape(s.truthDir(), sf, conf);
+            if (p != null) {
+                truth.add(org.apache.spark.sql.RowFactory.create(sf, p.psfG1(), p.psfG2()));
+            }
+        }
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField("subfield", DataTypes.IntegerType, false),
+                DataTypes.createStructField("truth_psf_g1", DataTypes.DoubleType, false),
+                DataTypes.createStructField("truth_psf_g2", DataTypes.DoubleType, false)));
+        return table.join(spark.createDataFrame(truth, schema), "subfield", "left");
     }
 
     private static String fmt(Row r, int i) {
