@@ -145,17 +145,8 @@ public final class AdaptiveMomentsFitter {
         if (detM <= 0 || mxx <= 0 || myy <= 0) {
             return "Error: non positive definite adaptive moments!";
         }
-        double minvXx = myy / detM;
-        double twoMinvXy = -mxy / detM * 2.0;
-        double minvYy = mxx / detM;
-        double inv2MinvXx = 0.5 / minvXx;
-        double maxRho2 = params.maxRho2();
-
-        // The extreme rows of the ellipse ρ² = ρ²_max are at y0 ± sqrt(ρ²_max Myy).
-        double yHalf = Math.sqrt(maxRho2 * myy);
-        int iy1 = Math.max((int) Math.ceil(y0 - yHalf), b.ymin);
-        int iy2 = Math.min((int) Math.floor(yHalf + y0), b.ymax);
-        if (iy1 > iy2) {
+        WeightEllipse e = new WeightEllipse(x0, y0, mxx, mxy, myy, params.maxRho2(), b);
+        if (e.iy1 > e.iy2) {
             return "Bounds don't make sense";
         }
         double a = 0;
@@ -166,26 +157,20 @@ public final class AdaptiveMomentsFitter {
         double cyy = 0;
         double[] pix = image.pixels();
         int width = image.width();
-        double decay = Math.exp(-minvXx);
-        for (int y = iy1; y <= iy2; y++) {
-            double yy0 = y - y0;
-            double twoMinvXyYy0 = twoMinvXy * yy0;
-            double minvYyYy0Sq = minvYy * yy0 * yy0;
-            // Row limits: roots of Minv_xx t² + 2 Minv_xy (y−y0) t + Minv_yy (y−y0)² − ρ²_max = 0.
-            double disc = twoMinvXyYy0 * twoMinvXyYy0 - 4.0 * minvXx * (minvYyYy0Sq - maxRho2);
-            if (disc < 0.0) {
+        double decay = Math.exp(-e.minvXx);
+        for (int y = e.iy1; y <= e.iy2; y++) {
+            if (!e.row(y)) {
                 return "Failure in finding min/max x for some y!";
             }
-            double sqrtDisc = Math.sqrt(disc);
-            int ix1 = Math.max((int) Math.ceil(inv2MinvXx * (-twoMinvXyYy0 - sqrtDisc) + x0), b.xmin);
-            int ix2 = Math.min((int) Math.floor(inv2MinvXx * (-twoMinvXyYy0 + sqrtDisc) + x0), b.xmax);
+            int ix1 = e.ix1;
+            int ix2 = e.ix2;
             if (ix1 > ix2) {
                 continue;
             }
+            double yy0 = e.yy0;
             double xx0 = ix1 - x0;
-            double w = Math.exp(-0.5 * (minvYyYy0Sq + twoMinvXyYy0 * xx0 + minvXx * xx0 * xx0));
-            // W(x+1)/W(x) = exp(−½(2 Minv_xx (x−x0) + Minv_xx + 2 Minv_xy (y−y0))); it changes by exp(−Minv_xx).
-            double ratio = Math.exp(-0.5 * (2.0 * minvXx * xx0 + minvXx + twoMinvXyYy0));
+            double w = e.weight(xx0);
+            double ratio = e.ratio(xx0);
             int row = (y - image.ymin()) * width - image.xmin();
             double s0 = 0;
             double s1 = 0;
@@ -279,41 +264,96 @@ public final class AdaptiveMomentsFitter {
 
     /** Σ I W ρ⁴ over the pixels of one HSM pass with the given weight (M already known to be valid). */
     private double weightedRho4(Image image, Bounds b, double x0, double y0, double mxx, double mxy, double myy) {
-        double detM = mxx * myy - mxy * mxy;
-        double minvXx = myy / detM;
-        double twoMinvXy = -mxy / detM * 2.0;
-        double minvYy = mxx / detM;
-        double inv2MinvXx = 0.5 / minvXx;
-        double maxRho2 = params.maxRho2();
-        double yHalf = Math.sqrt(maxRho2 * myy);
-        int iy1 = Math.max((int) Math.ceil(y0 - yHalf), b.ymin);
-        int iy2 = Math.min((int) Math.floor(yHalf + y0), b.ymax);
+        WeightEllipse e = new WeightEllipse(x0, y0, mxx, mxy, myy, params.maxRho2(), b);
         double[] pix = image.pixels();
         int width = image.width();
-        double decay = Math.exp(-minvXx);
+        double decay = Math.exp(-e.minvXx);
         double rho4 = 0;
-        for (int y = iy1; y <= iy2; y++) {
-            double yy0 = y - y0;
-            double twoMinvXyYy0 = twoMinvXy * yy0;
-            double minvYyYy0Sq = minvYy * yy0 * yy0;
-            double sqrtDisc = Math.sqrt(twoMinvXyYy0 * twoMinvXyYy0 - 4.0 * minvXx * (minvYyYy0Sq - maxRho2));
-            int ix1 = Math.max((int) Math.ceil(inv2MinvXx * (-twoMinvXyYy0 - sqrtDisc) + x0), b.xmin);
-            int ix2 = Math.min((int) Math.floor(inv2MinvXx * (-twoMinvXyYy0 + sqrtDisc) + x0), b.xmax);
-            if (ix1 > ix2) {
+        for (int y = e.iy1; y <= e.iy2; y++) {
+            if (!e.row(y) || e.ix1 > e.ix2) {
                 continue;
             }
             int row = (y - image.ymin()) * width - image.xmin();
-            double xx0 = ix1 - x0;
-            double w = Math.exp(-0.5 * (minvYyYy0Sq + twoMinvXyYy0 * xx0 + minvXx * xx0 * xx0));
-            double ratio = Math.exp(-0.5 * (2.0 * minvXx * xx0 + minvXx + twoMinvXyYy0));
-            for (int x = ix1; x <= ix2; x++, xx0 += 1.0) {
-                double rho2 = minvYyYy0Sq + twoMinvXyYy0 * xx0 + minvXx * xx0 * xx0;
+            double xx0 = e.ix1 - x0;
+            double w = e.weight(xx0);
+            double ratio = e.ratio(xx0);
+            for (int x = e.ix1; x <= e.ix2; x++, xx0 += 1.0) {
+                double rho2 = e.rho2(xx0);
                 rho4 += w * pix[row + x] * rho2 * rho2;
                 w *= ratio;
                 ratio *= decay;
             }
         }
         return rho4;
+    }
+
+    /**
+     * The weight ellipse of one pass, with HSM's arithmetic for M⁻¹ and for the pixel ranges where
+     * ρ² &lt; ρ²_max: rows y0 ± sqrt(ρ²_max Myy), and in each row the roots of
+     * Minv_xx t² + 2 Minv_xy (y−y0) t + Minv_yy (y−y0)² − ρ²_max = 0, rounded inwards.
+     */
+    private static final class WeightEllipse {
+        final double x0;
+        final double minvXx;
+        final double twoMinvXy;
+        final double minvYy;
+        final double maxRho2;
+        final double inv2MinvXx;
+        final Bounds bounds;
+        final double y0;
+        final int iy1;
+        final int iy2;
+        /** Quantities of the row last given to {@link #row}. */
+        int ix1;
+        int ix2;
+        double yy0;
+        double twoMinvXyYy0;
+        double minvYyYy0Sq;
+
+        WeightEllipse(double x0, double y0, double mxx, double mxy, double myy, double maxRho2, Bounds b) {
+            double detM = mxx * myy - mxy * mxy;
+            this.x0 = x0;
+            this.y0 = y0;
+            this.minvXx = myy / detM;
+            this.twoMinvXy = -mxy / detM * 2.0;
+            this.minvYy = mxx / detM;
+            this.inv2MinvXx = 0.5 / minvXx;
+            this.maxRho2 = maxRho2;
+            this.bounds = b;
+            double yHalf = Math.sqrt(maxRho2 * myy);
+            this.iy1 = Math.max((int) Math.ceil(y0 - yHalf), b.ymin);
+            this.iy2 = Math.min((int) Math.floor(yHalf + y0), b.ymax);
+        }
+
+        /** Sets row y's limits (ix1 &gt; ix2 when empty); false when the row has no real root. */
+        boolean row(int y) {
+            yy0 = y - y0;
+            twoMinvXyYy0 = twoMinvXy * yy0;
+            minvYyYy0Sq = minvYy * yy0 * yy0;
+            double disc = twoMinvXyYy0 * twoMinvXyYy0 - 4.0 * minvXx * (minvYyYy0Sq - maxRho2);
+            if (disc < 0.0) {
+                return false;
+            }
+            double sqrtDisc = Math.sqrt(disc);
+            ix1 = Math.max((int) Math.ceil(inv2MinvXx * (-twoMinvXyYy0 - sqrtDisc) + x0), bounds.xmin);
+            ix2 = Math.min((int) Math.floor(inv2MinvXx * (-twoMinvXyYy0 + sqrtDisc) + x0), bounds.xmax);
+            return true;
+        }
+
+        /** ρ² at x − x0 = xx0 on the current row. */
+        double rho2(double xx0) {
+            return minvYyYy0Sq + twoMinvXyYy0 * xx0 + minvXx * xx0 * xx0;
+        }
+
+        /** W = exp(−½ρ²) at xx0 on the current row. */
+        double weight(double xx0) {
+            return Math.exp(-0.5 * rho2(xx0));
+        }
+
+        /** W(x+1)/W(x) = exp(−½(2 Minv_xx (x−x0) + Minv_xx + 2 Minv_xy (y−y0))); it changes by exp(−Minv_xx) per pixel. */
+        double ratio(double xx0) {
+            return Math.exp(-0.5 * (2.0 * minvXx * xx0 + minvXx + twoMinvXyYy0));
+        }
     }
 
     /** Inclusive pixel bounds in the image's coordinates. */
