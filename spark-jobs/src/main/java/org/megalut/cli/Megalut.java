@@ -1,6 +1,7 @@
 package org.megalut.cli;
 
-import java.io.FileNotFoundException;
+import org.megalut.fits.FitsFormatException;
+import org.megalut.great3.Great3FormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "megalut", mixinStandardHelpOptions = true, version = "megalut 0.1.0",
         description = "MegaLUT on Spark: weak-lensing shear measurement on GREAT3-format branches.",
         subcommands = {MeasureStarsCommand.class, MeasureObsCommand.class, CheckPsfsCommand.class,
-            MomentsCommand.class})
+            MomentsCommand.class, QcCommand.class})
 public final class Megalut implements Runnable {
 
     public static void main(String[] args) {
@@ -21,7 +22,8 @@ public final class Megalut implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Bad input is reported in one line naming the file; anything else keeps its stack trace.
             if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                    || ex instanceof FileNotFoundException || ex instanceof java.io.IOException) {
+                    || ex instanceof java.io.IOException || ex instanceof Great3FormatException
+                    || ex instanceof FitsFormatException) {
                 commandLine.getErr().println("megalut " + commandLine.getCommandName() + ": " + ex.getMessage());
                 return ExitCodes.BAD_INPUT;
             }

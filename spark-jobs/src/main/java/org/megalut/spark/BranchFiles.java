@@ -12,7 +12,6 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.great3.GalaxyCatalog;
 import org.megalut.great3.Great3FormatException;
 import org.megalut.great3.StarCatalog;
-import org.megalut.great3.StarShapeParams;
 import org.megalut.image.Image;
 import org.megalut.spark.io.HadoopSource;
 
@@ -71,24 +70,6 @@ public final class BranchFiles {
             requireSize(h, grid.grid() * grid.stampSize());
             return FitsImages.readRows(src, h, y0, nrows, NonFinitePolicy.REJECT);
         }
-    }
-
-    /**
-     * The truth PSF shape of a subfield ({@code starshape_parameters-SSS-0.yaml}, else {@code .txt}) from
-     * a truth directory, or null when the directory has neither file.
-     */
-    public static StarShapeParams truthStarShape(String truthDir, int subfield, Configuration conf) throws IOException {
-        Path dir = new Path(truthDir);
-        FileSystem fs = dir.getFileSystem(conf);
-        for (String name : new String[] {BranchLayout.starShapeParamsYaml(subfield), BranchLayout.starShapeParamsTxt(subfield)}) {
-            Path p = new Path(dir, name);
-            if (fs.exists(p)) {
-                try (InputStream in = fs.open(p)) {
-                    return StarShapeParams.read(in, p.toString());
-                }
-            }
-        }
-        return null;
     }
 
     private void requireSize(FitsImageHeader h, int size) {

@@ -34,7 +34,7 @@ class MegalutCliTest {
 
     @Test
     void everyStepHasHelp() {
-        for (String cmd : List.of("measure-stars", "measure-obs", "check-psfs", "moments")) {
+        for (String cmd : List.of("measure-stars", "measure-obs", "check-psfs", "moments", "qc")) {
             assertEquals(0, run(cmd, "--help").code(), cmd);
         }
     }
@@ -119,6 +119,36 @@ class MegalutCliTest {
         Run bad = run("moments", image.toString(), "--out", out.toString(), "--stamp-size", "50");
         assertEquals(ExitCodes.BAD_INPUT, bad.code());
         assertTrue(bad.err().contains("50"), bad.err());
+    }
+
+    @Test
+    void qcScoresTheWorkedExample() throws Exception {
+        // GREAT3's worked example: 4 subfields, Q_c(ground) = 407.84.
+        double[][] truth = {{0.030, -0.020}, {-0.010, 0.040}, {0.020, 0.025}, {-0.035, -0.010}};
+        double[][] psf = {{0.010, 0.010}, {-0.020, 0}, {0, -0.015}, {0.012, -0.005}};
+        Path dir = tmp.resolve("truth");
+        Files.createDirectories(dir);
+        for (int s = 0; s < 4; s++) {
+            new org.megalut.great3.ShearParams(truth[s][0], truth[s][1])
+                    .write(dir.resolve(org.megalut.great3.BranchLayout.shearParamsYaml(s)));
+            new org.megalut.great3.StarShapeParams(psf[s][0], psf[s][1], s, 0)
+                    .write(dir.resolve(org.megalut.great3.BranchLayout.starShapeParamsTxt(s)));
+        }
+        Path sub = tmp.resolve("submission.txt");
+        Files.writeString(sub, "0 0.03013713 -0.01975429\n1 -0.0103 0.0399\n2 0.0198 0.02505\n3 -0.03507293 -0.00995503\n");
+        var out = new java.io.ByteArrayOutputStream();
+        var old = System.out;
+        System.setOut(new java.io.PrintStream(out));
+        try {
+            assertEquals(0, run("qc", "--submission", sub.toString(), "--truth", dir.toString(), "--subfields", "0-3").code());
+        } finally {
+            System.setOut(old);
+        }
+        assertTrue(out.toString().contains("Q_c (ground) = 407.84"), out.toString());
+        // The default requires the 200 GREAT3 rows and says what is missing.
+        Run r = run("qc", "--submission", sub.toString(), "--truth", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("submission.txt"), r.err());
     }
 
     private static String[] concat(String first, String... rest) {

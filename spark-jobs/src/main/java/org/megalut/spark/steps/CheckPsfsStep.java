@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.megalut.great3.StarShapeParams;
-import org.megalut.spark.BranchFiles;
+import org.megalut.spark.TruthFiles;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldStepRunner;
 
@@ -102,7 +102,7 @@ public final class CheckPsfsStep {
         var conf = spark.sparkContext().hadoopConfiguration();
         List<Row> truth = new java.util.ArrayList<>();
         for (int sf : s.subfields()) {
-            StarShapeParams p = BranchFiles.truthStarShape(s.truthDir(), sf, conf);
+            StarShapeParams p = TruthFiles.starShape(s.truthDir(), sf, conf);
             if (p != null) {
                 truth.add(org.apache.spark.sql.RowFactory.create(sf, p.psfG1(), p.psfG2()));
             }
