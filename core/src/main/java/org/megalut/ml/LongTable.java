@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A long-form table: one row per (case, realization) with named double columns; NaN (or a null passed to
- * {@link Builder#add(long, long, Double...)}) means masked. This is how catalogs arrive from the pipeline (one row
+ * {@link Builder#addNullable}) means masked. This is how catalogs arrive from the pipeline (one row
  * per simulated stamp), and {@link #tensors} turns it into Tenbilac's dense (realization, feature, case) arrays.
  * Column storage is primitive. Immutable once built.
  */
@@ -184,7 +184,7 @@ public final class LongTable {
         }
 
         /** Adds a row; null marks a masked value (as a null Parquet field). */
-        public Builder add(long caseId, long realizationId, Double... rowValues) {
+        public Builder addNullable(long caseId, long realizationId, Double... rowValues) {
             double[] v = new double[rowValues.length];
             for (int i = 0; i < v.length; i++) {
                 v[i] = rowValues[i] == null ? Double.NaN : rowValues[i];
