@@ -58,4 +58,55 @@ final class OracleShear {
         return Dataset.of(Oracle.npy(dir.resolve("test_inputs.npy")).tensor3(),
                 Oracle.npy(dir.resolve("test_targets.npy")).tensor2(), null);
     }
+
+    /** The sum55mass + ada4g1 configuration of the reference run. */
+    static MlConfig config() {
+        return MlConfig.load(MlConfigTest.CONF.resolve("sum55mass.conf"), MlConfigTest.CONF.resolve("ada4g1.conf"));
+    }
+
+    /** The reference configuration with {@code loops} minibatch loops and {@code threads} threads. */
+    static MlConfig config(int loops, int threads) {
+        return MlConfig.fromConfig(com.typesafe.config.ConfigFactory.parseString(
+                "training { mbloops = " + loops + ", threads = " + threads + " }").withFallback(config().toConfig()));
+    }
+
+    /** A Tenbilac-style plan: the stored split, stored initial parameters and the first {@code loops} minibatches. */
+    TrainingPlan plan(int members, int loops) {
+        java.util.List<double[]> inits = new java.util.ArrayList<>();
+        java.util.List<MinibatchSource> batches = new java.util.ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            inits.add(params(i, "init"));
+            batches.add(minibatches(i, loops));
+        }
+        return new TrainingPlan(split, inits, batches);
+    }
+
+    /** Test-set MSB and the OLS fit mean_r(prediction) = (1 + m)·tru + c over cases; {msb, m, c}. */
+    static double[] testMetrics(Tensor3 pred, Tensor2 truth) {
+        int nc = pred.cases();
+        double[] mean = new double[nc];
+        for (int c = 0; c < nc; c++) {
+            for (int r = 0; r < pred.realizations(); r++) {
+                mean[c] += pred.get(r, 0, c) / pred.realizations();
+            }
+        }
+        double msb = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int c = 0; c < nc; c++) {
+            msb += Math.pow(mean[c] - truth.get(0, c), 2) / nc;
+            sx += truth.get(0, c);
+            sy += mean[c];
+        }
+        double mx = sx / nc;
+        double my = sy / nc;
+        double sxy = 0;
+        double sxx = 0;
+        for (int c = 0; c < nc; c++) {
+            sxy += (truth.get(0, c) - mx) * (mean[c] - my);
+            sxx += (truth.get(0, c) - mx) * (truth.get(0, c) - mx);
+        }
+        double slope = sxy / sxx;
+        return new double[] {msb, slope - 1, my - slope * mx};
+    }
 }
