@@ -2,6 +2,7 @@ package org.megalut.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.commons.rng.simple.RandomSource;
@@ -59,8 +60,26 @@ class NetTest {
     }
 
     @Test
+    void fastTanhAgreesWithMathTanh() {
+        double worstAbs = 0;
+        double worstRel = 0;
+        for (int i = -200000; i <= 200000; i++) {
+            double x = i * 1e-4 + 1.234e-7;
+            double t = Math.tanh(x);
+            double f = Activation.tanh(x);
+            worstAbs = Math.max(worstAbs, Math.abs(f - t));
+            worstRel = Math.max(worstRel, Math.abs(f - t) / Math.abs(t));
+        }
+        assertTrue(worstAbs <= 2.3e-16, "abs " + worstAbs);
+        assertTrue(worstRel <= 1e-14, "rel " + worstRel);
+        assertEquals(1.0, Activation.tanh(400), 0);
+        assertEquals(-1.0, Activation.tanh(-400), 0);
+        assertEquals(-0.0, Activation.tanh(-0.0), 0);
+    }
+
+    @Test
     void activations() {
-        assertEquals(Math.tanh(0.3), Activation.TANH.value(0.3), 0);
+        assertEquals(Math.tanh(0.3), Activation.TANH.value(0.3), 1e-16);
         assertEquals(1 / (1 + Math.exp(-0.3)), Activation.SIG.value(0.3), 1e-16);
         assertEquals(1 / (1 + Math.exp(-1.2)), Activation.SIGI.value(0.3), 1e-16);
         assertEquals(2 / (1 + Math.exp(-0.3)) - 1, Activation.SIGE.value(0.3), 1e-16);
