@@ -19,11 +19,12 @@ class CostGradientTest {
     @MethodSource("costs")
     void analyticGradientMatchesFiniteDifferences(String costName) {
         CostFunction cost = Costs.byName(costName);
-        // Weighted costs need positive weights: a sigmoid output, as in the weight nets.
-        Activation out = cost.needsAux() && !costName.startsWith("msbw") ? Activation.SIGI : Activation.IDEN;
-        if (costName.equals("msbpw")) {
-            out = Activation.TANH;
-        }
+        // Normalised weighted means need positive weights: a sigmoid output, as in the weight nets.
+        Activation out = switch (costName) {
+            case "msbwsignorm", "mabwsignorm" -> Activation.SIGI;
+            case "msbpw" -> Activation.TANH;
+            default -> Activation.IDEN;
+        };
         Net net = new Net(new Architecture(3, List.of(4, 3), 2, Activation.TANH, out));
         Dataset data = TestData.random(7, 6, 3, 2, 9, 0.25);
         assertTrue(data.mask().any());
@@ -35,7 +36,7 @@ class CostGradientTest {
                 a[i] += 1.0;
             }
         }
-        double[] p = net.initialParameters(true, 0.3, 0.3, RandomSource.SPLIT_MIX_64.create(3));
+        double[] p = net.initialParameters(true, 0.5, 0.5, RandomSource.SPLIT_MIX_64.create(3));
         Objective obj = new Objective(net, cost, data);
         double[] g = new double[p.length];
         double f = obj.valueAndGradient(p, g);
