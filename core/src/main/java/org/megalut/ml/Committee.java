@@ -89,12 +89,12 @@ public final class Committee {
      * Predictions (realization, output, case) for a raw dataset (features in the config's order, NaN = masked);
      * masked realizations give NaN.
      */
-    public Tensor3 predict(Dataset raw) {
+    public Tensor3 predict(MlData raw) {
         if (raw.features() != net.architecture().inputs()) {
             throw new IllegalArgumentException("committee expects " + net.architecture().inputs()
                     + " features, got " + raw.features());
         }
-        Dataset prepared = raw.normalised(inputNormer, null);
+        MlData prepared = raw.normalised(inputNormer, null);
         List<Tensor3> outs = new ArrayList<>();
         NetBuffers buffers = net.buffers(raw.realizations(), raw.cases());
         for (int s : selected) {
@@ -130,8 +130,8 @@ public final class Committee {
      */
     public CommitteePrediction predict(LongTable table) {
         TableTensors tt = table.tensors(config.data().features(), List.of(), List.of());
-        Tensor3 y = predict(tt.dataset());
-        RealizationMask mask = tt.dataset().mask();
+        Tensor3 y = predict(tt.data());
+        RealizationMask mask = tt.data().mask();
         Tensor2 means = new Tensor2(y.rows(), y.cases());
         for (int o = 0; o < y.rows(); o++) {
             for (int c = 0; c < y.cases(); c++) {

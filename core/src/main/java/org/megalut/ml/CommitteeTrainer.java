@@ -20,16 +20,16 @@ public final class CommitteeTrainer {
     /** Trains on a long table with the config's feature, target and aux columns. */
     public static Committee train(MlConfig config, LongTable table) {
         MlConfig.Data d = config.data();
-        return train(config, table.tensors(d.features(), d.targets(), d.aux()).dataset());
+        return train(config, table.tensors(d.features(), d.targets(), d.aux()).data());
     }
 
     /** Trains on a raw dataset (NaN = masked) with the plan derived from the config's seed. */
-    public static Committee train(MlConfig config, Dataset raw) {
+    public static Committee train(MlConfig config, MlData raw) {
         return train(config, raw, TrainingPlan.random(config, raw.cases()));
     }
 
     /** Trains on a raw dataset with an explicit plan (split, initial parameters, minibatches). */
-    public static Committee train(MlConfig config, Dataset raw, TrainingPlan plan) {
+    public static Committee train(MlConfig config, MlData raw, TrainingPlan plan) {
         if (raw.targets() == null) {
             throw new IllegalArgumentException("training data has no targets");
         }
@@ -40,9 +40,9 @@ public final class CommitteeTrainer {
         MlConfig.Normalisation norm = config.normalisation();
         Normer inputNormer = norm.inputs() == null ? null : Normer.fit(norm.inputs(), raw.inputs());
         Normer targetNormer = norm.targets() == null ? null : Normer.fit(norm.targets(), raw.targets());
-        Dataset prepared = raw.normalised(inputNormer, targetNormer);
-        Dataset train = prepared.selectCases(plan.split().train());
-        Dataset val = plan.split().validation().length == 0 ? null
+        MlData prepared = raw.normalised(inputNormer, targetNormer);
+        MlData train = prepared.selectCases(plan.split().train());
+        MlData val = plan.split().validation().length == 0 ? null
                 : prepared.selectCases(plan.split().validation());
         MlConfig.Training t = config.training();
         MemberTrainer trainer = new MemberTrainer(new Net(config.architecture()), t.cost(), t.algorithm(),

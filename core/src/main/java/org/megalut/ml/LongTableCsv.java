@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +23,10 @@ public final class LongTableCsv {
     private LongTableCsv() {
     }
 
-    /** Reads with id columns "case" and "realization". */
-    public static LongTable read(Path file) {
+    /** Reads a file with id columns "case" and "realization". */
+    public static LongTable read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString(), CASE, REALIZATION);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -19,6 +19,7 @@ public final class MemberTrainer {
 
     public MemberTrainer(Net net, String costName, OptimizerKind optimizer, int mbloops, int maxIterations,
                          double gtol) {
+        // Fail on a bad name here rather than inside a worker thread; instances are created per loop.
         Costs.byName(costName);
         if (mbloops <= 0) {
             throw new IllegalArgumentException("mbloops must be positive, got " + mbloops);
@@ -38,7 +39,7 @@ public final class MemberTrainer {
      * @param validation prepared validation cases, or null
      * @param minibatches the positions (into {@code train}) of each loop's minibatch
      */
-    public Member train(int index, double[] initialParameters, Dataset train, Dataset validation,
+    public Member train(int index, double[] initialParameters, MlData train, MlData validation,
                         MinibatchSource minibatches) {
         if (initialParameters.length != net.parameterCount()) {
             throw new IllegalArgumentException("member " + index + ": " + initialParameters.length
@@ -50,7 +51,7 @@ public final class MemberTrainer {
         double[] params = initialParameters.clone();
         long evaluations = 0;
         for (int loop = 0; loop < mbloops; loop++) {
-            Dataset batch = train.selectCases(minibatches.positions(loop));
+            MlData batch = train.selectCases(minibatches.positions(loop));
             Objective objective = new Objective(net, Costs.byName(costName), batch);
             int l = loop;
             OptimizationResult res = optimizer.create(maxIterations, gtol).minimize(objective, params,

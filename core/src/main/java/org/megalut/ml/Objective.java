@@ -7,18 +7,18 @@ package org.megalut.ml;
 public final class Objective implements DifferentiableFunction {
     private final Net net;
     private final CostFunction cost;
-    private final Dataset data;
+    private final MlData data;
     private final NetBuffers buffers;
 
     /**
-     * @param data a prepared dataset (see {@link Dataset#normalised}) with targets
+     * @param data a prepared dataset (see {@link MlData#normalised}) with targets
      * @throws IllegalArgumentException if the inputs contain non-finite values
      */
-    public Objective(Net net, CostFunction cost, Dataset data) {
+    public Objective(Net net, CostFunction cost, MlData data) {
         for (double v : data.inputs().data()) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("objective inputs contain NaN/Inf: prepare the dataset with "
-                        + "Dataset.normalised(...) so masked realizations are zero-filled");
+                        + "MlData.normalised(...) so masked realizations are zero-filled");
             }
         }
         this.net = net;

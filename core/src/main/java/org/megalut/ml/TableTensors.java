@@ -1,11 +1,11 @@
 package org.megalut.ml;
 
 /**
- * The dense form of a {@link LongTable}: the raw {@link Dataset}, the case id of each case index and the
+ * The dense form of a {@link LongTable}: the raw {@link MlData} ({@code data}), the case id of each case index and the
  * realization id of each realization slot (both ascending), and which (realization, case) slots had a row
  * ({@code present[r * cases + c]}).
  */
-public record TableTensors(long[] caseIds, long[] realizationIds, boolean[] present, Dataset dataset) {
+public record TableTensors(long[] caseIds, long[] realizationIds, boolean[] present, MlData data) {
 
     public TableTensors {
         caseIds = caseIds.clone();

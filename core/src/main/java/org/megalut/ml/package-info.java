@@ -5,8 +5,8 @@
  * <h2>Data</h2>
  * {@link org.megalut.ml.Tensor3} holds inputs X[r][f][c], aux inputs A[r][l][c] and predictions Y[r][o][c]
  * (realization, row, case) in flat C-order arrays; {@link org.megalut.ml.Tensor2} holds targets T[l][c].
- * {@link org.megalut.ml.Dataset} bundles them with the {@link org.megalut.ml.RealizationMask} (a realization is
- * masked when any of its features or aux values is NaN); {@link org.megalut.ml.Dataset#normalised} applies a
+ * {@link org.megalut.ml.MlData} bundles them with the {@link org.megalut.ml.RealizationMask} (a realization is
+ * masked when any of its features or aux values is NaN); {@link org.megalut.ml.MlData#normalised} applies a
  * {@link org.megalut.ml.Normer} ({@code sa1}, {@code -11}, {@code 01}, {@code std}) and zero-fills masked
  * realizations so no NaN reaches the arithmetic. {@link org.megalut.ml.LongTable} (one row per case and
  * realization, read from CSV by {@link org.megalut.ml.LongTableCsv}) builds these tensors from named columns.

@@ -198,7 +198,7 @@ class CommitteeTest {
         Committee c = CommitteeTrainer.train(cfg, weightTable(3));
         LongTable test = weightTable(4);
         CommitteePrediction p = c.predict(test);
-        Dataset d = test.tensors(List.of("q"), List.of("tru"), List.of("pre")).dataset();
+        MlData d = test.tensors(List.of("q"), List.of("tru"), List.of("pre")).data();
         Tensor3 uniform = new Tensor3(d.realizations(), 1, d.cases());
         java.util.Arrays.fill(uniform.data(), 0.5);
         CostFunction cost = Costs.byName("msbwsignorm");

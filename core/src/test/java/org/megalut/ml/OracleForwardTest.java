@@ -20,16 +20,16 @@ class OracleForwardTest {
     void shearNormerAndCostsMatchVerifyJson() {
         Path dir = Oracle.tenbilac();
         Path shear = dir.resolve("shear");
-        Dataset raw = Dataset.of(Oracle.npy(shear.resolve("train_inputs.npy")).tensor3(),
+        MlData raw = MlData.of(Oracle.npy(shear.resolve("train_inputs.npy")).tensor3(),
                 Oracle.npy(shear.resolve("train_targets.npy")).tensor2(), null);
         Normer normer = Normer.fit(NormType.SA1, raw.inputs());
         JsonNode b = Oracle.json(shear.resolve("shear_results.json")).get("input_normer").get("b");
         for (int i = 0; i < 4; i++) {
             assertEquals(b.get(i).asDouble(), normer.b()[i], 0.0, "sa1 b[" + i + "]");
         }
-        Dataset data = raw.normalised(normer, null);
-        Dataset train = data.selectCases(Oracle.npy(shear.resolve("split_train_idx.npy")).ints());
-        Dataset val = data.selectCases(Oracle.npy(shear.resolve("split_val_idx.npy")).ints());
+        MlData data = raw.normalised(normer, null);
+        MlData train = data.selectCases(Oracle.npy(shear.resolve("split_train_idx.npy")).ints());
+        MlData val = data.selectCases(Oracle.npy(shear.resolve("split_val_idx.npy")).ints());
         Net net = new Net(SHEAR);
         assertEquals(61, net.parameterCount());
         JsonNode members = Oracle.json(dir.resolve("verify.json")).get("shear").get("members");
@@ -49,7 +49,7 @@ class OracleForwardTest {
     @Test
     void toyCostsMatchVerifyJson() {
         Path toy = Oracle.tenbilac().resolve("toy");
-        Dataset raw = Dataset.of(Oracle.npy(toy.resolve("d_train.npy")).tensor3(),
+        MlData raw = MlData.of(Oracle.npy(toy.resolve("d_train.npy")).tensor3(),
                 Oracle.npy(toy.resolve("theta.npy")).tensor2(), null);
         Normer xn = Normer.fit(NormType.MINUS_ONE_ONE, raw.inputs());
         Normer tn = Normer.fit(NormType.MINUS_ONE_ONE, raw.targets());
@@ -57,9 +57,9 @@ class OracleForwardTest {
         assertEquals(2.0271019176752323, xn.b()[0], 0.0);
         assertEquals(0.25, tn.a()[0], 0.0);
         assertEquals(1.75, tn.b()[0], 0.0);
-        Dataset data = raw.normalised(xn, tn);
-        Dataset train = data.selectCases(Oracle.npy(toy.resolve("split_train_idx.npy")).ints());
-        Dataset val = data.selectCases(Oracle.npy(toy.resolve("split_val_idx.npy")).ints());
+        MlData data = raw.normalised(xn, tn);
+        MlData train = data.selectCases(Oracle.npy(toy.resolve("split_train_idx.npy")).ints());
+        MlData val = data.selectCases(Oracle.npy(toy.resolve("split_val_idx.npy")).ints());
         Net net = new Net(TOY);
         JsonNode verify = Oracle.json(Oracle.tenbilac().resolve("verify.json")).get("toy");
         for (String cost : new String[] {"msb", "mse"}) {

@@ -22,14 +22,14 @@ class OracleFullRunTest {
     @Test
     void toyRuns() {
         Path toy = Oracle.tenbilac().resolve("toy");
-        Dataset raw = Dataset.of(Oracle.npy(toy.resolve("d_train.npy")).tensor3(),
+        MlData raw = MlData.of(Oracle.npy(toy.resolve("d_train.npy")).tensor3(),
                 Oracle.npy(toy.resolve("theta.npy")).tensor2(), null);
         Normer xn = Normer.fit(NormType.MINUS_ONE_ONE, raw.inputs());
         Normer tn = Normer.fit(NormType.MINUS_ONE_ONE, raw.targets());
-        Dataset data = raw.normalised(xn, tn);
-        Dataset train = data.selectCases(Oracle.npy(toy.resolve("split_train_idx.npy")).ints());
-        Dataset val = data.selectCases(Oracle.npy(toy.resolve("split_val_idx.npy")).ints());
-        Dataset test = Dataset.of(Oracle.npy(toy.resolve("d_test.npy")).tensor3(), raw.targets(), null)
+        MlData data = raw.normalised(xn, tn);
+        MlData train = data.selectCases(Oracle.npy(toy.resolve("split_train_idx.npy")).ints());
+        MlData val = data.selectCases(Oracle.npy(toy.resolve("split_val_idx.npy")).ints());
+        MlData test = MlData.of(Oracle.npy(toy.resolve("d_test.npy")).tensor3(), raw.targets(), null)
                 .normalised(xn, null);
         Net net = new Net(OracleForwardTest.TOY);
         int[] all = new int[train.cases()];

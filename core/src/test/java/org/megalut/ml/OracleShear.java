@@ -8,20 +8,20 @@ final class OracleShear {
     static final Architecture ARCH = new Architecture(4, List.of(5, 5), 1, Activation.TANH, Activation.IDEN);
 
     final Path dir;
-    final Dataset raw;
+    final MlData raw;
     final Normer normer;
     final Split split;
-    final Dataset train;
-    final Dataset val;
+    final MlData train;
+    final MlData val;
 
     OracleShear() {
         dir = Oracle.tenbilac().resolve("shear");
-        raw = Dataset.of(Oracle.npy(dir.resolve("train_inputs.npy")).tensor3(),
+        raw = MlData.of(Oracle.npy(dir.resolve("train_inputs.npy")).tensor3(),
                 Oracle.npy(dir.resolve("train_targets.npy")).tensor2(), null);
         normer = Normer.fit(NormType.SA1, raw.inputs());
         split = new Split(Oracle.npy(dir.resolve("split_train_idx.npy")).ints(),
                 Oracle.npy(dir.resolve("split_val_idx.npy")).ints());
-        Dataset prepared = raw.normalised(normer, null);
+        MlData prepared = raw.normalised(normer, null);
         train = prepared.selectCases(split.train());
         val = prepared.selectCases(split.validation());
     }
@@ -54,8 +54,8 @@ final class OracleShear {
         }
     }
 
-    Dataset testSet() {
-        return Dataset.of(Oracle.npy(dir.resolve("test_inputs.npy")).tensor3(),
+    MlData testSet() {
+        return MlData.of(Oracle.npy(dir.resolve("test_inputs.npy")).tensor3(),
                 Oracle.npy(dir.resolve("test_targets.npy")).tensor2(), null);
     }
 

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.simple.RandomSource;
 import org.megalut.ml.Activation;
 import org.megalut.ml.Architecture;
-import org.megalut.ml.Dataset;
+import org.megalut.ml.MlData;
 import org.megalut.ml.Member;
 import org.megalut.ml.MemberTrainer;
 import org.megalut.ml.MinibatchSource;
@@ -38,15 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 public class MemberTrainingBenchmark {
     private MemberTrainer trainer;
-    private Dataset train;
-    private Dataset val;
+    private MlData train;
+    private MlData val;
     private double[] init;
     private int nTrain;
 
     @Setup
     public void setup() {
-        Dataset raw = CostGradientBenchmark.ShearLikeData.create(1000, 10, 17);
-        Dataset prepared = raw.normalised(Normer.fit(NormType.SA1, raw.inputs()), null);
+        MlData raw = CostGradientBenchmark.ShearLikeData.create(1000, 10, 17);
+        MlData prepared = raw.normalised(Normer.fit(NormType.SA1, raw.inputs()), null);
         Split split = Split.random(1000, 0.2, RandomSource.SPLIT_MIX_64.create(1));
         train = prepared.selectCases(split.train());
         val = prepared.selectCases(split.validation());

@@ -12,13 +12,13 @@ import java.util.Objects;
  * no NaN ever reaches the arithmetic (masked entries are then skipped by the costs and hidden in predictions).
  * Targets must always be finite.
  */
-public final class Dataset {
+public final class MlData {
     private final Tensor3 inputs;
     private final Tensor2 targets;
     private final Tensor3 aux;
     private final RealizationMask mask;
 
-    private Dataset(Tensor3 inputs, Tensor2 targets, Tensor3 aux, RealizationMask mask) {
+    private MlData(Tensor3 inputs, Tensor2 targets, Tensor3 aux, RealizationMask mask) {
         this.inputs = inputs;
         this.targets = targets;
         this.aux = aux;
@@ -32,7 +32,7 @@ public final class Dataset {
      * @param aux may be null (costs without aux inputs)
      * @throws IllegalArgumentException on shape mismatches or non-finite targets
      */
-    public static Dataset of(Tensor3 inputs, Tensor2 targets, Tensor3 aux) {
+    public static MlData of(Tensor3 inputs, Tensor2 targets, Tensor3 aux) {
         Objects.requireNonNull(inputs, "inputs");
         int nr = inputs.realizations();
         int nc = inputs.cases();
@@ -57,7 +57,7 @@ public final class Dataset {
         if (aux != null) {
             markNonFinite(aux, masked);
         }
-        return new Dataset(inputs, targets, aux, new RealizationMask(nr, nc, masked));
+        return new MlData(inputs, targets, aux, new RealizationMask(nr, nc, masked));
     }
 
     private static void markNonFinite(Tensor3 t, boolean[] masked) {
@@ -80,7 +80,7 @@ public final class Dataset {
      * {@code targetNormer} (null: unchanged), masked realizations zero-filled. Aux inputs are not normalised
      * (as in Tenbilac).
      */
-    public Dataset normalised(Normer inputNormer, Normer targetNormer) {
+    public MlData normalised(Normer inputNormer, Normer targetNormer) {
         Tensor3 x = inputNormer == null ? inputs.copy() : inputNormer.normalise(inputs);
         zeroMasked(x);
         Tensor3 a = null;
@@ -89,7 +89,7 @@ public final class Dataset {
             zeroMasked(a);
         }
         Tensor2 t = targets == null || targetNormer == null ? targets : targetNormer.normalise(targets);
-        return new Dataset(x, t, a, mask);
+        return new MlData(x, t, a, mask);
     }
 
     private void zeroMasked(Tensor3 t) {
@@ -108,8 +108,8 @@ public final class Dataset {
     }
 
     /** The dataset restricted to the given cases (in that order). */
-    public Dataset selectCases(int[] caseIndices) {
-        return new Dataset(inputs.selectCases(caseIndices),
+    public MlData selectCases(int[] caseIndices) {
+        return new MlData(inputs.selectCases(caseIndices),
                 targets == null ? null : targets.selectCases(caseIndices),
                 aux == null ? null : aux.selectCases(caseIndices),
                 mask.selectCases(caseIndices));
