@@ -89,6 +89,19 @@ class CommitteeTest {
     }
 
     @Test
+    void lbfgsTrainsToo() {
+        MlConfig cfg = MlConfig.fromConfig(com.typesafe.config.ConfigFactory.parseString(
+                "training { algorithm = lbfgs, members = 2 }, selection.bestn = 1")
+                .withFallback(config(1, "mean").toConfig()));
+        Committee c = CommitteeTrainer.train(cfg, toyTable());
+        for (Member m : c.members()) {
+            double[] val = m.history().valCost();
+            assertTrue(val[val.length - 1] < 0.5 * val[0], "L-BFGS member " + m.index() + " val cost " + val[0]
+                    + " -> " + val[val.length - 1]);
+        }
+    }
+
+    @Test
     void predictionMasksWhatTheInputsMaskAndAveragesCases() {
         LongTable table = toyTable();
         Committee c = CommitteeTrainer.train(config(1, "median"), table);

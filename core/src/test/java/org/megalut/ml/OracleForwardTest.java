@@ -12,8 +12,11 @@ class OracleForwardTest {
     static final Architecture SHEAR = new Architecture(4, List.of(5, 5), 1, Activation.TANH, Activation.IDEN);
     static final Architecture TOY = new Architecture(1, List.of(5), 1, Activation.TANH, Activation.IDEN);
 
-    static void assertRel(double expected, double actual, double rel, String what) {
+    private double worst;
+
+    private void assertRel(double expected, double actual, double rel, String what) {
         assertEquals(expected, actual, rel * Math.abs(expected), what);
+        worst = Math.max(worst, Math.abs(actual - expected) / Math.abs(expected));
     }
 
     @Test
@@ -44,6 +47,7 @@ class OracleForwardTest {
                         new Objective(net, Costs.byName("msb"), val).value(p), 1e-10, stage + " val " + i);
             }
         }
+        System.out.printf("shear msb at stored init/final params (32 values): worst relative deviation %.2e%n", worst);
     }
 
     @Test
@@ -71,5 +75,6 @@ class OracleForwardTest {
                         new Objective(net, Costs.byName(cost), val).value(p), 1e-10, cost + " " + stage);
             }
         }
+        System.out.printf("toy msb/mse at stored init/final params (8 values): worst relative deviation %.2e%n", worst);
     }
 }
