@@ -122,6 +122,22 @@ public final class Normer {
 
     /** A normalised copy of {@code x}; non-finite values stay non-finite. */
     public Tensor3 normalise(Tensor3 x) {
+        return map(x, false);
+    }
+
+    /** A normalised copy of {@code t}. */
+    public Tensor2 normalise(Tensor2 t) {
+        // A (label, case) matrix is a one-realization tensor with the same flat layout.
+        Tensor3 as3 = new Tensor3(1, t.labels(), t.cases(), t.data());
+        return new Tensor2(t.labels(), t.cases(), map(as3, false).data());
+    }
+
+    /** A de-normalised copy of {@code y} (rows = outputs). */
+    public Tensor3 denormalise(Tensor3 y) {
+        return map(y, true);
+    }
+
+    private Tensor3 map(Tensor3 x, boolean inverse) {
         checkRows(x.rows());
         Tensor3 out = x.copy();
         double[] d = out.data();
@@ -129,35 +145,8 @@ public final class Normer {
             for (int i = 0; i < x.rows(); i++) {
                 int base = x.index(r, i, 0);
                 for (int c = 0; c < x.cases(); c++) {
-                    d[base + c] = type.normalise(d[base + c], a[i], b[i]);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A normalised copy of {@code t}. */
-    public Tensor2 normalise(Tensor2 t) {
-        checkRows(t.labels());
-        double[] d = t.data().clone();
-        for (int l = 0; l < t.labels(); l++) {
-            for (int c = 0; c < t.cases(); c++) {
-                d[t.index(l, c)] = type.normalise(d[t.index(l, c)], a[l], b[l]);
-            }
-        }
-        return new Tensor2(t.labels(), t.cases(), d);
-    }
-
-    /** A de-normalised copy of {@code y} (rows = outputs). */
-    public Tensor3 denormalise(Tensor3 y) {
-        checkRows(y.rows());
-        Tensor3 out = y.copy();
-        double[] d = out.data();
-        for (int r = 0; r < y.realizations(); r++) {
-            for (int i = 0; i < y.rows(); i++) {
-                int base = y.index(r, i, 0);
-                for (int c = 0; c < y.cases(); c++) {
-                    d[base + c] = type.denormalise(d[base + c], a[i], b[i]);
+                    d[base + c] = inverse ? type.denormalise(d[base + c], a[i], b[i])
+                            : type.normalise(d[base + c], a[i], b[i]);
                 }
             }
         }

@@ -32,11 +32,6 @@ public final class RealizationMask {
         }
     }
 
-    /** A mask with nothing masked. */
-    public static RealizationMask none(int realizations, int cases) {
-        return new RealizationMask(realizations, cases, new boolean[realizations * cases]);
-    }
-
     public int realizations() {
         return realizations;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,15 +20,13 @@ class OracleFullRunTest {
 
     @Test
     void toyRuns() {
-        Path toy = Oracle.tenbilac().resolve("toy");
-        MlData raw = MlData.of(Oracle.npy(toy.resolve("d_train.npy")).tensor3(),
-                Oracle.npy(toy.resolve("theta.npy")).tensor2(), null);
-        Normer xn = Normer.fit(NormType.MINUS_ONE_ONE, raw.inputs());
-        Normer tn = Normer.fit(NormType.MINUS_ONE_ONE, raw.targets());
-        MlData data = raw.normalised(xn, tn);
-        MlData train = data.selectCases(Oracle.npy(toy.resolve("split_train_idx.npy")).ints());
-        MlData val = data.selectCases(Oracle.npy(toy.resolve("split_val_idx.npy")).ints());
-        MlData test = MlData.of(Oracle.npy(toy.resolve("d_test.npy")).tensor3(), raw.targets(), null)
+        OracleToy toy = new OracleToy();
+        MlData raw = toy.raw;
+        Normer xn = toy.inputNormer;
+        Normer tn = toy.targetNormer;
+        MlData train = toy.train;
+        MlData val = toy.val;
+        MlData test = MlData.of(Oracle.npy(toy.dir.resolve("d_test.npy")).tensor3(), raw.targets(), null)
                 .normalised(xn, null);
         Net net = new Net(OracleForwardTest.TOY);
         int[] all = new int[train.cases()];
@@ -37,7 +34,7 @@ class OracleFullRunTest {
             all[i] = i;
         }
         for (String cost : new String[] {"msb", "mse"}) {
-            double[] init = Oracle.npy(toy.resolve(cost).resolve("init_params.npy")).values();
+            double[] init = toy.params(cost, "init");
             ThreadMXBean bean = ManagementFactory.getThreadMXBean();
             long cpu0 = bean.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
