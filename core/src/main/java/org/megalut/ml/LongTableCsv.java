@@ -1,9 +1,13 @@
 package org.megalut.ml;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a {@link LongTable} from CSV: a header row of column names, then one row per (case, realization); the
- * case and realization columns hold integers, all other columns doubles. An empty field, "nan" or "null" (any
- * case) is a masked value. Fields are split on commas; quoting is not supported.
+ * Reads and writes a {@link LongTable} as CSV: a header row of column names, then one row per (case, realization);
+ * the case and realization columns hold integers, all other columns doubles. An empty field, "nan" or "null" (any
+ * case) is a masked value. Fields are split on commas; quoting is not supported. Doubles are written in shortest
+ * round-trip form and masked values as empty fields.
  */
 public final class LongTableCsv {
     /** Default id column names. */
@@ -95,5 +100,39 @@ public final class LongTableCsv {
             return Double.NaN;
         }
         return Double.parseDouble(s);
+    }
+
+    /** Writes {@code table} with id columns "case" and "realization" first (the stream is flushed, not closed). */
+    public static void write(LongTable table, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        w.write(CASE + "," + REALIZATION);
+        for (String col : table.columns()) {
+            if (col.contains(",")) {
+                throw new IllegalArgumentException("column name '" + col + "' contains a comma");
+            }
+            w.write("," + col);
+        }
+        w.write("\n");
+        StringBuilder line = new StringBuilder();
+        for (int row = 0; row < table.rowCount(); row++) {
+            line.setLength(0);
+            line.append(table.caseId(row)).append(',').append(table.realizationId(row));
+            for (String col : table.columns()) {
+                double v = table.value(row, col);
+                line.append(',');
+                if (Double.isFinite(v)) {
+                    line.append(v);
+                }
+            }
+            w.write(line.append('\n').toString());
+        }
+        w.flush();
+    }
+
+    /** Writes {@code table} to a file, replacing it. */
+    public static void write(LongTable table, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            write(table, out);
+        }
     }
 }

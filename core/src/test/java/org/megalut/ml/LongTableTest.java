@@ -56,6 +56,24 @@ class LongTableTest {
     }
 
     @Test
+    void csvRoundTrip(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        LongTable t = table();
+        java.nio.file.Path file = dir.resolve("t.csv");
+        LongTableCsv.write(t, file);
+        LongTable back = LongTableCsv.read(file);
+        assertEquals(t.columns(), back.columns());
+        assertEquals(t.rowCount(), back.rowCount());
+        for (int row = 0; row < t.rowCount(); row++) {
+            assertEquals(t.caseId(row), back.caseId(row));
+            assertEquals(t.realizationId(row), back.realizationId(row));
+            for (String col : t.columns()) {
+                assertEquals(t.value(row, col), back.value(row, col), 0.0);
+            }
+        }
+        assertTrue(Double.isNaN(back.value(1, "f2")));
+    }
+
+    @Test
     void badTablesAreRejected() {
         LongTable.Builder b = LongTable.builder(List.of("f", "t"));
         b.add(1, 0, 1.0, 0.1).add(1, 1, 2.0, 0.2);
