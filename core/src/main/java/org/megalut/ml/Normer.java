@@ -120,7 +120,7 @@ public final class Normer {
         return a.length;
     }
 
-    /** A normalised copy of {@code x}; non-finite values stay non-finite. */
+    /** A normalised copy of {@code x}; non-finite (masked) values are copied unchanged. */
     public Tensor3 normalise(Tensor3 x) {
         return map(x, false);
     }
@@ -145,8 +145,11 @@ public final class Normer {
             for (int i = 0; i < x.rows(); i++) {
                 int base = x.index(r, i, 0);
                 for (int c = 0; c < x.cases(); c++) {
-                    d[base + c] = inverse ? type.denormalise(d[base + c], a[i], b[i])
-                            : type.normalise(d[base + c], a[i], b[i]);
+                    double v = d[base + c];
+                    // Masked (non-finite) entries are left untouched, never computed with.
+                    if (Double.isFinite(v)) {
+                        d[base + c] = inverse ? type.denormalise(v, a[i], b[i]) : type.normalise(v, a[i], b[i]);
+                    }
                 }
             }
         }
