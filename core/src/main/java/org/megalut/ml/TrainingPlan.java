@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Everything random about a committee training, fixed in advance: the train/validation split, each member's
  * initial parameters and each member's minibatches. {@link #random} derives them from the committee seed;
- * tests replay a reference run by building one explicitly.
+ * tests replay a reference run by building one explicitly. A plan from {@link #random} is single-use: its minibatch
+ * sources draw sequentially, so build a new plan for each training.
  */
 public record TrainingPlan(Split split, List<double[]> initialParameters, List<MinibatchSource> minibatches) {
 
