@@ -21,11 +21,16 @@ final class Oracle {
 
     static Path tenbilac() {
         Path shared = Path.of(System.getProperty("megalut.shared", Path.of("..", "..", "shared").toString()));
+        return locate(shared, "true".equals(System.getenv("CI")));
+    }
+
+    /** {@code shared/oracle/tenbilac}; aborts (skips) the test if missing, or fails it when {@code ci}. */
+    static Path locate(Path shared, boolean ci) {
         Path dir = shared.resolve("oracle").resolve("tenbilac");
         if (!Files.isRegularFile(dir.resolve("verify.json"))) {
             String msg = "Tenbilac oracle not found at " + dir.toAbsolutePath()
                     + " (set -Dmegalut.shared=<folder containing oracle/>)";
-            if ("true".equals(System.getenv("CI"))) {
+            if (ci) {
                 fail(msg);
             }
             Assumptions.abort(msg);
