@@ -107,7 +107,7 @@ public enum Activation {
             }
         }
     },
-    /** y = min(max(0, x), 6); y' = 1 for 0 < y < 6, else 0. */
+    /** y = min(max(0, x), 6); y' = 1 for 0 &lt; y &lt; 6, else 0. */
     RELU6("relu6") {
         @Override
         void applyInPlace(double[] v, int from, int to) {
