@@ -1,0 +1,78 @@
+package org.megalut.ml;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Trains a committee as Tenbilac does: fit the input (and target) normer on all training data, split the cases once
+ * into training and validation (shared by all members), train each member with {@link MemberTrainer} from its own
+ * initialisation and minibatches, then select the best members. Members run on {@code training.threads} threads;
+ * everything random is fixed by the {@link TrainingPlan}, so the result does not depend on the thread count.
+ */
+public final class CommitteeTrainer {
+    private CommitteeTrainer() {
+    }
+
+    /** Trains on a long table with the config's feature, target and aux columns. */
+    public static Committee train(MlConfig config, LongTable table) {
+        MlConfig.Data d = config.data();
+        return train(config, table.tensors(d.features(), d.targets(), d.aux()).data());
+    }
+
+    /** Trains on a raw dataset (NaN = masked) with the plan derived from the config's seed. */
+    public static Committee train(MlConfig config, MlData raw) {
+        return train(config, raw, TrainingPlan.random(config, raw.cases()));
+    }
+
+    /** Trains on a raw dataset with an explicit plan (split, initial parameters, minibatches). */
+    public static Committee train(MlConfig config, MlData raw, TrainingPlan plan) {
+        if (raw.targets() == null) {
+            throw new IllegalArgumentException("training data has no targets");
+        }
+        if (raw.features() != config.architecture().inputs()) {
+            throw new IllegalArgumentException("config expects " + config.architecture().inputs() + " features, "
+                    + "the data has " + raw.features());
+        }
+        MlConfig.Normalisation norm = config.normalisation();
+        Normer inputNormer = norm.inputs() == null ? null : Normer.fit(norm.inputs(), raw.inputs());
+        Normer targetNormer = norm.targets() == null ? null : Normer.fit(norm.targets(), raw.targets());
+        MlData prepared = raw.normalised(inputNormer, targetNormer);
+        MlData train = prepared.selectCases(plan.split().train());
+        MlData val = plan.split().validation().length == 0 ? null
+                : prepared.selectCases(plan.split().validation());
+        MlConfig.Training t = config.training();
+        MemberTrainer trainer = new MemberTrainer(new Net(config.architecture()), t.cost(), t.algorithm(),
+                t.mbloops(), t.maxiter(), t.gtol());
+        int n = plan.initialParameters().size();
+        List<Member> members = new ArrayList<>();
+        int threads = Math.min(t.threads(), n);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "ml-member");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<Member>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> trainer.train(index, plan.initialParameters().get(index), train, val,
+                        plan.minibatches().get(index))));
+            }
+            for (int i = 0; i < n; i++) {
+                members.add(futures.get(i).get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("committee training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("training of a committee member failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Committee.withSelection(config, inputNormer, targetNormer, members);
+    }
+}

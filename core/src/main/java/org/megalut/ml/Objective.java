@@ -1,0 +1,51 @@
+package org.megalut.ml;
+
+/**
+ * The training cost of a net on a fixed prepared dataset as a function of the flat parameter vector, with the
+ * analytic gradient by back-propagation. Owns its buffers: one instance per thread.
+ */
+public final class Objective implements DifferentiableFunction {
+    private final Net net;
+    private final CostFunction cost;
+    private final MlData data;
+    private final NetBuffers buffers;
+
+    /**
+     * @param data a prepared dataset (see {@link MlData#normalised}) with targets
+     * @throws IllegalArgumentException if the inputs contain non-finite values
+     */
+    public Objective(Net net, CostFunction cost, MlData data) {
+        for (double v : data.inputs().data()) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("objective inputs contain NaN/Inf: prepare the dataset with "
+                        + "MlData.normalised(...) so masked realizations are zero-filled");
+            }
+        }
+        this.net = net;
+        this.cost = cost;
+        this.data = data;
+        this.buffers = net.buffers(data.realizations(), data.cases());
+        if (data.targets() == null) {
+            throw new IllegalArgumentException("objective dataset has no targets");
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return net.parameterCount();
+    }
+
+    @Override
+    public double value(double[] params) {
+        net.forward(params, data.inputs(), buffers);
+        return cost.evaluate(buffers.output(), data, null);
+    }
+
+    @Override
+    public double valueAndGradient(double[] params, double[] gradient) {
+        net.forward(params, data.inputs(), buffers);
+        double f = cost.evaluate(buffers.output(), data, buffers.outputGradient());
+        net.backward(params, data.inputs(), buffers, gradient);
+        return f;
+    }
+}

@@ -1,0 +1,46 @@
+package org.megalut.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SeedsTest {
+
+    @Test
+    void streamsAreReproducibleAndDistinct() {
+        Set<Long> firsts = new HashSet<>();
+        for (long seed : new long[] {0, 1, 2}) {
+            for (int member = -1; member < 16; member++) {
+                for (Seeds.Purpose p : Seeds.Purpose.values()) {
+                    long a = Seeds.stream(seed, member, p).nextLong();
+                    assertEquals(a, Seeds.stream(seed, member, p).nextLong());
+                    firsts.add(a);
+                }
+            }
+        }
+        assertEquals(3 * 17 * 3, firsts.size(), "all (seed, member, purpose) streams differ");
+    }
+
+    @Test
+    void splitFollowsTenbilacLayout() {
+        Split s = Split.random(1000, 0.2, Seeds.stream(7, -1, Seeds.Purpose.SPLIT));
+        assertEquals(800, s.train().length);
+        assertEquals(200, s.validation().length);
+        Set<Integer> all = new HashSet<>();
+        for (int i : s.train()) {
+            all.add(i);
+        }
+        for (int i : s.validation()) {
+            all.add(i);
+        }
+        assertEquals(1000, all.size());
+        assertArrayEquals(s.train(), Split.random(1000, 0.2, Seeds.stream(7, -1, Seeds.Purpose.SPLIT)).train());
+        int[] batch = MinibatchSource.random(800, 0.25, Seeds.stream(7, 0, Seeds.Purpose.MINIBATCH)).positions(0);
+        assertEquals(200, batch.length);
+        assertTrue(java.util.Arrays.stream(batch).distinct().count() == 200, "drawn without replacement");
+    }
+}
