@@ -3,7 +3,7 @@ package org.megalut.sim.great3;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.megalut.great3.BranchLayout;
-import org.megalut.sim.RandomStreams;
+import org.megalut.random.RandomStreams;
 
 /**
  * GREAT3's constant-shear ground recipe for the per-subfield conditions (shear, PSF, noise), and the

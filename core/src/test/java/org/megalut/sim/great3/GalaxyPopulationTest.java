@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
-import org.megalut.sim.RandomStreams;
+import org.megalut.random.RandomStreams;
 
 /** The population reproduces the summary statistics it documents. */
 class GalaxyPopulationTest {

@@ -1,4 +1,4 @@
-package org.megalut.sim;
+package org.megalut.random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

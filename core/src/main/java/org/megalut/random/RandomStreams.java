@@ -1,4 +1,4 @@
-package org.megalut.sim;
+package org.megalut.random;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.rng.UniformRandomProvider;
