@@ -20,11 +20,16 @@ public final class SharedData {
     /** The shared folder, or a skip/failure of the calling test when it is absent. */
     public static Path root() {
         String prop = System.getProperty("megalut.shared");
-        Path root = prop != null ? Path.of(prop) : Path.of("..", "..", "shared");
+        return locate(prop != null ? Path.of(prop) : Path.of("..", "..", "shared"),
+                "true".equalsIgnoreCase(System.getenv("CI")));
+    }
+
+    /** The folder if it exists; else a failure when {@code ci}, a skip otherwise. */
+    public static Path locate(Path root, boolean ci) {
         if (!Files.isDirectory(root)) {
             String msg = "shared reference data not found at " + root.toAbsolutePath().normalize()
                     + " (set -Dmegalut.shared=DIR)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            if (ci) {
                 fail(msg);
             }
             assumeTrue(false, msg);
