@@ -31,8 +31,10 @@ public final class SparkSessions {
 
     /** A session for a command: the running one if any, else a new one from the settings. */
     public static Lease lease(RunSettings settings, String stepName) {
-        boolean existed = SparkSession.getDefaultSession().isDefined();
-        return new Lease(create(settings, stepName), !existed);
+        if (SparkSession.getDefaultSession().isDefined()) {
+            return new Lease(SparkSession.getDefaultSession().get(), false);
+        }
+        return new Lease(create(settings, stepName), true);
     }
 
     public static SparkSession create(RunSettings settings, String stepName) {
