@@ -59,7 +59,8 @@ class StampDrawerTest {
         // GalSim's own 48-px Kolmogorov stamps hold 0.9976 of the flux)
         Profile[] ps = {new Gaussian(0.4, 2), Convolution.of(Sersic.exponential(0.3, 2), new Gaussian(0.25, 1)),
             Convolution.of(Sersic.ofHalfLightRadius(0.8, 0.3, 2).shear(0.2, 0.1), new Gaussian(0.3, 1))};
-        double[] tol = {1e-9, 1e-7, 1e-7};
+        // the band limit (GalSim's k-grid stops at Nyquist) rings a few 1e-7 of the flux outside the stamp
+        double[] tol = {1e-9, 1e-6, 1e-6};
         for (int i = 0; i < ps.length; i++) {
             Image img = Image.zeros(48, 48);
             d.draw(ps[i], img, 0.2, 0.1, -0.3, DrawMethod.AUTO);
