@@ -63,7 +63,17 @@ public final class Gaussian extends Profile {
 
     @Override
     public void kValue(double kx, double ky, KValue out) {
-        out.set(flux * Math.exp(-(kx * kx + ky * ky) * halfSig2), 0);
+        out.set(radialKValue(kx * kx + ky * ky), 0);
+    }
+
+    @Override
+    public boolean isAxisymmetric() {
+        return true;
+    }
+
+    @Override
+    public double radialKValue(double k2) {
+        return flux * Math.exp(-k2 * halfSig2);
     }
 
     @Override

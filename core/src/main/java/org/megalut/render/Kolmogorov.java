@@ -73,9 +73,18 @@ public final class Kolmogorov extends Profile {
 
     @Override
     public void kValue(double kx, double ky, KValue out) {
-        double u = (kx * kx + ky * ky) * invK0Sq;
-        // (|k|/k0)^{5/3} = u^{5/6}
-        out.set(flux * Math.exp(-Math.pow(u, 5.0 / 6.0)), 0);
+        out.set(radialKValue(kx * kx + ky * ky), 0);
+    }
+
+    @Override
+    public boolean isAxisymmetric() {
+        return true;
+    }
+
+    @Override
+    public double radialKValue(double k2) {
+        // (|k|/k0)^{5/3} = u^{5/6} with u = k²/k0²
+        return flux * Math.exp(-Math.pow(k2 * invK0Sq, 5.0 / 6.0));
     }
 
     /**

@@ -135,7 +135,17 @@ public final class Moffat extends Profile {
 
     @Override
     public void kValue(double kx, double ky, KValue out) {
-        out.set(flux * unitValue((kx * kx + ky * ky) * rd2), 0);
+        out.set(radialKValue(kx * kx + ky * ky), 0);
+    }
+
+    @Override
+    public boolean isAxisymmetric() {
+        return true;
+    }
+
+    @Override
+    public double radialKValue(double k2) {
+        return flux * unitValue(k2 * rd2);
     }
 
     @Override

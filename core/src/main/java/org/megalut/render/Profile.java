@@ -31,6 +31,23 @@ public abstract class Profile {
     /** True when F is real and even (the profile is symmetric under x → −x about its centre 0). */
     public abstract boolean isPointSymmetric();
 
+    /**
+     * True when F is real and depends on |k| only (a centred circular profile); then
+     * {@link #radialKValue} gives it and the drawer can take its fast path.
+     */
+    public boolean isAxisymmetric() {
+        return false;
+    }
+
+    /**
+     * F at |k|² = {@code k2} (radians/arcsec)² for an axisymmetric profile.
+     *
+     * @throws UnsupportedOperationException if the profile is not axisymmetric
+     */
+    public double radialKValue(double k2) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " is not axisymmetric");
+    }
+
     /** True when {@link #xValue} is implemented analytically. */
     public boolean hasXValue() {
         return false;

@@ -93,7 +93,17 @@ public final class Sersic extends Profile {
 
     @Override
     public void kValue(double kx, double ky, KValue out) {
-        out.set(flux * table.value((kx * kx + ky * ky) * hlr2), 0);
+        out.set(radialKValue(kx * kx + ky * ky), 0);
+    }
+
+    @Override
+    public boolean isAxisymmetric() {
+        return true;
+    }
+
+    @Override
+    public double radialKValue(double k2) {
+        return flux * table.value(k2 * hlr2);
     }
 
     @Override

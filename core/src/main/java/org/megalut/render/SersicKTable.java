@@ -131,6 +131,7 @@ public final class SersicKTable {
         double a = 2 * n;
         double lg = Gamma.logGamma(a);
         double x = guess;
+        double lastStep = Double.POSITIVE_INFINITY;
         for (int it = 0; it < 50; it++) {
             double f = Gamma.regularizedGammaP(a, x) - 0.5;
             double df = Math.exp((a - 1) * Math.log(x) - x - lg);
@@ -140,9 +141,11 @@ public final class SersicKTable {
                 next = 0.5 * x;
             }
             x = next;
-            if (Math.abs(step) < 1e-14 * x) {
+            // quadratic convergence: stop at rounding level, or once steps stop shrinking
+            if (Math.abs(step) < 1e-15 * x || (Math.abs(step) < 1e-12 * x && Math.abs(step) >= 0.5 * lastStep)) {
                 return x;
             }
+            lastStep = Math.abs(step);
         }
         throw new ArithmeticException("Sersic b(n) did not converge for n = " + n);
     }
@@ -160,14 +163,16 @@ public final class SersicKTable {
         } else {
             double lg = Gamma.logGamma(a);
             z = guessZ;
+            double lastStep = Double.POSITIVE_INFINITY;
             for (int it = 0; it < 50; it++) {
                 double f = Gamma.regularizedGammaQ(a, z) - ft;
                 double df = -Math.exp((a - 1) * Math.log(z) - z - lg);
                 double step = f / df;
                 z -= step;
-                if (Math.abs(step) < 1e-13 * z) {
+                if (Math.abs(step) < 1e-15 * z || (Math.abs(step) < 1e-12 * z && Math.abs(step) >= 0.5 * lastStep)) {
                     break;
                 }
+                lastStep = Math.abs(step);
             }
         }
         return Math.pow(z, n);

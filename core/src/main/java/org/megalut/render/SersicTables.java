@@ -35,6 +35,13 @@ public final class SersicTables {
         }
     };
     private static final SersicKTable[] NODES = new SersicKTable[N_NODES];
+    private static final Object[] NODE_LOCKS = new Object[N_NODES];
+
+    static {
+        for (int j = 0; j < N_NODES; j++) {
+            NODE_LOCKS[j] = new Object();
+        }
+    }
 
     private SersicTables() {
     }
@@ -58,7 +65,7 @@ public final class SersicTables {
     private static SersicKTable node(int j) {
         SersicKTable t = NODES[j];
         if (t == null) {
-            synchronized (NODES) {
+            synchronized (NODE_LOCKS[j]) {
                 t = NODES[j];
                 if (t == null) {
                     t = SersicKTable.compute(nodeN(j));
@@ -71,6 +78,19 @@ public final class SersicTables {
 
     private static double nodeN(int j) {
         return SersicKTable.N_MIN + j * N_STEP;
+    }
+
+    /**
+     * Builds, in parallel on the common fork-join pool, every grid node that
+     * {@link #interpolated} needs for n in [nMin, nMax]: call once per JVM (e.g. per executor) before
+     * drawing, so that no stamp pays for a node build.
+     */
+    public static void prepare(double nMin, double nMax) {
+        SersicKTable.checkN(nMin);
+        SersicKTable.checkN(nMax);
+        int lo = Math.max(0, (int) Math.floor((nMin - SersicKTable.N_MIN) / N_STEP) - 1);
+        int hi = Math.min(N_NODES - 1, (int) Math.ceil((nMax - SersicKTable.N_MIN) / N_STEP) + 2);
+        java.util.stream.IntStream.rangeClosed(lo, hi).parallel().forEach(SersicTables::node);
     }
 
     /** A table for index n interpolated from the n grid (fast path). */

@@ -28,9 +28,16 @@ import org.megalut.image.Image;
 public final class StampDrawer {
     private final GSParams gs = GSParams.DEFAULT;
     private final KValue kv = new KValue();
+    private final RadialLookup lookup = new RadialLookup();
     private final Map<Integer, DoubleFFT_1D> ffts = new HashMap<>();
     private double[] g = new double[0];
     private double[] row = new double[0];
+    private double[] galRe = new double[0];
+    private double[] galIm = new double[0];
+    private double[] cyRe = new double[0];
+    private double[] cyIm = new double[0];
+    private int[] binJ = new int[0];
+    private int[] mirrorJ = new int[0];
     private FftGrid lastGrid;
 
     // cached PSF × pixel k-values on the half grid i ∈ [0, Nk/2], j ∈ [−Nk/2, Nk/2]
@@ -183,16 +190,67 @@ public final class StampDrawer {
             g = new double[gSize];
         }
         java.util.Arrays.fill(g, 0, gSize, 0.0);
+        if (galRe.length < rows) {
+            galRe = new double[rows];
+            galIm = new double[rows];
+            cyRe = new double[rows];
+            cyIm = new double[rows];
+        }
+
+        // Fast path: an axisymmetric profile under (J, shift, flux ratio). Its value depends on the
+        // quadratic form |Jᵀk|², and its shift joins the offset in the separable phase.
+        Profile radial = null;
+        double ampl = 1;
+        double qxx = 1;
+        double qxy = 0;
+        double qyy = 1;
+        if (galaxy.isAxisymmetric()) {
+            radial = galaxy;
+        } else if (galaxy instanceof Transformation t && t.original().isAxisymmetric()) {
+            radial = t.original();
+            Jacobian j = t.jacobian();
+            ampl = t.fluxRatio() * Math.abs(j.det());
+            qxx = j.a() * j.a() + j.b() * j.b();
+            qxy = j.a() * j.c() + j.b() * j.d();
+            qyy = j.c() * j.c() + j.d() * j.d();
+            offX += t.shiftX() / scale;
+            offY += t.shiftY() / scale;
+        }
+        double dkw2 = dkw * dkw;
+        boolean realGal = radial != null || galaxy.isPointSymmetric();
+        if (radial != null) {
+            // |Jᵀk|² over the grid lies between minor²·dk² (at (1,0) or (0,1)) and major²·2(Nk/2)²·dk²
+            double tr = qxx + qyy;
+            double disc = Math.sqrt(Math.max(0, 0.25 * (qxx - qyy) * (qxx - qyy) + qxy * qxy));
+            double lo = Math.max(0.5 * tr - disc, 1e-300);
+            lookup.prepare(radial, 0.99 * dkw2 * lo, 1.01 * dkw2 * (0.5 * tr + disc) * 2.0 * hk * hk);
+        }
+
+        if (binJ.length < rows) {
+            binJ = new int[rows];
+            mirrorJ = new int[rows];
+        }
+        for (int jj = 0; jj < rows; jj++) {
+            binJ[jj] = Math.floorMod(jj - hk, n);
+            mirrorJ[jj] = Math.floorMod(hk - jj, n);
+        }
         // e^{−i k·off'} is separable: per-row and per-column phase factors
-        double[] cyRe = new double[rows];
-        double[] cyIm = new double[rows];
         for (int jj = 0; jj < rows; jj++) {
             double ph = -(jj - hk) * dk * offY;
             cyRe[jj] = Math.cos(ph);
             cyIm[jj] = Math.sin(ph);
         }
-        boolean realGal = galaxy.isPointSymmetric();
         for (int i = 0; i <= hk; i++) {
+            if (radial != null) {
+                lookup.fillRow(galRe, rows, hk, qxx * i * i, 2 * qxy * i, qyy, dkw2, ampl);
+            } else {
+                double kx = i * dkw;
+                for (int jj = 0; jj < rows; jj++) {
+                    galaxy.kValue(kx, (jj - hk) * dkw, kv);
+                    galRe[jj] = kv.re;
+                    galIm[jj] = kv.im;
+                }
+            }
             double phx = -i * dk * offX;
             double cxRe = Math.cos(phx);
             double cxIm = Math.sin(phx);
@@ -200,42 +258,62 @@ public final class StampDrawer {
             int direct = b1 <= n / 2 ? b1 : -1;
             int mb = (n - b1) % n;
             int mirror = i > 0 && mb <= n / 2 ? mb : -1;
-            double kx = i * dkw;
             int base = i * rows;
-            for (int jj = 0; jj < rows; jj++) {
-                int j = jj - hk;
-                galaxy.kValue(kx, j * dkw, kv);
-                double gr = kv.re;
-                double gi = realGal ? 0 : kv.im;
-                // × PSF·pixel
-                double pr = psfRe[base + jj];
-                double vr;
-                double vi;
-                if (psfReal) {
-                    vr = gr * pr;
-                    vi = gi * pr;
-                } else {
-                    double pi = psfIm[base + jj];
-                    vr = gr * pr - gi * pi;
-                    vi = gr * pi + gi * pr;
-                }
-                // × phase
-                double er = cxRe * cyRe[jj] - cxIm * cyIm[jj];
-                double ei = cxRe * cyIm[jj] + cxIm * cyRe[jj];
-                double fr = vr * er - vi * ei;
-                double fi = vr * ei + vi * er;
-                int bj = Math.floorMod(j, n);
-                if (direct >= 0) {
-                    int p = direct * colLen + 2 * bj;
-                    g[p] += fr;
-                    g[p + 1] += fi;
-                }
-                if (mirror >= 0) {
-                    // the Hermitian partner F(−i, −j) = conj F(i, j) lands in bin (−i mod N, −j mod N)
-                    int p = mirror * colLen + 2 * ((n - bj) % n);
-                    g[p] += fr;
-                    g[p + 1] -= fi;
-                }
+            if (realGal && psfReal) {
+                foldRealRow(base, rows, cxRe, cxIm, direct, mirror, n);
+            } else {
+                foldComplexRow(base, rows, realGal, cxRe, cxIm, direct, mirror, n);
+            }
+        }
+    }
+
+    /** Folds one k-grid row of real galaxy × real PSF values, times the phase, into g. */
+    private void foldRealRow(int base, int rows, double cxRe, double cxIm, int direct, int mirror, int n) {
+        int colLen = 2 * n;
+        int dBase = direct * colLen;
+        int mBase = mirror * colLen;
+        for (int jj = 0; jj < rows; jj++) {
+            double v = galRe[jj] * psfRe[base + jj];
+            double fr = v * (cxRe * cyRe[jj] - cxIm * cyIm[jj]);
+            double fi = v * (cxRe * cyIm[jj] + cxIm * cyRe[jj]);
+            int bj = binJ[jj];
+            if (direct >= 0) {
+                g[dBase + 2 * bj] += fr;
+                g[dBase + 2 * bj + 1] += fi;
+            }
+            if (mirror >= 0) {
+                // the Hermitian partner F(−i, −j) = conj F(i, j) lands in bin (−i mod N, −j mod N)
+                int p = mBase + 2 * mirrorJ[jj];
+                g[p] += fr;
+                g[p + 1] -= fi;
+            }
+        }
+    }
+
+    /** As {@link #foldRealRow} for complex galaxy and/or PSF values. */
+    private void foldComplexRow(int base, int rows, boolean realGal, double cxRe, double cxIm, int direct, int mirror,
+                                int n) {
+        int colLen = 2 * n;
+        for (int jj = 0; jj < rows; jj++) {
+            double gr = galRe[jj];
+            double gi = realGal ? 0 : galIm[jj];
+            double pr = psfRe[base + jj];
+            double pi = psfReal ? 0 : psfIm[base + jj];
+            double vr = gr * pr - gi * pi;
+            double vi = gr * pi + gi * pr;
+            double er = cxRe * cyRe[jj] - cxIm * cyIm[jj];
+            double ei = cxRe * cyIm[jj] + cxIm * cyRe[jj];
+            double fr = vr * er - vi * ei;
+            double fi = vr * ei + vi * er;
+            if (direct >= 0) {
+                int p = direct * colLen + 2 * binJ[jj];
+                g[p] += fr;
+                g[p + 1] += fi;
+            }
+            if (mirror >= 0) {
+                int p = mirror * colLen + 2 * mirrorJ[jj];
+                g[p] += fr;
+                g[p + 1] -= fi;
             }
         }
     }

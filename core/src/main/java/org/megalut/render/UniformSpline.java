@@ -10,6 +10,7 @@ package org.megalut.render;
 final class UniformSpline {
     private final double x0;
     private final double h;
+    private final double invH;
     private final double[] y;
     private final double[] m;   // second derivatives times h²/6
 
@@ -19,6 +20,7 @@ final class UniformSpline {
         }
         this.x0 = x0;
         this.h = h;
+        this.invH = 1 / h;
         this.y = y.clone();
         this.m = naturalSecondDerivatives(y, h);
     }
@@ -53,7 +55,7 @@ final class UniformSpline {
     double xLast() { return x0 + (y.length - 1) * h; }
 
     double value(double x) {
-        double u = (x - x0) / h;
+        double u = (x - x0) * invH;
         int i = (int) Math.floor(u);
         if (i < 0) {
             i = 0;

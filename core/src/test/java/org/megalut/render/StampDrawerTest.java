@@ -60,7 +60,7 @@ class StampDrawerTest {
         Profile[] ps = {new Gaussian(0.4, 2), Convolution.of(Sersic.exponential(0.3, 2), new Gaussian(0.25, 1)),
             Convolution.of(Sersic.ofHalfLightRadius(0.8, 0.3, 2).shear(0.2, 0.1), new Gaussian(0.3, 1))};
         // the band limit (GalSim's k-grid stops at Nyquist) rings a few 1e-7 of the flux outside the stamp
-        double[] tol = {1e-9, 1e-6, 1e-6};
+        double[] tol = {1e-8, 1e-6, 1e-6};   // 1e-8: the RadialLookup interpolation
         for (int i = 0; i < ps.length; i++) {
             Image img = Image.zeros(48, 48);
             d.draw(ps[i], img, 0.2, 0.1, -0.3, DrawMethod.AUTO);
@@ -98,7 +98,8 @@ class StampDrawerTest {
             Image direct = Image.zeros(48, 48);
             d.draw(gal, psf, cached, 0.2, 0.4, 0.1, DrawMethod.AUTO);
             new StampDrawer().draw(Convolution.of(gal, psf), direct, 0.2, 0.4, 0.1, DrawMethod.AUTO);
-            assertArrayEquals(direct.pixels(), cached.pixels(), 1e-15);
+            // the direct convolution is not axisymmetric-transformed, so it skips the RadialLookup
+            assertArrayEquals(direct.pixels(), cached.pixels(), 1e-10);
         }
     }
 
