@@ -20,9 +20,22 @@ class GalSimOracleTest {
             case 0 -> Kolmogorov.ofFwhm(0.6, 1);
             case 1 -> Kolmogorov.ofFwhm(0.9, 1);
             case 2 -> Moffat.ofFwhm(3, 0.7, 1);
+            case 3 -> Convolution.of(psf(4), psf(5));
             case 4 -> Kolmogorov.ofFwhm(0.7, 1).shear(0.015, -0.010);
+            case 5 -> optical();
             default -> throw new IllegalArgumentException("PSF " + id + " not supported in this test");
         };
+    }
+
+    private static OpticalPSF optical;
+
+    /** PSF 5: λ = 800 nm, D = 4 m (λ/D = 2e-7 rad, 0.04125" rounded), as GalSim built it. */
+    static synchronized OpticalPSF optical() {
+        if (optical == null) {
+            double lamOverDiam = 800e-9 / 4 * 180 / Math.PI * 3600;
+            optical = new OpticalPSF(lamOverDiam, 0.35, 4, 0.05, 0, new double[] {0.10, 0.05, -0.04, 0.05, -0.03}, 1);
+        }
+        return optical;
     }
 
     static Profile galaxy(Map<String, String> row) {
@@ -83,13 +96,14 @@ class GalSimOracleTest {
         StampDrawer drawer = new StampDrawer();
         int checked = 0;
         double worst = 0;
+        Profile[] psfs = new Profile[6];
         for (Map<String, String> row : rows) {
             int psfId = (int) OracleData.num(row, "psf_id");
-            if (psfId == 3 || psfId == 5) {
-                continue;   // optical PSFs: not implemented yet
+            if (psfs[psfId] == null) {
+                psfs[psfId] = psf(psfId);
             }
             Image img = Image.zeros(48, 48);
-            drawer.draw(psf(psfId), img, SCALE, OracleData.num(row, "offset_x"), OracleData.num(row, "offset_y"),
+            drawer.draw(psfs[psfId], img, SCALE, OracleData.num(row, "offset_x"), OracleData.num(row, "offset_y"),
                     DrawMethod.AUTO);
             FftGrid grid = drawer.lastGrid();
             assertEquals((int) OracleData.num(row, "fft_N_wrap"), grid.n(), "N for star row " + row.get("idx"));
@@ -104,8 +118,8 @@ class GalSimOracleTest {
             worst = Math.max(worst, maxDiff / peak);
             checked++;
         }
-        System.out.printf("GalSim oracle: %d star stamps (PSFs 0, 1, 2, 4), max |diff|/peak = %.3g%n", checked, worst);
-        assertEquals(16, checked);
+        System.out.printf("GalSim oracle: %d star stamps (PSFs 0-5), max |diff|/peak = %.3g%n", checked, worst);
+        assertEquals(24, checked);
         assertTrue(worst < 1e-6, "max |diff|/peak = " + worst);
     }
 }
