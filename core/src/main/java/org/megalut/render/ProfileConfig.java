@@ -26,6 +26,10 @@ import java.util.TreeSet;
  *   <li>Exponential, DeVaucouleurs: one of half_light_radius, scale_radius; flux</li>
  *   <li>Kolmogorov: one of fwhm, lam_over_r0, half_light_radius; flux</li>
  *   <li>Moffat: beta and one of fwhm, scale_radius; flux</li>
+ *   <li>Airy: lam_over_diam; obscuration (default 0); flux</li>
+ *   <li>OpticalPSF: lam_over_diam; obscuration, nstruts, strut_thick, strut_angle (degrees),
+ *       defocus, astig1, astig2, coma1, coma2, trefoil1, trefoil2, spherical (waves; all default 0);
+ *       flux</li>
  *   <li>Sum, Convolution: items (a list of profiles); flux rescales the total</li>
  * </ul>
  * Every type also takes the transform keys, applied in GalSim's order: dilate (factor, flux kept),
@@ -35,7 +39,7 @@ import java.util.TreeSet;
  */
 public final class ProfileConfig {
     private static final List<String> TYPES = List.of("Gaussian", "Sersic", "Exponential", "DeVaucouleurs",
-            "Kolmogorov", "Moffat", "Sum", "Convolution");
+            "Kolmogorov", "Moffat", "Airy", "OpticalPSF", "Sum", "Convolution");
     private static final List<String> TRANSFORM_KEYS = List.of("dilate", "ellip", "rotate", "shear", "shift");
 
     private ProfileConfig() {
@@ -104,6 +108,27 @@ public final class ProfileConfig {
                 String size = oneOf(c, path, type, "fwhm", "scale_radius");
                 double v = number(c, size, path);
                 yield size.equals("fwhm") ? Moffat.ofFwhm(beta, v, flux(c, path)) : Moffat.ofScaleRadius(beta, v, flux(c, path));
+            }
+            case "Airy" -> {
+                check(c, path, type, List.of("lam_over_diam", "obscuration", "flux"));
+                yield new Airy(required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path), flux(c, path));
+            }
+            case "OpticalPSF" -> {
+                List<String> params = new ArrayList<>(List.of("lam_over_diam", "obscuration", "nstruts", "strut_thick",
+                        "strut_angle", "flux"));
+                params.addAll(List.of(OpticalPSF.ABERRATIONS));
+                check(c, path, type, params);
+                double[] ab = new double[OpticalPSF.ABERRATIONS.length];
+                for (int i = 0; i < ab.length; i++) {
+                    ab[i] = optional(c, OpticalPSF.ABERRATIONS[i], 0, path);
+                }
+                double nstruts = optional(c, "nstruts", 0, path);
+                if (nstruts != Math.rint(nstruts)) {
+                    throw new IllegalArgumentException(path + ".nstruts: expected an integer, got " + nstruts);
+                }
+                yield new OpticalPSF(required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path),
+                        (int) nstruts, optional(c, "strut_thick", 0.05, path),
+                        Math.toRadians(optional(c, "strut_angle", 0, path)), ab, flux(c, path));
             }
             case "Sum", "Convolution" -> {
                 check(c, path, type, List.of("items", "flux"));
@@ -201,6 +226,10 @@ public final class ProfileConfig {
             throw new IllegalArgumentException(path + ": " + type + " needs '" + key + "'");
         }
         return number(c, key, path);
+    }
+
+    private static double optional(Config c, String key, double fallback, String path) {
+        return c.hasPath(key) ? number(c, key, path) : fallback;
     }
 
     private static double flux(Config c, String path) {

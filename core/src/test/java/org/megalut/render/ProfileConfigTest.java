@@ -38,6 +38,21 @@ class ProfileConfigTest {
     }
 
     @Test
+    void opticalPsfAsInTheTask() {
+        Profile psf = ProfileConfig.parse("{type = Convolution, items = [{type = Kolmogorov, fwhm = 0.7,"
+                + " shear = {g1 = 0.015, g2 = -0.01}}, {type = OpticalPSF, lam_over_diam = 0.04125, obscuration = 0.35,"
+                + " nstruts = 4, strut_thick = 0.05, defocus = 0.1, astig1 = 0.05, astig2 = -0.04, coma1 = 0.05,"
+                + " coma2 = -0.03}]}");
+        Convolution c = assertInstanceOf(Convolution.class, psf);
+        OpticalPSF opt = assertInstanceOf(OpticalPSF.class, c.items().get(1));
+        assertEquals(0.04125, opt.lamOverDiam());
+        assertEquals(1, psf.flux(), 1e-12);
+        Airy airy = assertInstanceOf(Airy.class, ProfileConfig.parse("{type = Airy, lam_over_diam = 0.05, obscuration = 0.2}"));
+        assertEquals(0.2, airy.obscuration());
+        assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse("{type = OpticalPSF, lam_over_diam = 0.04, nstruts = 2.5}"));
+    }
+
+    @Test
     void allTypesAndSizeParameters() {
         assertEquals(new Gaussian(0.3, 1).sigma(),
                 ((Gaussian) ProfileConfig.parse("{type = Gaussian, fwhm = " + 0.3 * 2 * Math.sqrt(2 * Math.log(2)) + "}")).sigma(), 1e-14);
