@@ -23,7 +23,7 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class HankelTransform {
     private static final int MIN_LEVEL = 5;
-    private static final int MAX_LEVEL = 22;
+    private static final int MAX_LEVEL = 19;   // h = 2^−19: about 1.6e6 nodes, 25 MB
     private static final Level[] LEVELS = new Level[MAX_LEVEL + 1];
 
     private HankelTransform() {

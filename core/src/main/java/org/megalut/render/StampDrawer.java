@@ -223,7 +223,9 @@ public final class StampDrawer {
             double tr = qxx + qyy;
             double disc = Math.sqrt(Math.max(0, 0.25 * (qxx - qyy) * (qxx - qyy) + qxy * qxy));
             double lo = Math.max(0.5 * tr - disc, 1e-300);
-            lookup.prepare(radial, 0.99 * dkw2 * lo, 1.01 * dkw2 * (0.5 * tr + disc) * 2.0 * hk * hk);
+            // The few grid points with |k| < 4·dk·minor (about 25 per stamp) fall below the table and
+            // are evaluated directly: cheaper than tabulating their four octaves.
+            lookup.prepare(radial, 16 * dkw2 * lo, 1.01 * dkw2 * (0.5 * tr + disc) * 2.0 * hk * hk);
         }
 
         if (binJ.length < rows) {
