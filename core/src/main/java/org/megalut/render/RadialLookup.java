@@ -22,20 +22,32 @@ final class RadialLookup {
     private static final double FRAC_SCALE = 1.0 / (1L << SHIFT);
 
     private Profile profile;
+    private int eMinBuilt;
+    private int eMaxBuilt;
     private long base;
     private int bins;
     private double[] coef = new double[0];
     private double[] nodeX = new double[0];
     private double[] nodeF = new double[0];
 
-    /** Tabulates {@code radial}'s F for k² in [k2min, k2max] (radians/arcsec)², k2min &gt; 0. */
+    /**
+     * Tabulates {@code radial}'s F for k² in [k2min, k2max] (radians/arcsec)², k2min &gt; 0, unless the
+     * table already holds an equal profile over that range: the same galaxy drawn again (another
+     * realization, shear or offset) reuses it. A rebuilt table spans one more octave at each end to
+     * make such reuse likely.
+     */
     void prepare(Profile radial, double k2min, double k2max) {
         if (!(k2min > 0) || !(k2max >= k2min) || Double.isInfinite(k2max)) {
             throw new IllegalArgumentException("bad k² range [" + k2min + ", " + k2max + "]");
         }
+        if (radial.equals(profile) && Math.getExponent(k2min) >= eMinBuilt && Math.getExponent(k2max) <= eMaxBuilt) {
+            return;
+        }
         this.profile = radial;
-        int eMin = Math.getExponent(k2min);
-        int eMax = Math.getExponent(k2max);
+        int eMin = Math.getExponent(k2min) - 1;
+        int eMax = Math.getExponent(k2max) + 1;
+        eMinBuilt = eMin;
+        eMaxBuilt = eMax;
         bins = (eMax - eMin + 1) * BINS_PER_OCTAVE;
         base = Double.doubleToRawLongBits(Math.scalb(1.0, eMin)) >>> SHIFT;
         int nodes = bins + 5;   // nodes −2 .. bins + 2

@@ -117,6 +117,17 @@ public final class Sersic extends Profile {
         return xNorm * Math.exp(-Math.pow(r, invN));
     }
 
+    /** Value equality: same table (index n), half-light radius and flux. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Sersic other && other.table == table && other.hlr == hlr && other.flux == flux;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * System.identityHashCode(table) + Double.hashCode(hlr)) + Double.hashCode(flux);
+    }
+
     @Override
     public String toString() {
         return "Sersic[n=" + n() + ", hlr=" + hlr + ", flux=" + flux + "]";
