@@ -21,7 +21,10 @@ import org.megalut.image.Image;
  *
  * <p>Reuse: FFT plans and buffers are kept per drawer, and {@link #draw(Profile, Profile, Image,
  * double, double, double, DrawMethod)} caches the PSF × pixel k-values for the last (PSF instance,
- * scale, method, grid) so that drawing many galaxies with one PSF evaluates the PSF once.
+ * scale, method, grid) so that drawing many galaxies with one PSF evaluates the PSF once. A galaxy
+ * that is an axisymmetric profile under one {@link Transformation} (the usual sheared Sérsic) is
+ * evaluated through a per-stamp {@link RadialLookup} of F(|Jᵀk|²), its shift joining the separable
+ * phase; other profiles call {@link Profile#kValue} per grid point.
  *
  * <p><b>Not thread-safe</b>: use one drawer per thread (e.g. per Spark partition).
  */
