@@ -1,0 +1,278 @@
+package org.megalut.render;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds profiles from GalSim-config-style descriptions in HOCON or JSON (Typesafe Config), e.g.
+ * <pre>
+ * {type = Convolution, items = [
+ *   {type = Kolmogorov, fwhm = 0.7, shear = {g1 = 0.015, g2 = -0.01}},
+ *   {type = Moffat, beta = 3, fwhm = 0.7}]}
+ * </pre>
+ *
+ * <p>Sizes are in arcsec (world units), as in GalSim. Types and their parameters:
+ * <ul>
+ *   <li>Gaussian: one of sigma, fwhm, half_light_radius; flux (default 1)</li>
+ *   <li>Sersic: n and one of half_light_radius, scale_radius; flux; fast (default false: exact
+ *       cached table; true: table interpolated in n, see {@link SersicTables})</li>
+ *   <li>Exponential, DeVaucouleurs: one of half_light_radius, scale_radius; flux</li>
+ *   <li>Kolmogorov: one of fwhm, lam_over_r0, half_light_radius; flux</li>
+ *   <li>Moffat: beta and one of fwhm, scale_radius; flux</li>
+ *   <li>Airy: lam_over_diam; obscuration (default 0); flux</li>
+ *   <li>OpticalPSF: lam_over_diam; obscuration, nstruts, strut_thick, strut_angle (degrees),
+ *       defocus, astig1, astig2, coma1, coma2, trefoil1, trefoil2, spherical (waves; all default 0);
+ *       flux</li>
+ *   <li>Sum, Convolution: items (a list of profiles); flux rescales the total</li>
+ * </ul>
+ * Every type also takes the transform keys, applied in GalSim's order: dilate (factor, flux kept),
+ * ellip {g1, g2} (intrinsic shape), rotate (degrees, counter-clockwise), shear {g1, g2}, shift
+ * {x, y} (arcsec). Unknown types and keys, missing or conflicting parameters are errors that name
+ * the path and list the valid choices.
+ */
+public final class ProfileConfig {
+    private static final List<String> TYPES = List.of("Gaussian", "Sersic", "Exponential", "DeVaucouleurs",
+            "Kolmogorov", "Moffat", "Airy", "OpticalPSF", "Sum", "Convolution");
+    private static final List<String> TRANSFORM_KEYS = List.of("dilate", "ellip", "rotate", "shear", "shift");
+
+    private ProfileConfig() {
+    }
+
+    /** Parses a HOCON or JSON text describing one profile. */
+    public static Profile parse(String text) {
+        Config c;
+        try {
+            c = ConfigFactory.parseString(text);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("cannot parse profile description: " + e.getMessage(), e);
+        }
+        return parse(c);
+    }
+
+    /** Builds the profile described by {@code c}. */
+    public static Profile parse(Config c) {
+        return build(c, "profile");
+    }
+
+    private static Profile build(Config c, String path) {
+        if (!c.hasPath("type")) {
+            throw new IllegalArgumentException(path + ": missing 'type' (one of " + TYPES + ")");
+        }
+        String type = string(c, "type", path);
+        Profile p = switch (type) {
+            case "Gaussian" -> {
+                check(c, path, type, List.of("sigma", "fwhm", "half_light_radius", "flux"));
+                String size = oneOf(c, path, type, "sigma", "fwhm", "half_light_radius");
+                double v = number(c, size, path);
+                double flux = flux(c, path);
+                yield switch (size) {
+                    case "sigma" -> new Gaussian(v, flux);
+                    case "fwhm" -> Gaussian.ofFwhm(v, flux);
+                    default -> Gaussian.ofHalfLightRadius(v, flux);
+                };
+            }
+            case "Sersic" -> {
+                check(c, path, type, List.of("n", "half_light_radius", "scale_radius", "flux", "fast"));
+                double n = required(c, "n", path, type);
+                yield sersic(c, path, type, n, c.hasPath("fast") && bool(c, "fast", path));
+            }
+            case "Exponential" -> {
+                check(c, path, type, List.of("half_light_radius", "scale_radius", "flux"));
+                yield sersic(c, path, type, 1, false);
+            }
+            case "DeVaucouleurs" -> {
+                check(c, path, type, List.of("half_light_radius", "scale_radius", "flux"));
+                yield sersic(c, path, type, 4, false);
+            }
+            case "Kolmogorov" -> {
+                check(c, path, type, List.of("fwhm", "lam_over_r0", "half_light_radius", "flux"));
+                String size = oneOf(c, path, type, "fwhm", "lam_over_r0", "half_light_radius");
+                double v = number(c, size, path);
+                double flux = flux(c, path);
+                yield switch (size) {
+                    case "fwhm" -> Kolmogorov.ofFwhm(v, flux);
+                    case "lam_over_r0" -> Kolmogorov.ofLamOverR0(v, flux);
+                    default -> Kolmogorov.ofHalfLightRadius(v, flux);
+                };
+            }
+            case "Moffat" -> {
+                check(c, path, type, List.of("beta", "fwhm", "scale_radius", "flux"));
+                double beta = required(c, "beta", path, type);
+                String size = oneOf(c, path, type, "fwhm", "scale_radius");
+                double v = number(c, size, path);
+                yield size.equals("fwhm") ? Moffat.ofFwhm(beta, v, flux(c, path)) : Moffat.ofScaleRadius(beta, v, flux(c, path));
+            }
+            case "Airy" -> {
+                check(c, path, type, List.of("lam_over_diam", "obscuration", "flux"));
+                yield new Airy(required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path), flux(c, path));
+            }
+            case "OpticalPSF" -> {
+                List<String> params = new ArrayList<>(List.of("lam_over_diam", "obscuration", "nstruts", "strut_thick",
+                        "strut_angle", "flux"));
+                params.addAll(List.of(OpticalPSF.ABERRATIONS));
+                check(c, path, type, params);
+                double[] ab = new double[OpticalPSF.ABERRATIONS.length];
+                for (int i = 0; i < ab.length; i++) {
+                    ab[i] = optional(c, OpticalPSF.ABERRATIONS[i], 0, path);
+                }
+                double nstruts = optional(c, "nstruts", 0, path);
+                if (nstruts != Math.rint(nstruts)) {
+                    throw new IllegalArgumentException(path + ".nstruts: expected an integer, got " + nstruts);
+                }
+                yield new OpticalPSF(required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path),
+                        (int) nstruts, optional(c, "strut_thick", 0.05, path),
+                        Math.toRadians(optional(c, "strut_angle", 0, path)), ab, flux(c, path));
+            }
+            case "Sum", "Convolution" -> {
+                check(c, path, type, List.of("items", "flux"));
+                if (!c.hasPath("items")) {
+                    throw new IllegalArgumentException(path + ": " + type + " needs 'items', a list of profiles");
+                }
+                List<? extends Config> items;
+                try {
+                    items = c.getConfigList("items");
+                } catch (ConfigException.WrongType e) {
+                    throw new IllegalArgumentException(path + ".items: expected a list of profile objects", e);
+                }
+                List<Profile> built = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    built.add(build(items.get(i), path + ".items[" + i + "]"));
+                }
+                if (built.isEmpty()) {
+                    throw new IllegalArgumentException(path + ": " + type + " has no items");
+                }
+                Profile combined = type.equals("Sum") ? new Sum(built) : new Convolution(built);
+                yield c.hasPath("flux") ? combined.withFlux(number(c, "flux", path)) : combined;
+            }
+            default -> throw new IllegalArgumentException(path + ": unknown type '" + type + "'; valid types: " + TYPES);
+        };
+        return transforms(p, c, path);
+    }
+
+    private static Profile sersic(Config c, String path, String type, double n, boolean fast) {
+        String size = oneOf(c, path, type, "half_light_radius", "scale_radius");
+        double v = number(c, size, path);
+        double flux = flux(c, path);
+        SersicKTable table = fast ? SersicTables.interpolated(n) : SersicTables.exact(n);
+        double hlr = size.equals("half_light_radius") ? v : v * table.hlrOverR0();
+        return new Sersic(table, hlr, flux);
+    }
+
+    private static Profile transforms(Profile p, Config c, String path) {
+        if (c.hasPath("dilate")) {
+            p = p.dilate(number(c, "dilate", path));
+        }
+        if (c.hasPath("ellip")) {
+            double[] g = pair(c, "ellip", "g1", "g2", path);
+            p = p.shear(g[0], g[1]);
+        }
+        if (c.hasPath("rotate")) {
+            p = p.rotate(Math.toRadians(number(c, "rotate", path)));
+        }
+        if (c.hasPath("shear")) {
+            double[] g = pair(c, "shear", "g1", "g2", path);
+            p = p.shear(g[0], g[1]);
+        }
+        if (c.hasPath("shift")) {
+            double[] d = pair(c, "shift", "x", "y", path);
+            p = p.shift(d[0], d[1]);
+        }
+        return p;
+    }
+
+    private static void check(Config c, String path, String type, List<String> params) {
+        Set<String> valid = new LinkedHashSet<>();
+        valid.add("type");
+        valid.addAll(params);
+        valid.addAll(TRANSFORM_KEYS);
+        Set<String> unknown = new TreeSet<>();
+        for (Map.Entry<String, ?> e : c.root().entrySet()) {
+            if (!valid.contains(e.getKey())) {
+                unknown.add(e.getKey());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(path + ": unknown parameter(s) " + unknown + " for " + type
+                    + "; valid: " + valid);
+        }
+    }
+
+    private static String oneOf(Config c, String path, String type, String... keys) {
+        String found = null;
+        for (String k : keys) {
+            if (c.hasPath(k)) {
+                if (found != null) {
+                    throw new IllegalArgumentException(path + ": " + type + " takes only one of " + List.of(keys)
+                            + ", got both '" + found + "' and '" + k + "'");
+                }
+                found = k;
+            }
+        }
+        if (found == null) {
+            throw new IllegalArgumentException(path + ": " + type + " needs one of " + List.of(keys));
+        }
+        return found;
+    }
+
+    private static double required(Config c, String key, String path, String type) {
+        if (!c.hasPath(key)) {
+            throw new IllegalArgumentException(path + ": " + type + " needs '" + key + "'");
+        }
+        return number(c, key, path);
+    }
+
+    private static double optional(Config c, String key, double fallback, String path) {
+        return c.hasPath(key) ? number(c, key, path) : fallback;
+    }
+
+    private static double flux(Config c, String path) {
+        return c.hasPath("flux") ? number(c, "flux", path) : 1;
+    }
+
+    private static double[] pair(Config c, String key, String a, String b, String path) {
+        Config sub;
+        try {
+            sub = c.getConfig(key);
+        } catch (ConfigException.WrongType e) {
+            throw new IllegalArgumentException(path + "." + key + ": expected {" + a + " = ..., " + b + " = ...}", e);
+        }
+        for (String k : sub.root().keySet()) {
+            if (!k.equals(a) && !k.equals(b)) {
+                throw new IllegalArgumentException(path + "." + key + ": unknown key '" + k + "'; valid: [" + a + ", " + b + "]");
+            }
+        }
+        return new double[] {sub.hasPath(a) ? number(sub, a, path + "." + key) : 0,
+            sub.hasPath(b) ? number(sub, b, path + "." + key) : 0};
+    }
+
+    private static double number(Config c, String key, String path) {
+        try {
+            return c.getDouble(key);
+        } catch (ConfigException.WrongType e) {
+            throw new IllegalArgumentException(path + "." + key + ": expected a number, got " + c.getValue(key).render(), e);
+        }
+    }
+
+    private static boolean bool(Config c, String key, String path) {
+        try {
+            return c.getBoolean(key);
+        } catch (ConfigException.WrongType e) {
+            throw new IllegalArgumentException(path + "." + key + ": expected true or false", e);
+        }
+    }
+
+    private static String string(Config c, String key, String path) {
+        try {
+            return c.getString(key);
+        } catch (ConfigException.WrongType e) {
+            throw new IllegalArgumentException(path + "." + key + ": expected a string", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.megalut.render;
+
+/**
+ * Natural cubic spline through values y_i at equally spaced nodes x_i = x0 + i·h. Immutable.
+ *
+ * <p>Stored as values and second derivatives; evaluation is the standard cubic Hermite form
+ * y = A y_i + B y_{i+1} + ((A³ − A) m_i + (B³ − B) m_{i+1}) h²/6 with B = (x − x_i)/h, A = 1 − B.
+ * Outside [x0, x_last] it extrapolates the end cubic; callers handle their own asymptotes.
+ */
+final class UniformSpline {
+    private final double x0;
+    private final double h;
+    private final double invH;
+    private final double[] y;
+    private final double[] m;   // second derivatives times h²/6
+
+    UniformSpline(double x0, double h, double[] y) {
+        if (y.length < 3) {
+            throw new IllegalArgumentException("a spline needs at least 3 nodes, got " + y.length);
+        }
+        this.x0 = x0;
+        this.h = h;
+        this.invH = 1 / h;
+        this.y = y.clone();
+        this.m = naturalSecondDerivatives(y, h);
+    }
+
+    /** Solves the tridiagonal system of a natural spline (Thomas algorithm), result scaled by h²/6. */
+    private static double[] naturalSecondDerivatives(double[] y, double h) {
+        int n = y.length;
+        double[] c = new double[n];
+        double[] d = new double[n];
+        // Interior rows: m_{i−1} + 4 m_i + m_{i+1} = 6 (y_{i+1} − 2y_i + y_{i−1})/h²; m_0 = m_{n−1} = 0.
+        for (int i = 1; i < n - 1; i++) {
+            double rhs = 6 * (y[i + 1] - 2 * y[i] + y[i - 1]) / (h * h);
+            double denom = 4 - (i > 1 ? c[i - 1] : 0);
+            c[i] = 1 / denom;
+            d[i] = (rhs - (i > 1 ? d[i - 1] : 0)) / denom;
+        }
+        double[] mm = new double[n];
+        for (int i = n - 2; i >= 1; i--) {
+            mm[i] = d[i] - c[i] * mm[i + 1];
+        }
+        double s = h * h / 6;
+        for (int i = 0; i < n; i++) {
+            mm[i] *= s;
+        }
+        return mm;
+    }
+
+    double x0() { return x0; }
+    double step() { return h; }
+    int size() { return y.length; }
+    double node(int i) { return y[i]; }
+    double xLast() { return x0 + (y.length - 1) * h; }
+
+    double value(double x) {
+        double u = (x - x0) * invH;
+        int i = (int) Math.floor(u);
+        if (i < 0) {
+            i = 0;
+        } else if (i > y.length - 2) {
+            i = y.length - 2;
+        }
+        double b = u - i;
+        double a = 1 - b;
+        return a * y[i] + b * y[i + 1] + (a * a * a - a) * m[i] + (b * b * b - b) * m[i + 1];
+    }
+}

@@ -1,0 +1,26 @@
+/**
+ * GalSim-grade rendering of galaxies and PSFs into pixel stamps (plain Java, no Spark).
+ *
+ * <p><b>Profiles</b> ({@link org.megalut.render.Profile}) are immutable values in world coordinates
+ * (arcsec; wave numbers in radians per arcsec) defined by their Fourier transform
+ * F(k) = ∫ I(x) e^{−ik·x} d²x, with GalSim's stepK/maxK rules: {@link org.megalut.render.Gaussian},
+ * {@link org.megalut.render.Sersic} (also exponential and de Vaucouleurs),
+ * {@link org.megalut.render.Kolmogorov}, {@link org.megalut.render.Moffat},
+ * {@link org.megalut.render.Airy}, {@link org.megalut.render.OpticalPSF},
+ * {@link org.megalut.render.InterpolatedImage}, {@link org.megalut.render.Pixel}, combined by
+ * {@link org.megalut.render.Sum} and {@link org.megalut.render.Convolution}, and transformed
+ * (shear, rotation, dilation, flux, shift) into one {@link org.megalut.render.Transformation}.
+ * {@link org.megalut.render.ProfileConfig} builds them from GalSim-config-like HOCON/JSON.
+ *
+ * <p><b>Drawing</b>: {@link org.megalut.render.StampDrawer} follows GalSim's drawImage recipe exactly
+ * (centre at the stamp's true centre + offset, FFT geometry, inclusive k-grid, folding, pixel
+ * response), reusing FFT plans, buffers and the PSF's k-values between stamps; one drawer per thread.
+ * {@link org.megalut.render.GaussianNoise} adds noise from a caller-seeded stream.
+ *
+ * <p><b>Accuracy against GalSim 2.8.4</b> (shared/oracle/galsim, tested in {@code GalSimOracleTest}):
+ * all 360 Sérsic ⊗ PSF stamps (n 0.5–4, Kolmogorov and Moffat PSFs) agree to 3.4e-6 of the peak
+ * pixel, with identical FFT sizes N and Nk; GalSim's own Sérsic table is accurate to about 1e-5, and
+ * ours to about 1e-7. The 24 PSF-only stamps, including the optical PSFs, agree to 2e-9 (1e-13 for
+ * the optical ones).
+ */
+package org.megalut.render;
