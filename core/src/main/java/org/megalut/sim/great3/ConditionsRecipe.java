@@ -35,7 +35,7 @@ import org.megalut.random.RandomStreams;
 public record ConditionsRecipe(double shearMin, double shearMax, PiecewiseLinearPdf seeing, double atmEMin,
                                double atmEMax, double lamOverDiamMin, double lamOverDiamMax, double obscurationMin,
                                double obscurationMax, double[] aberrationSigmas, NoiseVarianceTable noise,
-                               double noiseScatter, double deepVarianceFactor) {
+                               double noiseScatter, double deepVarianceFactor) implements java.io.Serializable {
 
     /** GREAT3 control-ground-constant. */
     public static ConditionsRecipe great3Ground() {

@@ -17,7 +17,8 @@ package org.megalut.sim.great3;
  * @param diskBeta      disk position angle [rad]
  */
 public record GalaxyParams(double flux, double bulgeFraction, double bulgeN, double bulgeHlr, double bulgeQ,
-                           double bulgeBeta, double diskHlr, double diskQ, double diskBeta) {
+                           double bulgeBeta, double diskHlr, double diskQ, double diskBeta)
+        implements java.io.Serializable {
 
     /** Whether the galaxy is a single Sérsic profile. */
     public boolean singleSersic() {

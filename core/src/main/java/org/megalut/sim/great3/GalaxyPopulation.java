@@ -25,7 +25,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public record GalaxyPopulation(double bulgeDiskFraction, double sersicLogMedianN, double sersicLogSigmaN,
                                double hlrMedian, double hlrLogSigma, double shapeSigma, double magBright,
-                               double magFaint) {
+                               double magFaint) implements java.io.Serializable {
 
     /** Flux zero point: 1 ADU at I = 25.94 (GREAT3 flux units). */
     public static final double ZERO_POINT = 25.94;

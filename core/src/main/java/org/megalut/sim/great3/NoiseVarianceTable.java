@@ -8,10 +8,11 @@ import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
  * (FWHM, variance) nodes (GalSim LookupTable with f_log), FWHM clamped to the node range. GREAT3's
  * nodes are (0.50″, 0.0088), (0.65″, 0.0060), (0.80″, 0.0046), (0.95″, 0.0040).
  */
-public final class NoiseVarianceTable {
-    private final double xmin;
-    private final double xmax;
-    private final PolynomialSplineFunction logSpline;
+public final class NoiseVarianceTable implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final double[] fwhm;
+    private final double[] logVariance;
+    private transient PolynomialSplineFunction logSpline;
 
     public NoiseVarianceTable(double[] fwhm, double[] variance) {
         if (fwhm.length != variance.length || fwhm.length < 3) {
@@ -24,9 +25,8 @@ public final class NoiseVarianceTable {
             }
             logv[i] = Math.log(variance[i]);
         }
-        this.xmin = fwhm[0];
-        this.xmax = fwhm[fwhm.length - 1];
-        this.logSpline = new SplineInterpolator().interpolate(fwhm.clone(), logv);
+        this.fwhm = fwhm.clone();
+        this.logVariance = logv;
     }
 
     /** GREAT3's ground table. */
@@ -35,7 +35,10 @@ public final class NoiseVarianceTable {
     }
 
     /** Variance per pixel [ADU²] for a seeing FWHM [arcsec] (clamped to the table's range). */
-    public double variance(double fwhm) {
-        return Math.exp(logSpline.value(Math.max(xmin, Math.min(xmax, fwhm))));
+    public double variance(double seeing) {
+        if (logSpline == null) {
+            logSpline = new SplineInterpolator().interpolate(fwhm, logVariance);
+        }
+        return Math.exp(logSpline.value(Math.max(fwhm[0], Math.min(fwhm[fwhm.length - 1], seeing))));
     }
 }

@@ -8,7 +8,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * linear LookupTable fed to a DistDeviate, as GREAT3 drew the seeing), sampled by inverting its
  * piecewise-quadratic cumulative distribution.
  */
-public final class PiecewiseLinearPdf {
+public final class PiecewiseLinearPdf implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final double[] x;
     private final double[] p;
     private final double[] cdf;

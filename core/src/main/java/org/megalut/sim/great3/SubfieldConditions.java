@@ -18,7 +18,8 @@ import java.util.Arrays;
  * @param noiseVariance Gaussian noise variance per pixel [ADU²]
  */
 public record SubfieldConditions(int subfield, double g1, double g2, double fwhm, double atmE, double atmBeta,
-                                 double lamOverDiam, double obscuration, double[] aberrations, double noiseVariance) {
+                                 double lamOverDiam, double obscuration, double[] aberrations, double noiseVariance)
+        implements java.io.Serializable {
 
     /** Names of the aberrations, in the order of {@link #aberrations()} (GalSim's OpticalPSF keywords). */
     public static final String[] ABERRATION_NAMES = {

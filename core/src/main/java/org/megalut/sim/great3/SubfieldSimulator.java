@@ -1,0 +1,256 @@
+package org.megalut.sim.great3;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.megalut.great3.StarShapeParams;
+import org.megalut.image.Image;
+import org.megalut.meas.AdaptiveMoments;
+import org.megalut.meas.AdaptiveMomentsFitter;
+import org.megalut.meas.AdaptiveMomentsParams;
+import org.megalut.random.RandomStreams;
+import org.megalut.render.Convolution;
+import org.megalut.render.DrawMethod;
+import org.megalut.render.GaussianNoise;
+import org.megalut.render.Kolmogorov;
+import org.megalut.render.OpticalPSF;
+import org.megalut.render.Profile;
+import org.megalut.render.Sersic;
+import org.megalut.render.StampDrawer;
+import org.megalut.render.Sum;
+
+/**
+ * Simulates one subfield of a GREAT3-format constant-shear branch following GREAT3's CGC recipe:
+ * its conditions, its PSF, the star field, the selected galaxy population placed on the grid, and the
+ * galaxy stamps. Every random draw comes from a stream keyed by (seed, subfield, purpose[, position]),
+ * so any part can be recomputed anywhere with identical results.
+ *
+ * <p>Instances hold a {@link StampDrawer} and are not thread-safe: use one per task.
+ */
+public final class SubfieldSimulator {
+    private static final AdaptiveMomentsParams HSM = AdaptiveMomentsParams.HSM_DEFAULTS;
+
+    private final BranchRecipe recipe;
+    private final long seed;
+    private final int subfield;
+    private final SubfieldConditions conditions;
+    private final Profile psf;
+    private final StampDrawer drawer = new StampDrawer();
+
+    public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield) {
+        this.recipe = recipe;
+        this.seed = seed;
+        this.subfield = subfield;
+        this.conditions = recipe.conditions().draw(seed, subfield);
+        this.psf = psf(conditions);
+    }
+
+    public SubfieldConditions conditions() {
+        return conditions;
+    }
+
+    /** The subfield's PSF (without the pixel): sheared Kolmogorov ⊗ optical PSF. */
+    public Profile psf() {
+        return psf;
+    }
+
+    /**
+     * GREAT3's ground PSF: Kolmogorov(FWHM) sheared by the atmospheric distortion (|e| at angle β,
+     * converted to reduced shear |g| = |e| / (1 + sqrt(1 − |e|²))), convolved with an optical PSF
+     * without struts.
+     */
+    public static Profile psf(SubfieldConditions c) {
+        double e = c.atmE();
+        double g = e / (1 + Math.sqrt(1 - e * e));
+        Profile atmosphere = Kolmogorov.ofFwhm(c.fwhm(), 1.0).shear(g * Math.cos(2 * c.atmBeta()), g * Math.sin(2 * c.atmBeta()));
+        Profile optics = new OpticalPSF(c.lamOverDiam(), c.obscuration(), 0, 0.0, 0.0, c.aberrations(), 1.0);
+        return Convolution.of(atmosphere, optics);
+    }
+
+    /**
+     * The galaxy before shear: a Sérsic, or a de Vaucouleurs bulge plus an exponential disk, each
+     * with its own axis ratio q and angle β (intrinsic shape |g| = (1−q)/(1+q) at 2β).
+     */
+    public static Profile galaxy(GalaxyParams p) {
+        if (p.singleSersic()) {
+            return withShape(Sersic.interpolated(p.bulgeN(), p.bulgeHlr(), p.flux()), p.bulgeQ(), p.bulgeBeta());
+        }
+        Profile bulge = withShape(Sersic.deVaucouleurs(p.bulgeHlr(), p.flux() * p.bulgeFraction()), p.bulgeQ(), p.bulgeBeta());
+        Profile disk = withShape(Sersic.exponential(p.diskHlr(), p.flux() * (1 - p.bulgeFraction())), p.diskQ(), p.diskBeta());
+        return Sum.of(bulge, disk);
+    }
+
+    private static Profile withShape(Profile p, double q, double beta) {
+        double g = (1 - q) / (1 + q);
+        return g == 0 ? p : p.shear(g * Math.cos(2 * beta), g * Math.sin(2 * beta));
+    }
+
+    /**
+     * The star field: starGrid² PSF stamps with the pixel response, noiseless, flux 1; star 0 (the
+     * lower-left stamp) exactly at its stamp's true centre, the others offset by U(−a, a) px. Pixel
+     * values are rounded to float32, as the FITS file stores them.
+     */
+    public Image starField() {
+        BranchGeometry g = recipe.geometry();
+        int size = g.stampSize();
+        Image field = Image.zeros(g.starGrid() * size, g.starGrid() * size);
+        UniformRandomProvider rng = RandomStreams.stream(seed, subfield, RandomStreams.label("star-offsets"));
+        for (int k = 0; k < g.starGrid() * g.starGrid(); k++) {
+            double dx = 0;
+            double dy = 0;
+            if (k > 0) {
+                dx = recipe.starOffset() * (2 * rng.nextDouble() - 1);
+                dy = recipe.starOffset() * (2 * rng.nextDouble() - 1);
+            }
+            Image stamp = new Image((k % g.starGrid()) * size, (k / g.starGrid()) * size, size, size);
+            drawer.draw(psf, stamp, g.pixelScale(), dx, dy, DrawMethod.AUTO);
+            field.paste(stamp);
+        }
+        roundToFloat(field);
+        return field;
+    }
+
+    /**
+     * GREAT3's PSF truth: the adaptive-moment shape of the noiseless, centred star 0 (−10 for both
+     * components when HSM fails).
+     */
+    public StarShapeParams starShape(Image starField) {
+        int size = recipe.geometry().stampSize();
+        AdaptiveMoments m = new AdaptiveMomentsFitter(HSM).measure(starField.cut(0, 0, size, size));
+        int index = subfield;
+        return m.ok() ? new StarShapeParams(m.g1(), m.g2(), index, 0)
+                : new StarShapeParams(StarShapeParams.FAILED, StarShapeParams.FAILED, index, 0);
+    }
+
+    /**
+     * The galaxies of the subfield at their grid positions, ordered by position. Candidates from the
+     * population are kept when snrMin ≤ S/N ≤ snrMax for this subfield's noise and when their HSM
+     * resolution against this PSF is at least minResolution; each kept galaxy gets a rotation
+     * U[0, π) and, with pairs, a twin rotated by a further 90°; the entries are shuffled over the grid
+     * and each position gets an offset U(−a, a) px.
+     *
+     * @throws IllegalStateException when fewer than 1 in 1000 candidates pass (population and noise
+     *                               incompatible), naming the subfield and its noise level
+     */
+    public List<PlacedGalaxy> galaxies() {
+        int n = recipe.geometry().galaxies();
+        int draws = recipe.pairs() ? (n + 1) / 2 : n;
+        int size = recipe.geometry().stampSize();
+        double scale = recipe.geometry().pixelScale();
+        double sigma = Math.sqrt(conditions.noiseVariance());
+        AdaptiveMomentsFitter fitter = new AdaptiveMomentsFitter(HSM);
+        AdaptiveMoments psfMoments = fitter.measure(drawer.draw(psf, Image.zeros(size, size), scale, 0, 0, DrawMethod.AUTO));
+        double psfTrace = psfMoments.ok() ? psfMoments.mxx() + psfMoments.myy() : Double.NaN;
+
+        UniformRandomProvider popRng = RandomStreams.stream(seed, subfield, RandomStreams.label("population"));
+        GalaxyParams[] kept = new GalaxyParams[draws];
+        double[] snr = new double[draws];
+        double[] res = new double[draws];
+        int accepted = 0;
+        long tried = 0;
+        Image stamp = Image.zeros(size, size);
+        while (accepted < draws) {
+            if (++tried > 1000L * draws + 1000) {
+                throw new IllegalStateException("subfield " + subfield + ": only " + accepted + " of " + tried
+                        + " candidate galaxies pass S/N in [" + recipe.snrMin() + ", " + recipe.snrMax()
+                        + "] and resolution >= " + recipe.minResolution() + " with noise variance "
+                        + conditions.noiseVariance());
+            }
+            GalaxyParams p = recipe.population().draw(popRng);
+            drawer.draw(galaxy(p), psf, stamp, scale, 0, 0, DrawMethod.AUTO);
+            double s = Math.sqrt(sumOfSquares(stamp)) / sigma;
+            if (s < recipe.snrMin() || s > recipe.snrMax()) {
+                continue;
+            }
+            AdaptiveMoments m = fitter.measure(stamp);
+            double r = m.ok() ? 1 - psfTrace / (m.mxx() + m.myy()) : Double.NaN;
+            if (!(r >= recipe.minResolution())) {
+                continue;
+            }
+            kept[accepted] = p;
+            snr[accepted] = s;
+            res[accepted] = r;
+            accepted++;
+        }
+
+        UniformRandomProvider rotRng = RandomStreams.stream(seed, subfield, RandomStreams.label("rotation"));
+        List<PlacedGalaxy> entries = new ArrayList<>(n);
+        for (int d = 0; d < draws && entries.size() < n; d++) {
+            double rot = Math.PI * rotRng.nextDouble();
+            entries.add(new PlacedGalaxy(-1, d, 0, kept[d].rotated(rot), rot, 0, 0, snr[d], res[d]));
+            if (recipe.pairs() && entries.size() < n) {
+                double rot2 = rot + 0.5 * Math.PI;
+                entries.add(new PlacedGalaxy(-1, d, 1, kept[d].rotated(rot2), rot2, 0, 0, snr[d], res[d]));
+            }
+        }
+        // Fisher–Yates shuffle of the entries over the grid positions.
+        UniformRandomProvider placeRng = RandomStreams.stream(seed, subfield, RandomStreams.label("placement"));
+        for (int i = n - 1; i > 0; i--) {
+            int j = placeRng.nextInt(i + 1);
+            PlacedGalaxy t = entries.get(i);
+            entries.set(i, entries.get(j));
+            entries.set(j, t);
+        }
+        UniformRandomProvider offRng = RandomStreams.stream(seed, subfield, RandomStreams.label("offsets"));
+        double a = recipe.galaxyOffset();
+        List<PlacedGalaxy> placed = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            PlacedGalaxy e = entries.get(k);
+            double dx = a * (2 * offRng.nextDouble() - 1);
+            double dy = a * (2 * offRng.nextDouble() - 1);
+            placed.add(new PlacedGalaxy(k, e.draw(), e.twin(), e.params(), e.rotation(), dx, dy, e.snr(), e.resolution()));
+        }
+        return placed;
+    }
+
+    /**
+     * Draws one galaxy stamp: the galaxy sheared by the subfield's shear, ⊗ PSF ⊗ pixel, at its offset,
+     * plus Gaussian noise from the stream of (seed, subfield, "pixel-noise", position).
+     *
+     * @param target stamp to fill, with the coordinates it has in the subfield image
+     */
+    public Image drawGalaxy(PlacedGalaxy g, Image target) {
+        Profile sheared = galaxy(g.params()).shear(conditions.g1(), conditions.g2());
+        drawer.draw(sheared, psf, target, recipe.geometry().pixelScale(), g.offsetX(), g.offsetY(), DrawMethod.AUTO);
+        GaussianNoise.add(target, Math.sqrt(conditions.noiseVariance()),
+                RandomStreams.stream(seed, subfield, RandomStreams.label("pixel-noise"), g.position()));
+        return target;
+    }
+
+    /**
+     * Image rows of the stamp rows [firstRow, firstRow + rows) of the subfield image, as a band whose
+     * lower-left pixel is (0, firstRow·stamp), float32-rounded.
+     *
+     * @param galaxies the subfield's galaxies (at least those of the band), indexed by position
+     */
+    public Image drawBand(List<PlacedGalaxy> galaxies, int firstRow, int rows) {
+        BranchGeometry g = recipe.geometry();
+        int size = g.stampSize();
+        Image band = new Image(0, firstRow * size, g.grid() * size, rows * size);
+        for (PlacedGalaxy p : galaxies) {
+            int row = p.position() / g.grid();
+            if (row < firstRow || row >= firstRow + rows) {
+                continue;
+            }
+            int col = p.position() % g.grid();
+            band.paste(drawGalaxy(p, new Image(col * size, row * size, size, size)));
+        }
+        roundToFloat(band);
+        return band;
+    }
+
+    private static double sumOfSquares(Image img) {
+        double s = 0;
+        for (double v : img.pixels()) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    private static void roundToFloat(Image img) {
+        double[] p = img.pixels();
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) p[i];
+        }
+    }
+}
