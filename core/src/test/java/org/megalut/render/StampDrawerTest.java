@@ -104,6 +104,27 @@ class StampDrawerTest {
     }
 
     @Test
+    void fastPathAgreesWithTheGenericOneAndMergesShifts() {
+        StampDrawer d = new StampDrawer();
+        Profile psf = Kolmogorov.ofFwhm(0.6, 1);
+        Profile gal = Sersic.ofHalfLightRadius(2.5, 0.35, 3).shear(0.25, -0.1).rotate(0.3);
+        // a galaxy shift of (0.04, −0.02)" is an offset of (0.2, −0.1) px at 0.2"/px
+        Image shifted = Image.zeros(48, 48);
+        Image offset = Image.zeros(48, 48);
+        d.draw(gal.shift(0.04, -0.02), psf, shifted, 0.2, 0.1, 0.3, DrawMethod.AUTO);
+        d.draw(gal, psf, offset, 0.2, 0.3, 0.2, DrawMethod.AUTO);
+        assertArrayEquals(offset.pixels(), shifted.pixels(), 1e-13);
+        // the generic path (a Sum is not an axisymmetric profile under one transformation)
+        Image generic = Image.zeros(48, 48);
+        d.draw(Sum.of(gal.multiplyFlux(0.5), gal.multiplyFlux(0.5)), psf, generic, 0.2, 0.3, 0.2, DrawMethod.AUTO);
+        double peak = 0;
+        for (double v : offset.pixels()) {
+            peak = Math.max(peak, v);
+        }
+        assertArrayEquals(offset.pixels(), generic.pixels(), 1e-8 * peak);
+    }
+
+    @Test
     void oddStampsCentreOnAPixel() {
         Image img = Image.zeros(31, 31);
         new StampDrawer().draw(new Gaussian(0.3, 1), img, 0.2, 0, 0, DrawMethod.AUTO);
