@@ -132,6 +132,14 @@ final class RadialLookup {
         }
     }
 
+    /** As {@link #fillRow} but adds to out (further terms of a sum). */
+    void addRow(double[] out, int count, int half, double a, double b, double c2, double c, double scale) {
+        for (int jj = 0; jj < count; jj++) {
+            int j = jj - half;
+            out[jj] += scale * value(c * (a + j * (b + c2 * j)));
+        }
+    }
+
     /** F(k²). */
     double value(double k2) {
         long bits = Double.doubleToRawLongBits(k2);
