@@ -9,7 +9,7 @@ package org.megalut.render;
  * <p>GalSim's sizes: maxK = 2π/(λ/D); stepK = π/R with R = 1/(ft·π²/2·(1 − ε)) λ/D floored at
  * 5·0.5348321477 λ/D (its half-light radius).
  */
-public final class Airy extends Profile {
+public final class Airy extends RadialProfile {
     private final double lamOverDiam;
     private final double obscuration;
     private final double flux;
@@ -55,21 +55,6 @@ public final class Airy extends Profile {
     @Override
     public double maxK() {
         return 2 * Math.PI / lamOverDiam;
-    }
-
-    @Override
-    public boolean isPointSymmetric() {
-        return true;
-    }
-
-    @Override
-    public boolean isAxisymmetric() {
-        return true;
-    }
-
-    @Override
-    public void kValue(double kx, double ky, KValue out) {
-        out.set(radialKValue(kx * kx + ky * ky), 0);
     }
 
     @Override

@@ -42,28 +42,46 @@ final class Bessel {
         return x < 0 ? -v : v;
     }
 
-    /** Hankel's expansion for J_ν, ν = 0 or 1, with μ = 4ν²; terms until they stop decreasing. */
-    private static double asymptotic(int nu, double x) {
-        double mu = 4.0 * nu * nu;
-        double p = 1;
-        double q = 0;
-        double term = 1;
-        double last = Double.POSITIVE_INFINITY;
-        for (int k = 1; k < 40; k++) {
-            term *= (mu - (2.0 * k - 1) * (2.0 * k - 1)) / (k * 8.0 * x);
-            double a = Math.abs(term);
-            if (a > last || a < 1e-17) {
-                break;
+    private static final int TERMS = 16;
+    private static final double[][] P = new double[2][];
+    private static final double[][] Q = new double[2][];
+
+    static {
+        // a_k = Π_{m ≤ k}(μ − (2m−1)²)/(k!·8^k), μ = 4ν²; P takes the even k with sign (−1)^{k/2}, Q the
+        // odd k with sign (−1)^{(k−1)/2}, as coefficients of x^{−k}. At x ≥ 35 the 17th term is below 1e-18.
+        for (int nu = 0; nu <= 1; nu++) {
+            double mu = 4.0 * nu * nu;
+            double[] p = new double[TERMS / 2 + 1];
+            double[] q = new double[TERMS / 2];
+            double a = 1;
+            p[0] = 1;
+            for (int k = 1; k <= TERMS; k++) {
+                a *= (mu - (2.0 * k - 1) * (2.0 * k - 1)) / (k * 8.0);
+                if (k % 2 == 0) {
+                    p[k / 2] = (k / 2 % 2 == 0 ? 1 : -1) * a;
+                } else {
+                    q[k / 2] = ((k - 1) / 2 % 2 == 0 ? 1 : -1) * a;
+                }
             }
-            last = a;
-            // P takes the even terms with alternating sign, Q the odd ones.
-            switch (k % 4) {
-                case 1 -> q += term;
-                case 2 -> p -= term;
-                case 3 -> q -= term;
-                default -> p += term;
-            }
+            P[nu] = p;
+            Q[nu] = q;
         }
+    }
+
+    /** Hankel's expansion J_ν = √(2/(πx))(P cos χ − Q sin χ), χ = x − (ν/2 + 1/4)π, ν = 0 or 1, x ≥ 35. */
+    private static double asymptotic(int nu, double x) {
+        double inv2 = 1 / (x * x);
+        double[] pc = P[nu];
+        double[] qc = Q[nu];
+        double p = pc[pc.length - 1];
+        for (int i = pc.length - 2; i >= 0; i--) {
+            p = p * inv2 + pc[i];
+        }
+        double q = qc[qc.length - 1];
+        for (int i = qc.length - 2; i >= 0; i--) {
+            q = q * inv2 + qc[i];
+        }
+        q /= x;
         double chi = x - (0.5 * nu + 0.25) * Math.PI;
         return Math.sqrt(2 / (Math.PI * x)) * (p * Math.cos(chi) - q * Math.sin(chi));
     }

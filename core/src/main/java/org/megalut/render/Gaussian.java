@@ -6,7 +6,7 @@ package org.megalut.render;
  * <p>GalSim's sizes: R = max(√(−2 ln ft), stepk_minimum_hlr·√(2 ln 2)) σ, stepK = π/R;
  * maxK = √(−2 ln mt)/σ.
  */
-public final class Gaussian extends Profile {
+public final class Gaussian extends RadialProfile {
     private static final double HLR_OVER_SIGMA = Math.sqrt(2 * Math.log(2));
     private final double sigma;
     private final double flux;
@@ -54,21 +54,6 @@ public final class Gaussian extends Profile {
     @Override
     public double maxK() {
         return Math.sqrt(-2 * Math.log(GSParams.DEFAULT.maxkThreshold())) / sigma;
-    }
-
-    @Override
-    public boolean isPointSymmetric() {
-        return true;
-    }
-
-    @Override
-    public void kValue(double kx, double ky, KValue out) {
-        out.set(radialKValue(kx * kx + ky * ky), 0);
-    }
-
-    @Override
-    public boolean isAxisymmetric() {
-        return true;
     }
 
     @Override

@@ -59,8 +59,4 @@ public record Jacobian(double a, double b, double c, double d) {
     public double minorScale() {
         return 0.5 * Math.abs(Math.hypot(a + d, b - c) - Math.hypot(a - d, b + c));
     }
-
-    public boolean isIdentity() {
-        return a == 1 && b == 0 && c == 0 && d == 1;
-    }
 }

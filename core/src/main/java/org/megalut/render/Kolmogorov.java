@@ -10,7 +10,7 @@ package org.megalut.render;
  * extrapolates the r^{−11/3} tail of the real-space profile from the last node of GalSim's table,
  * R = (2π T(r1) r1^{11/3}/((5/3)·ft))^{3/5}, floored at 5·hlr; see {@link #stepRadius()}.
  */
-public final class Kolmogorov extends Profile {
+public final class Kolmogorov extends RadialProfile {
     /** FWHM / (λ/r0). */
     public static final double FWHM_FACTOR = 0.9758634299;
     /** hlr / (λ/r0). */
@@ -64,21 +64,6 @@ public final class Kolmogorov extends Profile {
     @Override
     public double stepK() {
         return k0 * Math.PI / stepRadius();
-    }
-
-    @Override
-    public boolean isPointSymmetric() {
-        return true;
-    }
-
-    @Override
-    public void kValue(double kx, double ky, KValue out) {
-        out.set(radialKValue(kx * kx + ky * ky), 0);
-    }
-
-    @Override
-    public boolean isAxisymmetric() {
-        return true;
     }
 
     @Override

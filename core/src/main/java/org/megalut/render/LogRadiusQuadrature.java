@@ -43,7 +43,7 @@ final class LogRadiusQuadrature {
         double s = sLo;
         while (s < sHi) {
             double rate = n * q0 * Math.exp(n * (s + 0.25));
-            double w = Math.min(0.25, 4 / Math.max(rate, 1e-300));
+            double w = Math.min(0.25, 8 / Math.max(rate, 1e-300));
             double mid = s + 0.5 * w;
             double panel = 0;
             for (int i = 0; i < GL.getNumberOfPoints(); i++) {

@@ -16,7 +16,7 @@ import org.apache.commons.math3.special.Gamma;
  * [0, 100]/r_d²). Real space is set to 0 beyond R_max with (1 + R_max²)^{1−β} = xvalue_accuracy, as
  * GalSim does for untruncated Moffats. Truncation is not implemented.
  */
-public final class Moffat extends Profile {
+public final class Moffat extends RadialProfile {
     private static final double Q_LO = 1e-4;
     private static final double DX = 0.02;
 
@@ -126,21 +126,6 @@ public final class Moffat extends Profile {
     @Override
     public double maxK() {
         return maxK;
-    }
-
-    @Override
-    public boolean isPointSymmetric() {
-        return true;
-    }
-
-    @Override
-    public void kValue(double kx, double ky, KValue out) {
-        out.set(radialKValue(kx * kx + ky * ky), 0);
-    }
-
-    @Override
-    public boolean isAxisymmetric() {
-        return true;
     }
 
     @Override

@@ -32,8 +32,8 @@ public abstract class Profile {
     public abstract boolean isPointSymmetric();
 
     /**
-     * True when F is real and depends on |k| only (a centred circular profile); then
-     * {@link #radialKValue} gives it and the drawer can take its fast path.
+     * True when F is real and depends on |k| only (a centred circular profile, see
+     * {@link RadialProfile}); then {@link #radialKValue} gives it and the drawer can take its fast path.
      */
     public boolean isAxisymmetric() {
         return false;

@@ -33,8 +33,8 @@ final class RadialLookup {
     /**
      * Tabulates {@code radial}'s F for k² in [k2min, k2max] (radians/arcsec)², k2min &gt; 0, unless the
      * table already holds an equal profile over that range: the same galaxy drawn again (another
-     * realization, shear or offset) reuses it. A rebuilt table spans one more octave at each end to
-     * make such reuse likely.
+     * realization, shear or offset) reuses it when the range stays within the tabulated octaves.
+     * (Padding the range to make reuse likelier cost more than it saved for new galaxies.)
      */
     void prepare(Profile radial, double k2min, double k2max) {
         if (!(k2min > 0) || !(k2max >= k2min) || Double.isInfinite(k2max)) {
@@ -44,8 +44,8 @@ final class RadialLookup {
             return;
         }
         this.profile = radial;
-        int eMin = Math.getExponent(k2min) - 1;
-        int eMax = Math.getExponent(k2max) + 1;
+        int eMin = Math.getExponent(k2min);
+        int eMax = Math.getExponent(k2max);
         eMinBuilt = eMin;
         eMaxBuilt = eMax;
         bins = (eMax - eMin + 1) * BINS_PER_OCTAVE;
@@ -129,6 +129,14 @@ final class RadialLookup {
         for (int jj = 0; jj < count; jj++) {
             int j = jj - half;
             out[jj] = scale * value(c * (a + j * (b + c2 * j)));
+        }
+    }
+
+    /** As {@link #fillRow} but adds to out (further terms of a sum). */
+    void addRow(double[] out, int count, int half, double a, double b, double c2, double c, double scale) {
+        for (int jj = 0; jj < count; jj++) {
+            int j = jj - half;
+            out[jj] += scale * value(c * (a + j * (b + c2 * j)));
         }
     }
 

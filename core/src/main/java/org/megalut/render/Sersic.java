@@ -13,7 +13,7 @@ import org.apache.commons.math3.special.Gamma;
  * <p>Use {@link #ofHalfLightRadius} (exact table per n, cached) when few distinct n are drawn and
  * {@link #interpolated} when n changes from stamp to stamp.
  */
-public final class Sersic extends Profile {
+public final class Sersic extends RadialProfile {
     private final SersicKTable table;
     private final double hlr;
     private final double flux;
@@ -84,21 +84,6 @@ public final class Sersic extends Profile {
     @Override
     public double maxK() {
         return table.maxKr0() / r0;
-    }
-
-    @Override
-    public boolean isPointSymmetric() {
-        return true;
-    }
-
-    @Override
-    public void kValue(double kx, double ky, KValue out) {
-        out.set(radialKValue(kx * kx + ky * ky), 0);
-    }
-
-    @Override
-    public boolean isAxisymmetric() {
-        return true;
     }
 
     @Override

@@ -22,16 +22,16 @@ import org.megalut.image.Image;
  * <p>Reuse: FFT plans and buffers are kept per drawer, and {@link #draw(Profile, Profile, Image,
  * double, double, double, DrawMethod)} caches the PSF × pixel k-values for the last (PSF instance,
  * scale, method, grid) so that drawing many galaxies with one PSF evaluates the PSF once. A galaxy
- * that is an axisymmetric profile under one {@link Transformation} (the usual sheared Sérsic) is
- * evaluated through a per-stamp {@link RadialLookup} of F(|Jᵀk|²), its shift joining the separable
- * phase; other profiles call {@link Profile#kValue} per grid point.
+ * made of axisymmetric profiles under transformations and sums (a sheared Sérsic, a bulge + disk;
+ * see {@link RadialTerms}) is evaluated through per-stamp {@link RadialLookup}s of F(|Jᵀk|²), its
+ * shift joining the separable phase; other profiles call {@link Profile#kValue} per grid point.
  *
  * <p><b>Not thread-safe</b>: use one drawer per thread (e.g. per Spark partition).
  */
 public final class StampDrawer {
     private final GSParams gs = GSParams.DEFAULT;
     private final KValue kv = new KValue();
-    private final RadialLookup lookup = new RadialLookup();
+    private final java.util.List<RadialLookup> lookups = new java.util.ArrayList<>();
     private final Map<Integer, DoubleFFT_1D> ffts = new HashMap<>();
     private double[] g = new double[0];
     private double[] row = new double[0];
@@ -198,47 +198,39 @@ public final class StampDrawer {
             galIm = new double[rows];
             cyRe = new double[rows];
             cyIm = new double[rows];
-        }
-
-        // Fast path: an axisymmetric profile under (J, shift, flux ratio). Its value depends on the
-        // quadratic form |Jᵀk|², and its shift joins the offset in the separable phase.
-        Profile radial = null;
-        double ampl = 1;
-        double qxx = 1;
-        double qxy = 0;
-        double qyy = 1;
-        if (galaxy.isAxisymmetric()) {
-            radial = galaxy;
-        } else if (galaxy instanceof Transformation t && t.original().isAxisymmetric()) {
-            radial = t.original();
-            Jacobian j = t.jacobian();
-            ampl = t.fluxRatio() * Math.abs(j.det());
-            qxx = j.a() * j.a() + j.b() * j.b();
-            qxy = j.a() * j.c() + j.b() * j.d();
-            qyy = j.c() * j.c() + j.d() * j.d();
-            offX += t.shiftX() / scale;
-            offY += t.shiftY() / scale;
-        }
-        double dkw2 = dkw * dkw;
-        boolean realGal = radial != null || galaxy.isPointSymmetric();
-        if (radial != null) {
-            // |Jᵀk|² over the grid lies between minor²·dk² (at (1,0) or (0,1)) and major²·2(Nk/2)²·dk²
-            double tr = qxx + qyy;
-            double disc = Math.sqrt(Math.max(0, 0.25 * (qxx - qyy) * (qxx - qyy) + qxy * qxy));
-            double lo = Math.max(0.5 * tr - disc, 1e-300);
-            // The few grid points with |k| < 4·dk·minor (about 25 per stamp) fall below the table and
-            // are evaluated directly: cheaper than tabulating their four octaves.
-            lookup.prepare(radial, 16 * dkw2 * lo, 1.01 * dkw2 * (0.5 * tr + disc) * 2.0 * hk * hk);
-        }
-
-        if (binJ.length < rows) {
             binJ = new int[rows];
             mirrorJ = new int[rows];
         }
+        // fold targets of row index j and of its Hermitian partner −j
         for (int jj = 0; jj < rows; jj++) {
             binJ[jj] = Math.floorMod(jj - hk, n);
             mirrorJ[jj] = Math.floorMod(hk - jj, n);
         }
+
+        // Fast path: axisymmetric profiles under transformations and sums (RadialTerms). Each term
+        // depends on its quadratic form |Jᵀk|² only; the common shift joins the separable phase.
+        RadialTerms radial = RadialTerms.of(galaxy);
+        double dkw2 = dkw * dkw;
+        boolean realGal = radial != null || galaxy.isPointSymmetric();
+        if (radial != null) {
+            offX += radial.shiftX() / scale;
+            offY += radial.shiftY() / scale;
+            while (lookups.size() < radial.terms().size()) {
+                lookups.add(new RadialLookup());
+            }
+            for (int t = 0; t < radial.terms().size(); t++) {
+                RadialTerms.Term term = radial.terms().get(t);
+                // |Jᵀk|² over the grid lies between minor²·dk² (at (1,0) or (0,1)) and major²·2(Nk/2)²·dk²;
+                // the few points with |k| < 4·dk·minor (about 25 per stamp) fall below the table and are
+                // evaluated directly: cheaper than tabulating their four octaves.
+                double tr = term.qxx() + term.qyy();
+                double disc = Math.sqrt(Math.max(0, 0.25 * (term.qxx() - term.qyy()) * (term.qxx() - term.qyy())
+                        + term.qxy() * term.qxy()));
+                double lo = Math.max(0.5 * tr - disc, 1e-300);
+                lookups.get(t).prepare(term.radial(), 16 * dkw2 * lo, 1.01 * dkw2 * (0.5 * tr + disc) * 2.0 * hk * hk);
+            }
+        }
+
         // e^{−i k·off'} is separable: per-row and per-column phase factors
         for (int jj = 0; jj < rows; jj++) {
             double ph = -(jj - hk) * dk * offY;
@@ -247,7 +239,17 @@ public final class StampDrawer {
         }
         for (int i = 0; i <= hk; i++) {
             if (radial != null) {
-                lookup.fillRow(galRe, rows, hk, qxx * i * i, 2 * qxy * i, qyy, dkw2, ampl);
+                for (int t = 0; t < radial.terms().size(); t++) {
+                    RadialTerms.Term term = radial.terms().get(t);
+                    RadialLookup lookup = lookups.get(t);
+                    double a = term.qxx() * i * i;
+                    double b = 2 * term.qxy() * i;
+                    if (t == 0) {
+                        lookup.fillRow(galRe, rows, hk, a, b, term.qyy(), dkw2, term.ampl());
+                    } else {
+                        lookup.addRow(galRe, rows, hk, a, b, term.qyy(), dkw2, term.ampl());
+                    }
+                }
             } else {
                 double kx = i * dkw;
                 for (int jj = 0; jj < rows; jj++) {

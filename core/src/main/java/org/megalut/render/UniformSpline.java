@@ -48,9 +48,6 @@ final class UniformSpline {
         return mm;
     }
 
-    double x0() { return x0; }
-    double step() { return h; }
-    int size() { return y.length; }
     double node(int i) { return y[i]; }
     double xLast() { return x0 + (y.length - 1) * h; }
 

@@ -104,6 +104,40 @@ class StampDrawerTest {
     }
 
     @Test
+    void fastPathAgreesWithTheGenericOneAndMergesShifts() {
+        StampDrawer d = new StampDrawer();
+        Profile psf = Kolmogorov.ofFwhm(0.6, 1);
+        Profile gal = Sersic.ofHalfLightRadius(2.5, 0.35, 3).shear(0.25, -0.1).rotate(0.3);
+        // a galaxy shift of (0.04, −0.02)" is an offset of (0.2, −0.1) px at 0.2"/px
+        Image shifted = Image.zeros(48, 48);
+        Image offset = Image.zeros(48, 48);
+        d.draw(gal.shift(0.04, -0.02), psf, shifted, 0.2, 0.1, 0.3, DrawMethod.AUTO);
+        d.draw(gal, psf, offset, 0.2, 0.3, 0.2, DrawMethod.AUTO);
+        assertArrayEquals(offset.pixels(), shifted.pixels(), 1e-13);
+        // the generic path: convolving with a point-like Gaussian (F = 1 − 1e-12) defeats the fast path
+        Profile point = new Gaussian(1e-6, 1);
+        Image generic = Image.zeros(48, 48);
+        d.draw(Convolution.of(gal, point), psf, generic, 0.2, 0.3, 0.2, DrawMethod.AUTO);
+        assertArrayEquals(offset.pixels(), generic.pixels(), 1e-8 * max(offset));
+        // bulge + disk with their own shapes under a common shear and shift: several radial terms
+        Profile bd = Sum.of(Sersic.deVaucouleurs(0.2, 1).shear(0.1, 0.05), Sersic.exponential(0.5, 2).shear(-0.3, 0.2))
+                .shear(0.02, 0.01).shift(0.03, 0.01);
+        Image fast = Image.zeros(48, 48);
+        Image slow = Image.zeros(48, 48);
+        d.draw(bd, psf, fast, 0.2, -0.2, 0.1, DrawMethod.AUTO);
+        d.draw(Convolution.of(bd, point), psf, slow, 0.2, -0.2, 0.1, DrawMethod.AUTO);
+        assertArrayEquals(slow.pixels(), fast.pixels(), 1e-8 * max(slow));
+    }
+
+    private static double max(Image img) {
+        double m = 0;
+        for (double v : img.pixels()) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    @Test
     void oddStampsCentreOnAPixel() {
         Image img = Image.zeros(31, 31);
         new StampDrawer().draw(new Gaussian(0.3, 1), img, 0.2, 0, 0, DrawMethod.AUTO);

@@ -1,0 +1,73 @@
+package org.megalut.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A galaxy flattened into axisymmetric terms, F(k) = e^{−ik·s} Σ_t a_t F_t(|J_tᵀk|²), when that is
+ * possible: axisymmetric profiles under any nesting of {@link Transformation}s and {@link Sum}s
+ * whose shifts all come out equal (e.g. a sheared Sérsic, or a bulge + disk with their own shapes
+ * under a common shear and offset). Transformations distribute over sums:
+ * T(Σ p_i) = Σ T(p_i). Used by {@link StampDrawer} to evaluate each term through a
+ * {@link RadialLookup}.
+ */
+final class RadialTerms {
+    /** One term: amplitude a = fluxRatio·|det J|, quadratic form |Jᵀk|² = qxx kx² + 2qxy kx ky + qyy ky². */
+    record Term(Profile radial, double ampl, double qxx, double qxy, double qyy) {
+    }
+
+    private final List<Term> terms;
+    private final double shiftX;
+    private final double shiftY;
+
+    private RadialTerms(List<Term> terms, double shiftX, double shiftY) {
+        this.terms = terms;
+        this.shiftX = shiftX;
+        this.shiftY = shiftY;
+    }
+
+    List<Term> terms() { return terms; }
+
+    /** Common shift, arcsec. */
+    double shiftX() { return shiftX; }
+
+    double shiftY() { return shiftY; }
+
+    /** The flattened form of {@code p}, or null when p has other components or unequal shifts. */
+    static RadialTerms of(Profile p) {
+        List<Term> out = new ArrayList<>();
+        double[] shift = {Double.NaN, Double.NaN};
+        return collect(p, Jacobian.IDENTITY, 0, 0, 1, out, shift) ? new RadialTerms(out, shift[0], shift[1]) : null;
+    }
+
+    private static boolean collect(Profile p, Jacobian j, double sx, double sy, double ratio, List<Term> out,
+                                   double[] shift) {
+        if (p.isAxisymmetric()) {
+            if (Double.isNaN(shift[0])) {
+                shift[0] = sx;
+                shift[1] = sy;
+            } else if (shift[0] != sx || shift[1] != sy) {
+                return false;
+            }
+            out.add(new Term(p, ratio * Math.abs(j.det()), j.a() * j.a() + j.b() * j.b(),
+                    j.a() * j.c() + j.b() * j.d(), j.c() * j.c() + j.d() * j.d()));
+            return true;
+        }
+        if (p instanceof Transformation t) {
+            // outer (j, s, ratio) applied to t: J = j·t.J, shift = s + j·t.shift
+            Jacobian tj = t.jacobian();
+            double nx = sx + j.a() * t.shiftX() + j.b() * t.shiftY();
+            double ny = sy + j.c() * t.shiftX() + j.d() * t.shiftY();
+            return collect(t.original(), j.times(tj), nx, ny, ratio * t.fluxRatio(), out, shift);
+        }
+        if (p instanceof Sum s) {
+            for (Profile item : s.items()) {
+                if (!collect(item, j, sx, sy, ratio, out, shift)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
