@@ -1,0 +1,54 @@
+package org.megalut.spark.steps;
+
+import com.typesafe.config.Config;
+import java.io.Serializable;
+import org.megalut.sim.great3.BranchGeometry;
+import org.megalut.sim.great3.BranchRecipe;
+import org.megalut.sim.great3.ConditionsRecipe;
+import org.megalut.sim.great3.GalaxyPopulation;
+import org.megalut.sim.great3.NoiseVarianceTable;
+import org.megalut.sim.great3.PiecewiseLinearPdf;
+
+/**
+ * Settings of the branch generator (config section {@code great3-sim}), resolved into the core recipe.
+ *
+ * @param seed     global seed
+ * @param recipe   the branch recipe
+ * @param deep     number of deep subfields (200, 201, …) to generate
+ * @param bandRows stamp rows per rendering task
+ */
+public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows) implements Serializable {
+
+    public static SimSettings from(Config root) {
+        Config c = root.getConfig("great3-sim");
+        BranchGeometry geometry = new BranchGeometry(c.getInt("grid"), c.getInt("stamp-size"),
+                c.getDouble("pixel-scale"), c.getInt("star-grid"));
+        ConditionsRecipe conditions = new ConditionsRecipe(c.getDouble("shear-min"), c.getDouble("shear-max"),
+                new PiecewiseLinearPdf(doubles(c, "seeing-fwhm"), doubles(c, "seeing-weight")),
+                c.getDouble("atm-e-min"), c.getDouble("atm-e-max"), c.getDouble("lam-over-diam-min"),
+                c.getDouble("lam-over-diam-max"), c.getDouble("obscuration-min"), c.getDouble("obscuration-max"),
+                doubles(c, "aberration-sigmas"),
+                new NoiseVarianceTable(doubles(c, "noise-fwhm"), doubles(c, "noise-variance")),
+                c.getDouble("noise-scatter"), c.getDouble("deep-variance-factor"));
+        GalaxyPopulation population = new GalaxyPopulation(c.getDouble("bulge-disk-fraction"),
+                Math.log(c.getDouble("sersic-n-median")), c.getDouble("sersic-n-log-sigma"), c.getDouble("hlr-median"),
+                c.getDouble("hlr-log-sigma"), c.getDouble("shape-sigma"), c.getDouble("mag-bright"),
+                c.getDouble("mag-faint"));
+        BranchRecipe recipe = new BranchRecipe(conditions, population, geometry, c.getDouble("snr-min"),
+                c.getDouble("snr-max"), c.getDouble("min-resolution"), c.getDouble("galaxy-offset"),
+                c.getDouble("star-offset"), c.getBoolean("pairs"));
+        int deep = c.getInt("deep");
+        if (deep < 0 || deep > 5) {
+            throw new IllegalArgumentException("great3-sim.deep must be in [0, 5] (deep subfields 200-204), got " + deep);
+        }
+        int bandRows = c.getInt("band-rows");
+        if (bandRows < 1) {
+            throw new IllegalArgumentException("great3-sim.band-rows must be positive, got " + bandRows);
+        }
+        return new SimSettings(c.getLong("seed"), recipe, deep, bandRows);
+    }
+
+    private static double[] doubles(Config c, String key) {
+        return c.getDoubleList(key).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
