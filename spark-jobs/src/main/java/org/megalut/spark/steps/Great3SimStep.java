@@ -245,6 +245,8 @@ public final class Great3SimStep {
 
     /** Writes a file through the FileSystem, replacing it. */
     static void write(FileSystem fs, Path path, Writer writer) throws IOException {
+        // A GREAT3 branch directory holds exactly GREAT3's files: no checksum side files on local disks.
+        fs.setWriteChecksum(false);
         try (OutputStream os = fs.create(path, true)) {
             writer.write(os);
         }

@@ -1,0 +1,122 @@
+package org.megalut.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.megalut.config.StrictConfig;
+import org.megalut.fits.FitsImageHeader;
+import org.megalut.great3.BranchLayout;
+import org.megalut.great3.GalaxyCatalog;
+import org.megalut.great3.ShearParams;
+import org.megalut.great3.StarShapeParams;
+import org.megalut.spark.steps.Great3SimStep;
+import org.megalut.spark.steps.MeasureObsStep;
+import org.megalut.spark.steps.SimSettings;
+
+/** A generated branch is GREAT3-format, deterministic, and measures like GREAT3 data. */
+class Great3SimStepTest {
+    static final int GRID = 6;
+
+    @TempDir
+    static Path tmp;
+    static SparkSession spark;
+    static Path branch;
+    static Path truth;
+
+    static SimSettings sim(int bandRows) {
+        Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
+        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
+                "great3-sim.band-rows", bandRows, "great3-sim.seed", 99, "great3-sim.deep", 1)), defaults, "test");
+        return SimSettings.from(c);
+    }
+
+    @BeforeAll
+    static void generate() throws Exception {
+        spark = TestSpark.get();
+        branch = tmp.resolve("branch");
+        truth = tmp.resolve("truth");
+        int[] subfields = Great3SimStep.withDeep(new int[] {0, 1}, 1);
+        Great3SimStep.Outcome o = Great3SimStep.run(spark, sim(2), subfields, branch.toString(), truth.toString());
+        assertEquals(3 * GRID * GRID, o.galaxies());
+    }
+
+    @Test
+    void writesTheGreat3Layout() throws Exception {
+        for (int s : new int[] {0, 1, 200}) {
+            for (String f : List.of(BranchLayout.galaxyImage(s), BranchLayout.starField(s), BranchLayout.galaxyCatalogTxt(s),
+                    BranchLayout.galaxyCatalogFits(s), BranchLayout.starCatalogTxt(s), BranchLayout.starCatalogFits(s),
+                    BranchLayout.subfieldOffsetYaml(s), BranchLayout.epochDitherTxt(s))) {
+                assertTrue(Files.isRegularFile(branch.resolve(f)), f);
+            }
+        }
+        assertTrue(BranchLayout.galaxyImage(200).startsWith("deep_"));
+        FitsImageHeader h = FitsImageHeader.read(branch.resolve(BranchLayout.galaxyImage(0)));
+        assertEquals(GRID * 48, h.naxis1());
+        assertEquals(-32, h.bitpix().code());
+        assertEquals(0.2, h.doubleValue("GS_SCALE"), 0);
+        assertEquals(0.2, h.doubleValue("CD1_1"), 0);
+        assertEquals("LINEAR", h.stringValue("CTYPE1"));
+        List<String> lines = Files.readAllLines(branch.resolve(BranchLayout.galaxyCatalogTxt(1)));
+        assertEquals(List.of("# x", "# y", "# ID"), lines.subList(0, 3));
+        assertEquals("2.300000000000000000e+01 2.300000000000000000e+01 1.000000000000000000e+06", lines.get(3));
+        GalaxyCatalog cat = GalaxyCatalog.read(branch.resolve(BranchLayout.galaxyCatalogFits(200)), GRID * GRID);
+        assertEquals(200_000_000L + 1000 * 2 + 1, cat.id(GRID + 2), "ID = 1e6 subfield + 1000 col + row");
+        assertEquals(Arrays.asList("0.0 0.0 "), Files.readAllLines(branch.resolve(BranchLayout.epochDitherTxt(0))).subList(1, 2));
+        ShearParams g = ShearParams.read(truth.resolve(BranchLayout.shearParamsYaml(1)));
+        double amp = Math.hypot(g.g1(), g.g2());
+        assertTrue(amp >= 0.01 && amp <= 0.05, "shear " + g);
+        StarShapeParams psf = StarShapeParams.read(truth.resolve(BranchLayout.starShapeParamsTxt(0)));
+        assertTrue(!psf.isFailed());
+        assertTrue(!Files.exists(truth.resolve("shear_params-200.yaml")), "no truth for deep subfields");
+        List<Row> gal = spark.read().parquet(truth.resolve("galaxies").toString()).where(col("subfield").equalTo(1)).collectAsList();
+        assertEquals(GRID * GRID, gal.size());
+        assertEquals(g.g1(), gal.get(0).getDouble(gal.get(0).fieldIndex("shear_g1")), 0);
+    }
+
+    @Test
+    void outputDoesNotDependOnTheBands() throws Exception {
+        Path other = tmp.resolve("branch-b");
+        Great3SimStep.run(spark, sim(5), new int[] {1}, other.toString(), tmp.resolve("truth-b").toString());
+        for (String f : List.of(BranchLayout.galaxyImage(1), BranchLayout.starField(1), BranchLayout.galaxyCatalogTxt(1))) {
+            assertArrayEquals(Files.readAllBytes(branch.resolve(f)), Files.readAllBytes(other.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void generatedGalaxiesMeasureLikeGreat3() throws Exception {
+        Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
+        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("branch.dir", branch.toUri().toString(),
+                "workdir", tmp.resolve("work").toUri().toString(), "branch.grid", GRID)), defaults, "test");
+        RunSettings s = RunSettings.from(c, new int[] {0, 1, 200}, null, false);
+        SubfieldStepRunner.Outcome o = MeasureObsStep.run(spark, s);
+        assertTrue(o.ok(), o.failed().toString());
+        List<Row> rows = spark.read().parquet(tmp.resolve("work/obs").toString()).collectAsList();
+        double[] sigma = rows.stream().filter(r -> !r.isNullAt(r.fieldIndex("adamom_sigma")))
+                .mapToDouble(r -> r.getDouble(r.fieldIndex("adamom_sigma"))).sorted().toArray();
+        // Matched-filter S/N of the measured Gaussian: F / (σ_sky sqrt(4π) σ), comparable to GREAT3's
+        // optimal S/N cut of 17-100 (MegaLUT's own snr column adds a Poisson term and is smaller).
+        double[] snr = rows.stream().filter(r -> !r.isNullAt(r.fieldIndex("adamom_sigma")))
+                .mapToDouble(r -> r.getDouble(r.fieldIndex("adamom_flux")) / (r.getDouble(r.fieldIndex("skymad"))
+                        * Math.sqrt(4 * Math.PI) * r.getDouble(r.fieldIndex("adamom_sigma")))).sorted().toArray();
+        assertTrue(sigma.length >= 0.95 * rows.size(), "measured " + sigma.length + " of " + rows.size());
+        // GREAT3 ground galaxies: adaptive sigma of a few pixels (PSF ~ 1.5-2 px), S/N of tens.
+        double medSigma = sigma[sigma.length / 2];
+        double medSnr = snr[snr.length / 2];
+        assertTrue(medSigma > 1.5 && medSigma < 4.0, "median sigma " + medSigma);
+        assertTrue(medSnr > 12 && medSnr < 100, "median S/N " + medSnr);
+    }
+}
