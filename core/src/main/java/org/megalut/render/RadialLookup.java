@@ -86,6 +86,11 @@ final class RadialLookup {
      * any spacing, so octave boundaries need no special case).
      */
     private double derivative(int i) {
+        double h = nodeX[i + 1] - nodeX[i];
+        if (nodeX[i] - nodeX[i - 1] == h && nodeX[i + 2] - nodeX[i + 1] == h && nodeX[i - 1] - nodeX[i - 2] == h) {
+            // equal spacing (nodes are exact binary fractions, so inside an octave the test is exact)
+            return (nodeF[i - 2] - 8 * nodeF[i - 1] + 8 * nodeF[i + 1] - nodeF[i + 2]) / (12 * h);
+        }
         double xi = nodeX[i];
         double d = 0;
         for (int a = i - 2; a <= i + 2; a++) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * Sources of {@link SersicKTable}s: exact per-n tables in an LRU cache, and a fast path that
  * interpolates in n between tables on a fixed n grid.
  *
- * <p><b>Exact</b> ({@link #exact}): one quadrature-built table per distinct n (0.05–0.5 s each),
+ * <p><b>Exact</b> ({@link #exact}): one quadrature-built table per distinct n (0.2–1.5 s for n ≤ 4),
  * kept in an LRU cache of {@value #CACHE_SIZE} entries, like GalSim's.
  *
  * <p><b>Interpolated</b> ({@link #interpolated}): the pipeline draws a different n for nearly every

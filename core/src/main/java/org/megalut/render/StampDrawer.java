@@ -268,6 +268,8 @@ public final class StampDrawer {
             int base = i * rows;
             if (realGal && psfReal) {
                 foldRealRow(base, rows, cxRe, cxIm, direct, mirror, n);
+            } else if (realGal) {
+                foldRealTimesComplexRow(base, rows, cxRe, cxIm, direct, mirror, n);
             } else {
                 foldComplexRow(base, rows, realGal, cxRe, cxIm, direct, mirror, n);
             }
@@ -297,7 +299,36 @@ public final class StampDrawer {
         }
     }
 
-    /** As {@link #foldRealRow} for complex galaxy and/or PSF values. */
+    /**
+     * As {@link #foldRealRow} for a real galaxy and a complex PSF (e.g. a star stamp, whose centring
+     * shift and asymmetry make its transform complex): the pipeline's usual case.
+     */
+    private void foldRealTimesComplexRow(int base, int rows, double cxRe, double cxIm, int direct, int mirror, int n) {
+        int colLen = 2 * n;
+        int dBase = direct * colLen;
+        int mBase = mirror * colLen;
+        for (int jj = 0; jj < rows; jj++) {
+            double gr = galRe[jj];
+            double vr = gr * psfRe[base + jj];
+            double vi = gr * psfIm[base + jj];
+            double er = cxRe * cyRe[jj] - cxIm * cyIm[jj];
+            double ei = cxRe * cyIm[jj] + cxIm * cyRe[jj];
+            double fr = vr * er - vi * ei;
+            double fi = vr * ei + vi * er;
+            if (direct >= 0) {
+                int p = dBase + 2 * binJ[jj];
+                g[p] += fr;
+                g[p + 1] += fi;
+            }
+            if (mirror >= 0) {
+                int p = mBase + 2 * mirrorJ[jj];
+                g[p] += fr;
+                g[p + 1] -= fi;
+            }
+        }
+    }
+
+    /** As {@link #foldRealRow} for complex galaxy values. */
     private void foldComplexRow(int base, int rows, boolean realGal, double cxRe, double cxIm, int direct, int mirror,
                                 int n) {
         int colLen = 2 * n;

@@ -23,10 +23,11 @@
  * ours to about 1e-7. The 24 PSF-only stamps, including the optical PSFs, agree to 2e-9 (1e-13 for
  * the optical ones).
  *
- * <p><b>Speed</b> ({@code bench.SersicStampBenchmark}, one thread, 48×48 stamps at 0.2"/px with the
- * pixel, Sérsic ⊗ sheared Kolmogorov): about 2200 stamps/s for a fixed n and 1500 stamps/s when n is
- * drawn anew for every stamp (n = 0.5 + 3.5u, larger FFTs for the larger-n galaxies), measured on a
- * shared, loaded 2-core 2.1 GHz machine. Per stamp, the inverse FFT (65 + 48 transforms of 128
- * points) and the ~11 500 k-grid evaluations dominate.
+ * <p><b>Speed</b> ({@code bench.SersicStampBenchmark}, JMH, one thread, 48×48 stamps at 0.2"/px
+ * with the pixel, Sérsic ⊗ sheared Kolmogorov): about 2000 stamps/s for a fixed n and 1300–1800
+ * stamps/s when n is drawn anew for every stamp (n = 0.5 + 3.5u; the larger-n galaxies need 192- or
+ * 256-point FFTs by GalSim's stepK rule), measured on a shared, loaded 2-core 2.1 GHz machine. Per
+ * stamp, the inverse FFT (65 + 48 transforms of 128 points) and the ~11 500 k-grid evaluations
+ * dominate.
  */
 package org.megalut.render;
