@@ -3,26 +3,17 @@ package org.megalut.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import java.io.File;
-import org.megalut.config.StrictConfig;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.RunSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the pipeline steps; each overrides the corresponding configuration key. */
 public final class CommonOptions {
 
-    /** Classpath resource holding every setting with its default. */
-    public static final String DEFAULTS = "/megalut-defaults.conf";
-
-    @Option(names = "--conf", paramLabel = "FILE",
-            description = "HOCON configuration merged over the defaults shipped in the jar (unknown keys are errors).")
-    File conf;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: what spark-submit set, else spark.master of the configuration, local[*]).")
-    String master;
+    @Mixin
+    ConfigOptions base;
 
     @Option(names = "--branch", paramLabel = "DIR", description = "GREAT3-format branch directory (any Hadoop FileSystem URI).")
     String branch;
@@ -42,8 +33,7 @@ public final class CommonOptions {
 
     /** The merged configuration with these options applied. */
     public Config config() {
-        Config defaults = StrictConfig.defaults(CommonOptions.class, DEFAULTS);
-        Config c = conf == null ? defaults : StrictConfig.load(conf, defaults);
+        Config c = base.config();
         c = override(c, "branch.dir", branch);
         c = override(c, "branch.truth", truth);
         c = override(c, "workdir", workdir);
@@ -56,7 +46,7 @@ public final class CommonOptions {
         Config c = config();
         int[] selected = SubfieldSelection.parse(c.getString("branch.subfields"));
         BranchLayout.requireValid(selected);
-        return RunSettings.from(c, selected, master, force);
+        return RunSettings.from(c, selected, base.master, force);
     }
 
     private static Config override(Config c, String key, String value) {

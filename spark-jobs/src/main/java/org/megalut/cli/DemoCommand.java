@@ -38,7 +38,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config defaults = StrictConfig.defaults(CommonOptions.class, CommonOptions.DEFAULTS);
+        Config defaults = StrictConfig.defaults(ConfigOptions.class, ConfigOptions.DEFAULTS);
         Config c = StrictConfig.merge(StrictConfig.defaults(DemoCommand.class, DEMO_CONF), defaults, "demo.conf");
         Path root = Path.of(workdir).toAbsolutePath();
         String branch = root.resolve("branch").toUri().toString();

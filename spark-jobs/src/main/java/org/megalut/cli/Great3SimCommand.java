@@ -3,10 +3,8 @@ package org.megalut.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import java.io.File;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.megalut.config.StrictConfig;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.ProgressReporter;
@@ -15,6 +13,7 @@ import org.megalut.spark.SparkSessions;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.SimSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code great3-sim}: generates a GREAT3-format constant-shear branch with its truth. */
@@ -43,18 +42,12 @@ final class Great3SimCommand implements Callable<Integer> {
     @Option(names = "--deep", paramLabel = "N", description = "Also generate N deep subfields 200.. (overrides great3-sim.deep).")
     Integer deep;
 
-    @Option(names = "--conf", paramLabel = "FILE", description = "HOCON configuration merged over the defaults.")
-    File conf;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    ConfigOptions base;
 
     @Override
     public Integer call() throws Exception {
-        Config c = StrictConfig.defaults(CommonOptions.class, CommonOptions.DEFAULTS);
-        if (conf != null) {
-            c = StrictConfig.load(conf, c);
-        }
+        Config c = base.config();
         c = set(c, "great3-sim.grid", grid);
         c = set(c, "great3-sim.seed", seed);
         c = set(c, "great3-sim.deep", deep);
@@ -66,7 +59,7 @@ final class Great3SimCommand implements Callable<Integer> {
             }
         }
         int[] all = Great3SimStep.withDeep(regular, sim.deep());
-        RunSettings run = RunSettings.from(c, all, master, false);
+        RunSettings run = RunSettings.from(c, all, base.master, false);
         try (SparkSessions.Lease lease = SparkSessions.lease(run, "great3-sim")) {
             SparkSession spark = lease.spark();
             Great3SimStep.Outcome o;
