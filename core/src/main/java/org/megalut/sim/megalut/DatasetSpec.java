@@ -1,0 +1,66 @@
+package org.megalut.sim.megalut;
+
+import java.io.Serializable;
+
+/**
+ * One of MegaLUT's per-subfield simulated datasets (DESIGN §6): n distinct galaxies per catalog laid on a
+ * grid of nc columns (the Sérsic index follows the row), each with snc shape-noise-cancellation copies
+ * rotated by j·180°/snc in position angle, drawn in nrea image realizations (noise and jitter), ncat
+ * independent catalogs.
+ *
+ * @param name            dataset name (e.g. {@code train-shear})
+ * @param distribution    parameter distributions
+ * @param n               distinct galaxies per catalog
+ * @param nc              grid columns (n/nc rows of Sérsic indices)
+ * @param nrea            image realizations per catalog
+ * @param ncat            catalogs
+ * @param snc             rotated copies per galaxy (1: none)
+ * @param shear           shear components drawn from U(−S, S) (0: no shear)
+ * @param shearPerCatalog one shear per catalog (MegaLUT's statshear) instead of one per galaxy
+ * @param noise           Gaussian noise on (σ from the subfield's observations) or off
+ * @param grouping        how stamps become (case, realization) for the networks
+ */
+public record DatasetSpec(String name, Distribution distribution, int n, int nc, int nrea, int ncat, int snc,
+                          double shear, boolean shearPerCatalog, boolean noise, Grouping grouping)
+        implements Serializable {
+
+    /** How stamps form cases: one case per galaxy (realizations = images), or one per distinct shear. */
+    public enum Grouping { GALAXY, SHEAR }
+
+    public DatasetSpec {
+        if (n < 1 || nc < 1 || n % nc != 0 || nrea < 1 || ncat < 1 || snc < 1 || !(shear >= 0)) {
+            throw new IllegalArgumentException("dataset " + name + ": need n, nc, nrea, ncat, snc >= 1 with n a multiple"
+                    + " of nc and shear >= 0; got n=" + n + ", nc=" + nc + ", nrea=" + nrea + ", ncat=" + ncat
+                    + ", snc=" + snc + ", shear=" + shear);
+        }
+    }
+
+    /** Grid rows (distinct Sérsic indices). */
+    public int rows() {
+        return n / nc;
+    }
+
+    /** Stamps per catalog and realization. */
+    public int stampsPerCatalog() {
+        return n * snc;
+    }
+
+    /** Total stamps of the dataset for one subfield. */
+    public long stamps() {
+        return (long) ncat * nrea * n * snc;
+    }
+
+    /** MegaLUT's GREAT3 datasets (DESIGN §6), by role name. */
+    public static DatasetSpec megalutDefault(String role) {
+        return switch (role) {
+            case "train-shear" -> new DatasetSpec(role, Distribution.TRAIN, 1000, 10, 10, 1, 1, 0, false, false, Grouping.GALAXY);
+            case "train-weight" -> new DatasetSpec(role, Distribution.G3, 250, 10, 1, 200, 4, 0.1, true, true, Grouping.SHEAR);
+            case "valid-shear" -> new DatasetSpec(role, Distribution.G3, 20, 1, 1, 50, 1000, 0.1, false, true, Grouping.SHEAR);
+            case "valid-overall" -> new DatasetSpec(role, Distribution.G3, 2000, 50, 1, 200, 4, 0.1, true, true, Grouping.SHEAR);
+            case "simobscompa" -> new DatasetSpec(role, Distribution.G3, 1000, 5, 1, 10, 1, 0, true, true, Grouping.GALAXY);
+            case "mimic-great3" -> new DatasetSpec(role, Distribution.G3, 5000, 50, 1, 1, 2, 0.05, true, true, Grouping.GALAXY);
+            default -> throw new IllegalArgumentException("unknown dataset role '" + role + "'; MegaLUT's are train-shear,"
+                    + " train-weight, valid-shear, valid-overall, simobscompa, mimic-great3");
+        };
+    }
+}
