@@ -1,0 +1,88 @@
+package org.megalut.sim.megalut;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.megalut.image.Image;
+import org.megalut.meas.StampFeatures;
+import org.megalut.meas.StampMeasurer;
+import org.megalut.render.DrawMethod;
+import org.megalut.render.GaussianNoise;
+import org.megalut.render.InterpolatedImage;
+import org.megalut.render.Profile;
+import org.megalut.render.Sersic;
+import org.megalut.render.StampDrawer;
+
+/**
+ * Renders and measures the stamps of a MegaLUT dataset catalog for one subfield, as MegaLUT did: a Sérsic
+ * galaxy (sizes in pixels) sheared by its intrinsic ellipticity then by the applied shear, convolved with
+ * one of the subfield's star stamps used as an interpolated image (flux 1, pixel scale 1; the star already
+ * contains the pixel response, so no pixel convolution), offset by the realization's jitter, plus
+ * Gaussian noise when the dataset has noise; then measured like the observations.
+ *
+ * <p>Holds a drawer: not thread-safe, use one per task.
+ */
+public final class DatasetSimulator {
+    private final DatasetSpec spec;
+    private final long seed;
+    private final int subfield;
+    private final List<Profile> psfs = new ArrayList<>();
+    private final double noiseSigma;
+    private final StampMeasurer measurer;
+    private final int stampSize;
+    private final StampDrawer drawer = new StampDrawer();
+
+    /**
+     * @param stars      the subfield's star stamps (each one stamp of the star field)
+     * @param noiseSigma Gaussian noise σ [ADU] (ignored when the dataset has no noise)
+     */
+    public DatasetSimulator(DatasetSpec spec, long seed, int subfield, List<Image> stars, double noiseSigma,
+                            StampMeasurer measurer) {
+        if (stars.isEmpty()) {
+            throw new IllegalArgumentException("subfield " + subfield + ": no star stamps to use as PSFs");
+        }
+        if (spec.noise() && !(noiseSigma > 0)) {
+            throw new IllegalArgumentException("subfield " + subfield + ": dataset " + spec.name()
+                    + " needs a positive noise sigma, got " + noiseSigma);
+        }
+        this.spec = spec;
+        this.seed = seed;
+        this.subfield = subfield;
+        this.noiseSigma = noiseSigma;
+        this.measurer = measurer;
+        this.stampSize = stars.get(0).width();
+        for (Image star : stars) {
+            Image s = star.withOrigin(0, 0);
+            double flux = s.sum();
+            if (!(flux > 0)) {
+                throw new IllegalArgumentException("subfield " + subfield + ": a star stamp has non-positive flux " + flux);
+            }
+            psfs.add(InterpolatedImage.centredOnTrueCentre(s, 1.0, 1.5).withFlux(1.0));
+        }
+    }
+
+    /** All stamps of one catalog, every realization. */
+    public List<SimulatedStamp> catalog(int catalog) {
+        List<SimGalaxy> galaxies = DatasetCatalogs.catalog(spec, seed, subfield, catalog, psfs.size());
+        List<SimulatedStamp> out = new ArrayList<>(galaxies.size() * spec.nrea());
+        Image stamp = Image.zeros(stampSize, stampSize);
+        double centre = stamp.trueCenterX();
+        for (SimGalaxy g : galaxies) {
+            Profile gal = Sersic.interpolated(g.sersicN(), g.hlr(), g.flux()).shear(g.g1(), g.g2());
+            if (g.s1() != 0 || g.s2() != 0) {
+                gal = gal.shear(g.s1(), g.s2());
+            }
+            Profile psf = psfs.get(g.star());
+            for (int r = 0; r < spec.nrea(); r++) {
+                double[] j = DatasetCatalogs.jitter(spec, seed, subfield, g, r);
+                drawer.draw(gal, psf, stamp, 1.0, j[0], j[1], DrawMethod.NO_PIXEL);
+                if (spec.noise()) {
+                    GaussianNoise.add(stamp, noiseSigma, DatasetCatalogs.noise(spec, seed, subfield, g, r));
+                }
+                StampFeatures f = measurer.measure(stamp, centre + j[0], centre + j[1]);
+                long[] cr = DatasetCatalogs.caseAndRealization(spec, g, r);
+                out.add(new SimulatedStamp(g, r, cr[0], cr[1], j[0], j[1], f));
+            }
+        }
+        return out;
+    }
+}
