@@ -12,10 +12,12 @@ import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.SubfieldStepRunner;
 import org.megalut.spark.steps.CheckPsfsStep;
+import org.megalut.spark.steps.DatasetSettings;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.steps.SimSettings;
+import org.megalut.spark.steps.SimulateStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,6 +61,10 @@ final class DemoCommand implements Callable<Integer> {
             report(MeasureStarsStep.run(spark, settings), "measure-stars");
             report(MeasureObsStep.run(spark, settings), "measure-obs");
             CheckPsfsStep.run(spark, settings, System.out);
+            for (String dataset : new String[] {"train-shear", "train-weight"}) {
+                report(SimulateStep.run(spark, settings, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed")),
+                        "simulate " + dataset);
+            }
         }
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);
         System.out.println("  branch (GREAT3 format)   " + root.resolve("branch"));
@@ -66,6 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  star features            " + SubfieldStepRunner.output(settings, MeasureStarsStep.NAME));
         System.out.println("  galaxy features          " + SubfieldStepRunner.output(settings, MeasureObsStep.NAME));
         System.out.println("  PSF table                " + SubfieldStepRunner.output(settings, CheckPsfsStep.NAME) + ".csv");
+        System.out.println("  training simulations     " + SubfieldStepRunner.output(settings, "sim"));
         return 0;
     }
 

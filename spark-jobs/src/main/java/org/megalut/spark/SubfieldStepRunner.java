@@ -155,6 +155,23 @@ public final class SubfieldStepRunner {
                 flags.values().stream().mapToLong(Long::longValue).sum(), flags));
     }
 
+    /**
+     * Selected subfields whose output was recorded with other settings than the current ones: a step
+     * that must never silently replace data (simulations) refuses to run over them without --force.
+     */
+    public List<Integer> changedSettings() throws IOException {
+        SubfieldState state = new SubfieldState(new Path(settings.workdir()), step,
+                spark.sparkContext().hadoopConfiguration());
+        List<Integer> changed = new ArrayList<>();
+        for (int s : settings.subfields()) {
+            SubfieldState.Done d = state.done(s);
+            if (d != null && !d.fingerprint().equals(fingerprint)) {
+                changed.add(s);
+            }
+        }
+        return changed;
+    }
+
     /** Subfields with a matching done record whose committed Parquet has the recorded row count. */
     private List<Integer> validDone(SubfieldState state, Path out) throws IOException {
         Map<Integer, Long> expected = new HashMap<>();

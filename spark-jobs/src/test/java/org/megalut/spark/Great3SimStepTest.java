@@ -25,7 +25,10 @@ import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.MeasureObsStep;
+import org.megalut.sim.megalut.DatasetSpec;
+import org.megalut.sim.megalut.Distribution;
 import org.megalut.spark.steps.SimSettings;
+import org.megalut.spark.steps.SimulateStep;
 
 /** A generated branch is GREAT3-format, deterministic, and measures like GREAT3 data. */
 class Great3SimStepTest {
@@ -96,12 +99,40 @@ class Great3SimStepTest {
         }
     }
 
-    @Test
-    void generatedGalaxiesMeasureLikeGreat3() throws Exception {
+    static RunSettings pipeline(int[] subfields, boolean force) {
         Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
         Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("branch.dir", branch.toUri().toString(),
                 "workdir", tmp.resolve("work").toUri().toString(), "branch.grid", GRID)), defaults, "test");
-        RunSettings s = RunSettings.from(c, new int[] {0, 1, 200}, null, false);
+        return RunSettings.from(c, subfields, null, force);
+    }
+
+    @Test
+    void trainingSimulationsUseTheSubfieldsStarsAndNoise() throws Exception {
+        MeasureObsStep.run(spark, pipeline(new int[] {0, 1}, false));
+        DatasetSpec small = new DatasetSpec("train-weight", Distribution.G3, 10, 5, 1, 3, 2, 0.1, true, true,
+                DatasetSpec.Grouping.SHEAR);
+        SubfieldStepRunner.Outcome o = SimulateStep.run(spark, pipeline(new int[] {0, 1}, false), small, 5);
+        assertEquals(Map.of(0, 60L, 1, 60L), o.written());
+        List<Row> rows = spark.read().parquet(tmp.resolve("work/sim/train-weight").toString())
+                .where(col("subfield").equalTo(1)).collectAsList();
+        double mad = rows.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("skymad"))).average().orElseThrow();
+        double obsMad = spark.read().parquet(tmp.resolve("work/obs").toString()).where(col("subfield").equalTo(1))
+                .agg(org.apache.spark.sql.functions.avg("skymad")).first().getDouble(0);
+        assertEquals(obsMad, mad, 0.15 * obsMad, "simulated noise = observed sky MAD");
+        assertEquals(3, rows.stream().mapToLong(r -> r.getLong(r.fieldIndex("case"))).distinct().count());
+        // Other settings: refused without --force, replaced with it; never mixed.
+        DatasetSpec other = new DatasetSpec("train-weight", Distribution.G3, 10, 5, 1, 2, 2, 0.1, true, true,
+                DatasetSpec.Grouping.SHEAR);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> SimulateStep.run(spark, pipeline(new int[] {0, 1}, false), other, 5));
+        SubfieldStepRunner.Outcome forced = SimulateStep.run(spark, pipeline(new int[] {0, 1}, true), other, 5);
+        assertEquals(Map.of(0, 40L, 1, 40L), forced.written());
+        assertEquals(80, spark.read().parquet(tmp.resolve("work/sim/train-weight").toString()).count());
+    }
+
+    @Test
+    void generatedGalaxiesMeasureLikeGreat3() throws Exception {
+        RunSettings s = pipeline(new int[] {0, 1, 200}, false);
         SubfieldStepRunner.Outcome o = MeasureObsStep.run(spark, s);
         assertTrue(o.ok(), o.failed().toString());
         List<Row> rows = spark.read().parquet(tmp.resolve("work/obs").toString()).collectAsList();

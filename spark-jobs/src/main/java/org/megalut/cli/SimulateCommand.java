@@ -1,0 +1,36 @@
+package org.megalut.cli;
+
+import com.typesafe.config.Config;
+import org.apache.spark.sql.SparkSession;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.steps.DatasetSettings;
+import org.megalut.spark.steps.SimulateStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {"Simulate and measure a MegaLUT dataset (train-shear, train-weight, valid-shear, valid-overall,",
+            "simobscompa, mimic-great3; settings under datasets.<name>) for each subfield, with its star stamps as PSF",
+            "and its observed noise level, into <workdir>/sim/<dataset> (Parquet, one row per stamp)."})
+final class SimulateCommand extends SparkStepCommand {
+
+    @Parameters(index = "0", paramLabel = "DATASET", description = "Dataset name.")
+    String dataset;
+
+    @Override
+    SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings settings) throws Exception {
+        Config c = options.config();
+        return SimulateStep.run(spark, settings, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed"));
+    }
+
+    @Override
+    String stepName() {
+        return "simulate " + dataset;
+    }
+
+    @Override
+    String outputName() {
+        return SimulateStep.name(dataset);
+    }
+}

@@ -1,0 +1,161 @@
+package org.megalut.spark.steps;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
+import org.megalut.great3.Stamps;
+import org.megalut.great3.StarCatalog;
+import org.megalut.image.Image;
+import org.megalut.sim.megalut.DatasetSimulator;
+import org.megalut.sim.megalut.DatasetSpec;
+import org.megalut.sim.megalut.SimGalaxy;
+import org.megalut.sim.megalut.SimulatedStamp;
+import org.megalut.spark.BranchFiles;
+import org.megalut.spark.FeatureColumns;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldResult;
+import org.megalut.spark.SubfieldStepRunner;
+
+/**
+ * {@code simulate <dataset>}: MegaLUT's training/validation simulations of each subfield, rendered with
+ * the subfield's own star stamps as PSF and its observed noise level, measured like the observations,
+ * and written in long form (one row per stamp) to {@code <workdir>/sim/<dataset>/subfield=S/}. One task
+ * per (subfield, catalog). A dataset made with other settings is never mixed with new stamps: the step
+ * refuses unless {@code --force}.
+ */
+public final class SimulateStep {
+
+    private SimulateStep() { }
+
+    /** Output table name of a dataset. */
+    public static String name(String dataset) {
+        return "sim/" + dataset;
+    }
+
+    /**
+     * Columns: subfield, catalog, galaxy, copy, realization (image), case, rea (realization within the
+     * case), the truth (tru_n, tru_rad [px], tru_flux, tru_g1, tru_g2, tru_s1, tru_s2, star, jitter_x,
+     * jitter_y [px]) and the features.
+     */
+    public static StructType schema() {
+        List<StructField> f = new ArrayList<>();
+        for (String n : List.of("subfield", "catalog", "galaxy", "copy", "realization")) {
+            f.add(DataTypes.createStructField(n, DataTypes.IntegerType, false));
+        }
+        f.add(DataTypes.createStructField("case", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("rea", DataTypes.LongType, false));
+        for (String n : List.of("tru_n", "tru_rad", "tru_flux", "tru_g1", "tru_g2", "tru_s1", "tru_s2")) {
+            f.add(DataTypes.createStructField(n, DataTypes.DoubleType, false));
+        }
+        f.add(DataTypes.createStructField("star", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("jitter_x", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("jitter_y", DataTypes.DoubleType, false));
+        f.addAll(FeatureColumns.fields(""));
+        return DataTypes.createStructType(f);
+    }
+
+    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed)
+            throws IOException {
+        String branch = s.requireBranch();
+        String fingerprint = "dataset=" + spec + " seed=" + seed + " branch=" + branch + " grid=" + s.grid()
+                + " measure=" + s.measure();
+        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, name(spec.name()), schema(),
+                new String[] {"catalog", "galaxy", "copy", "realization"}, fingerprint);
+        List<Integer> changed = runner.changedSettings();
+        if (!changed.isEmpty() && !s.force()) {
+            throw new IllegalStateException("dataset " + spec.name() + " of subfield(s) "
+                    + SubfieldStepRunner.ranges(changed) + " was simulated with other settings; rerun with --force to"
+                    + " replace it (settings now: " + fingerprint + ")");
+        }
+        Map<Integer, Double> sigma = spec.noise() ? noiseSigmas(spark, s) : Map.of();
+        SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
+        return runner.run((jsc, subfields) -> {
+            List<int[]> units = new ArrayList<>();
+            for (int sf : subfields) {
+                for (int c = 0; c < spec.ncat(); c++) {
+                    units.add(new int[] {sf, c});
+                }
+            }
+            JavaRDD<Integer> idx = jsc.parallelize(IntStream.range(0, units.size()).boxed().toList(), Math.max(1, units.size()));
+            return idx.flatMap(i -> simulateCatalog(units.get(i)[0], units.get(i)[1], spec, seed, s, sigma, conf).iterator());
+        });
+    }
+
+    /** Mean sky MAD of each subfield's observed galaxies: the noise σ of its simulations (MegaLUT). */
+    static Map<Integer, Double> noiseSigmas(SparkSession spark, RunSettings s) throws IOException {
+        Path obs = SubfieldStepRunner.output(s, MeasureObsStep.NAME);
+        Map<Integer, Double> out = new HashMap<>();
+        if (!obs.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(obs)) {
+            return out;
+        }
+        Object[] selected = java.util.Arrays.stream(s.subfields()).boxed().toArray();
+        for (Row r : spark.read().parquet(obs.toString()).where(col("subfield").isin(selected))
+                .groupBy("subfield").agg(avg("skymad")).collectAsList()) {
+            if (!r.isNullAt(1)) {
+                out.put(r.getInt(0), r.getDouble(1));
+            }
+        }
+        return out;
+    }
+
+    static List<SubfieldResult> simulateCatalog(int subfield, int catalog, DatasetSpec spec, long seed, RunSettings s,
+                                                Map<Integer, Double> sigma, SerializableConfiguration conf) {
+        try {
+            Double noise = sigma.get(subfield);
+            if (spec.noise() && noise == null) {
+                throw new IllegalStateException("no observed galaxy features for subfield " + subfield
+                        + " (needed for the noise level): run measure-obs first");
+            }
+            BranchFiles files = new BranchFiles(s.branchDir(), s.grid(), conf.value());
+            StarCatalog cat = files.starCatalog(subfield);
+            Image field = files.starField(subfield);
+            List<Image> stars = new ArrayList<>();
+            for (int k = 0; k < cat.size(); k++) {
+                stars.add(Stamps.stamp(field, cat.x(k), cat.y(k), s.grid().stampSize()));
+            }
+            DatasetSimulator sim = new DatasetSimulator(spec, seed, subfield, stars, noise == null ? 0 : noise,
+                    s.measure().measurer());
+            List<SubfieldResult> out = new ArrayList<>();
+            for (SimulatedStamp st : sim.catalog(catalog)) {
+                SimGalaxy g = st.galaxy();
+                Object[] v = new Object[17 + FeatureColumns.count()];
+                v[0] = subfield;
+                v[1] = g.catalog();
+                v[2] = g.galaxy();
+                v[3] = g.copy();
+                v[4] = st.realization();
+                v[5] = st.caseId();
+                v[6] = st.realizationId();
+                v[7] = g.sersicN();
+                v[8] = g.hlr();
+                v[9] = g.flux();
+                v[10] = g.g1();
+                v[11] = g.g2();
+                v[12] = g.s1();
+                v[13] = g.s2();
+                v[14] = g.star();
+                v[15] = st.jitterX();
+                v[16] = st.jitterY();
+                FeatureColumns.values(st.features(), v, 17);
+                out.add(SubfieldResult.row(subfield, v));
+            }
+            return out;
+        } catch (Exception e) {
+            return List.of(SubfieldResult.failure(subfield, e));
+        }
+    }
+}
