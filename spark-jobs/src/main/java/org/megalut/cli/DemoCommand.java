@@ -13,6 +13,7 @@ import org.megalut.spark.SparkSessions;
 import org.megalut.spark.SubfieldStepRunner;
 import org.megalut.spark.steps.CheckPsfsStep;
 import org.megalut.spark.steps.DatasetSettings;
+import org.megalut.spark.steps.LearnStep;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.MeasureStarsStep;
@@ -65,6 +66,9 @@ final class DemoCommand implements Callable<Integer> {
                 report(SimulateStep.run(spark, settings, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed")),
                         "simulate " + dataset);
             }
+            LearnStep.Outcome learned = LearnStep.run(spark, settings, c);
+            System.out.printf("demo: learn trained the shear committees of %d subfields%s%n", learned.trained().size(),
+                    learned.failed().isEmpty() ? "" : ", failed: " + learned.failed());
         }
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);
         System.out.println("  branch (GREAT3 format)   " + root.resolve("branch"));
@@ -73,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  galaxy features          " + SubfieldStepRunner.output(settings, MeasureObsStep.NAME));
         System.out.println("  PSF table                " + SubfieldStepRunner.output(settings, CheckPsfsStep.NAME) + ".csv");
         System.out.println("  training simulations     " + SubfieldStepRunner.output(settings, "sim"));
+        System.out.println("  shear committees         " + SubfieldStepRunner.output(settings, "committees/shear"));
         return 0;
     }
 

@@ -24,6 +24,7 @@ import org.megalut.great3.GalaxyCatalog;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.spark.steps.Great3SimStep;
+import org.megalut.spark.steps.LearnStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
@@ -128,6 +129,44 @@ class Great3SimStepTest {
         SubfieldStepRunner.Outcome forced = SimulateStep.run(spark, pipeline(new int[] {0, 1}, true), other, 5);
         assertEquals(Map.of(0, 40L, 1, 40L), forced.written());
         assertEquals(80, spark.read().parquet(tmp.resolve("work/sim/train-weight").toString()).count());
+    }
+
+    @Test
+    void shearCommitteesLearnTheEllipticity() throws Exception {
+        RunSettings s = pipeline(new int[] {1}, false);
+        DatasetSpec ts = new DatasetSpec("train-shear", Distribution.TRAIN, 200, 10, 2, 1, 1, 0, false, false,
+                DatasetSpec.Grouping.GALAXY);
+        SimulateStep.run(spark, s, ts, 3);
+        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("workdir", tmp.resolve("work").toUri().toString())),
+                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
+        LearnStep.Outcome o = LearnStep.run(spark, s, c);
+        assertEquals(List.of(1), o.trained(), o.failed().toString());
+        Path file = tmp.resolve("work/committees/shear/subfield=1/pre_s1.json");
+        org.megalut.ml.Committee committee = org.megalut.ml.CommitteeIo.read(file);
+        org.megalut.ml.LongTable table = org.megalut.spark.io.LongTables.read(
+                new org.apache.hadoop.fs.Path(tmp.resolve("work/sim/train-shear/subfield=1").toString()),
+                new org.apache.hadoop.conf.Configuration());
+        org.megalut.ml.CommitteePrediction p = committee.predict(table);
+        // Self-prediction: the committee recovers the intrinsic ellipticity of noise-free stamps.
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        org.megalut.ml.LongTable means = p.caseMeansTable();
+        Map<Long, Double> truth = new java.util.HashMap<>();
+        for (int r = 0; r < table.rowCount(); r++) {
+            truth.put(table.caseId(r), table.value(r, "tru_g1"));
+        }
+        for (int r = 0; r < means.rowCount(); r++) {
+            double x = truth.get(means.caseId(r));
+            double y = means.value(r, "pre_s1_mean");
+            sxy += x * y;
+            sxx += x * x;
+            syy += y * y;
+        }
+        double corr = sxy / Math.sqrt(sxx * syy);
+        assertTrue(corr > 0.95, "correlation of predicted and true g1: " + corr);
+        assertTrue(Files.exists(tmp.resolve("work/committees/shear/subfield=1/pre_s2.json")));
+        assertEquals(List.of(1), LearnStep.run(spark, s, c).skipped());
     }
 
     @Test

@@ -47,17 +47,18 @@ public final class SimulateStep {
     }
 
     /**
-     * Columns: subfield, catalog, galaxy, copy, realization (image), case, rea (realization within the
-     * case), the truth (tru_n, tru_rad [px], tru_flux, tru_g1, tru_g2, tru_s1, tru_s2, star, jitter_x,
+     * Columns: subfield, catalog, galaxy, copy, image (image realization), case and realization (the
+     * stamp's place for the networks), the truth (tru_n, tru_rad [px], tru_flux, tru_g1, tru_g2, tru_s1, tru_s2, star, jitter_x,
      * jitter_y [px]) and the features.
      */
     public static StructType schema() {
         List<StructField> f = new ArrayList<>();
-        for (String n : List.of("subfield", "catalog", "galaxy", "copy", "realization")) {
+        for (String n : List.of("subfield", "catalog", "galaxy", "copy", "image")) {
             f.add(DataTypes.createStructField(n, DataTypes.IntegerType, false));
         }
+        // case and realization are the networks' long-form keys (LongTable).
         f.add(DataTypes.createStructField("case", DataTypes.LongType, false));
-        f.add(DataTypes.createStructField("rea", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("realization", DataTypes.LongType, false));
         for (String n : List.of("tru_n", "tru_rad", "tru_flux", "tru_g1", "tru_g2", "tru_s1", "tru_s2")) {
             f.add(DataTypes.createStructField(n, DataTypes.DoubleType, false));
         }
@@ -74,7 +75,7 @@ public final class SimulateStep {
         String fingerprint = "dataset=" + spec + " seed=" + seed + " branch=" + branch + " grid=" + s.grid()
                 + " measure=" + s.measure();
         SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, name(spec.name()), schema(),
-                new String[] {"catalog", "galaxy", "copy", "realization"}, fingerprint);
+                new String[] {"catalog", "galaxy", "copy", "image"}, fingerprint);
         List<Integer> changed = runner.changedSettings();
         if (!changed.isEmpty() && !s.force()) {
             throw new IllegalStateException("dataset " + spec.name() + " of subfield(s) "
