@@ -11,9 +11,11 @@ import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.steps.CheckPsfsStep;
 import org.megalut.spark.steps.DatasetSettings;
 import org.megalut.spark.steps.LearnStep;
+import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.MeasureStarsStep;
@@ -66,9 +68,9 @@ final class DemoCommand implements Callable<Integer> {
                 report(SimulateStep.run(spark, settings, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed")),
                         "simulate " + dataset);
             }
-            LearnStep.Outcome learned = LearnStep.run(spark, settings, c);
-            System.out.printf("demo: learn trained the shear committees of %d subfields%s%n", learned.trained().size(),
-                    learned.failed().isEmpty() ? "" : ", failed: " + learned.failed());
+            report(LearnStep.run(spark, settings, c, LearnStep.Kind.SHEAR), "learn");
+            report(PredictForWeightsStep.run(spark, settings, c), "predict-for-weights");
+            report(LearnStep.run(spark, settings, c, LearnStep.Kind.WEIGHT), "learn-weights");
         }
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);
         System.out.println("  branch (GREAT3 format)   " + root.resolve("branch"));
@@ -77,8 +79,13 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  galaxy features          " + SubfieldStepRunner.output(settings, MeasureObsStep.NAME));
         System.out.println("  PSF table                " + SubfieldStepRunner.output(settings, CheckPsfsStep.NAME) + ".csv");
         System.out.println("  training simulations     " + SubfieldStepRunner.output(settings, "sim"));
-        System.out.println("  shear committees         " + SubfieldStepRunner.output(settings, "committees/shear"));
+        System.out.println("  committees               " + SubfieldStepRunner.output(settings, "committees"));
         return 0;
+    }
+
+    private static void report(SubfieldTasks.Outcome o, String step) {
+        System.out.printf("demo: %s done for %d subfields%s%n", step, o.done().size(),
+                o.failed().isEmpty() ? "" : ", failed: " + o.failed());
     }
 
     private static void report(SubfieldStepRunner.Outcome o, String step) {

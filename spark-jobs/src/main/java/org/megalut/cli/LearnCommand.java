@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.ProgressReporter;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
+import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.steps.LearnStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,14 +23,12 @@ final class LearnCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (SparkSessions.Lease lease = SparkSessions.lease(settings, "learn")) {
             SparkSession spark = lease.spark();
-            LearnStep.Outcome o;
+            SubfieldTasks.Outcome o;
             try (ProgressReporter progress = ProgressReporter.start(spark, "learn", 15)) {
-                o = LearnStep.run(spark, settings, options.config());
+                o = LearnStep.run(spark, settings, options.config(), LearnStep.Kind.SHEAR);
             }
-            System.out.printf("learn: %d subfield(s) trained, %d skipped as done, %d failed, %.1f s%n",
-                    o.trained().size(), o.skipped().size(), o.failed().size(), (System.nanoTime() - t0) * 1e-9);
-            o.failed().forEach((s, m) -> System.out.printf("  subfield %d failed: %s%n", s, m));
-            return o.failed().isEmpty() ? 0 : ExitCodes.SOME_FAILED;
+            System.out.printf("learn: %.1f s%n", (System.nanoTime() - t0) * 1e-9);
+            return TaskReport.print("learn", o);
         }
     }
 }

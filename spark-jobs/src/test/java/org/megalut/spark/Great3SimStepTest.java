@@ -25,6 +25,7 @@ import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.LearnStep;
+import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
@@ -101,9 +102,13 @@ class Great3SimStepTest {
     }
 
     static RunSettings pipeline(int[] subfields, boolean force) {
+        return pipeline(subfields, force, "work");
+    }
+
+    static RunSettings pipeline(int[] subfields, boolean force, String workdir) {
         Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
         Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("branch.dir", branch.toUri().toString(),
-                "workdir", tmp.resolve("work").toUri().toString(), "branch.grid", GRID)), defaults, "test");
+                "workdir", tmp.resolve(workdir).toUri().toString(), "branch.grid", GRID)), defaults, "test");
         return RunSettings.from(c, subfields, null, force);
     }
 
@@ -133,18 +138,18 @@ class Great3SimStepTest {
 
     @Test
     void shearCommitteesLearnTheEllipticity() throws Exception {
-        RunSettings s = pipeline(new int[] {1}, false);
+        RunSettings s = pipeline(new int[] {1}, false, "work-learn");
         DatasetSpec ts = new DatasetSpec("train-shear", Distribution.TRAIN, 200, 10, 2, 1, 1, 0, false, false,
                 DatasetSpec.Grouping.GALAXY);
         SimulateStep.run(spark, s, ts, 3);
-        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("workdir", tmp.resolve("work").toUri().toString())),
+        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("workdir", tmp.resolve("work-learn").toUri().toString())),
                 StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
-        LearnStep.Outcome o = LearnStep.run(spark, s, c);
-        assertEquals(List.of(1), o.trained(), o.failed().toString());
-        Path file = tmp.resolve("work/committees/shear/subfield=1/pre_s1.json");
+        SubfieldTasks.Outcome o = LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR);
+        assertEquals(List.of(1), o.done(), o.failed().toString());
+        Path file = tmp.resolve("work-learn/committees/shear/subfield=1/pre_s1.json");
         org.megalut.ml.Committee committee = org.megalut.ml.CommitteeIo.read(file);
         org.megalut.ml.LongTable table = org.megalut.spark.io.LongTables.read(
-                new org.apache.hadoop.fs.Path(tmp.resolve("work/sim/train-shear/subfield=1").toString()),
+                new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/sim/train-shear/subfield=1").toString()),
                 new org.apache.hadoop.conf.Configuration());
         org.megalut.ml.CommitteePrediction p = committee.predict(table);
         // Self-prediction: the committee recovers the intrinsic ellipticity of noise-free stamps.
@@ -165,8 +170,26 @@ class Great3SimStepTest {
         }
         double corr = sxy / Math.sqrt(sxx * syy);
         assertTrue(corr > 0.95, "correlation of predicted and true g1: " + corr);
-        assertTrue(Files.exists(tmp.resolve("work/committees/shear/subfield=1/pre_s2.json")));
-        assertEquals(List.of(1), LearnStep.run(spark, s, c).skipped());
+        assertTrue(Files.exists(tmp.resolve("work-learn/committees/shear/subfield=1/pre_s2.json")));
+        assertEquals(List.of(1), LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR).skipped());
+
+        // Weights: point estimates on the weight-training set, then weight committees in (0, 1).
+        MeasureObsStep.run(spark, s);
+        DatasetSpec tw = new DatasetSpec("train-weight", Distribution.G3, 20, 10, 1, 6, 4, 0.1, true, true,
+                DatasetSpec.Grouping.SHEAR);
+        SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-learn"), tw, 3);
+        assertTrue(PredictForWeightsStep.run(spark, s, c).ok());
+        org.megalut.ml.LongTable pred = org.megalut.spark.io.LongTables.read(new org.apache.hadoop.fs.Path(
+                tmp.resolve("work-learn/pred/train-weight/subfield=1").toString()), new org.apache.hadoop.conf.Configuration());
+        assertTrue(pred.columns().contains("pre_s1") && pred.columns().contains("pre_s2"));
+        SubfieldTasks.Outcome w = LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT);
+        assertEquals(List.of(1), w.done(), w.failed().toString());
+        org.megalut.ml.Committee wc = org.megalut.ml.CommitteeIo.read(tmp.resolve("work-learn/committees/weight/subfield=1/pre_s1w.json"));
+        org.megalut.ml.LongTable weights = org.megalut.ml.Predictions.append(pred, wc);
+        for (int r = 0; r < weights.rowCount(); r++) {
+            double wv = weights.value(r, "pre_s1w");
+            assertTrue(Double.isNaN(wv) || (wv > 0 && wv < 1), "weight " + wv);
+        }
     }
 
     @Test

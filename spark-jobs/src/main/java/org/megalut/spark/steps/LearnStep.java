@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -23,30 +21,54 @@ import org.megalut.ml.CommitteeTrainer;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
 import org.megalut.spark.RunSettings;
-import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.io.LongTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code learn}: trains, per subfield and shear component, a committee on the subfield's training
- * simulation (one Spark task per subfield, the local optimiser inside it), and saves it as
- * {@code <workdir>/committees/shear/subfield=S/<prediction>.json}. A subfield whose committees exist
- * is skipped unless {@code --force}; one that fails is reported and the others are trained.
+ * {@code learn} and {@code learn-weights}: trains, per subfield and component, a committee on the
+ * subfield's training table (one Spark task per subfield, the local optimiser inside it) and saves it as
+ * {@code <workdir>/committees/<kind>/subfield=S/<prediction>.json}. Subfields whose committees exist are
+ * skipped unless {@code --force}; one that fails is reported and the others are trained.
  */
 public final class LearnStep {
     private static final Logger LOG = LoggerFactory.getLogger(LearnStep.class);
 
     private LearnStep() { }
 
-    /** What happened to each selected subfield. */
-    public record Outcome(List<Integer> trained, List<Integer> skipped, Map<Integer, String> failed) { }
+    /**
+     * The two committee sets of MegaLUT.
+     *
+     * @param section configuration section
+     * @param input   table root under the workdir (the dataset name is appended)
+     * @param output  committee directory under the workdir
+     */
+    public enum Kind {
+        SHEAR("learn", "sim/", "committees/shear"),
+        WEIGHT("learn-weights", "pred/", "committees/weight");
 
-    /** The committee configurations of the components: network config text + data config text. */
-    public static List<String> componentConfigs(Config root) throws IOException {
-        String network = text(root.getString("learn.network"));
+        final String section;
+        final String input;
+        final String output;
+
+        Kind(String section, String input, String output) {
+            this.section = section;
+            this.input = input;
+            this.output = output;
+        }
+
+        /** Committee directory of this kind under a workdir. */
+        public Path committees(String workdir) {
+            return new Path(workdir, output);
+        }
+    }
+
+    /** The committee configurations of the components of a kind: network config text + data config text. */
+    public static List<String> componentConfigs(Config root, Kind kind) throws IOException {
+        String network = text(root.getString(kind.section + ".network"));
         List<String> out = new ArrayList<>();
-        for (String data : root.getStringList("learn.components")) {
+        for (String data : root.getStringList(kind.section + ".components")) {
             out.add(network + "\n" + text(data));
         }
         return out;
@@ -67,77 +89,74 @@ public final class LearnStep {
         }
     }
 
-    public static Outcome run(SparkSession spark, RunSettings s, Config root) throws IOException {
-        List<String> configs = componentConfigs(root);
+    /** The committee file of a subfield for a configuration (named after its prediction column). */
+    public static Path committeeFile(Path committees, int subfield, MlConfig config) {
+        return new Path(new Path(committees, "subfield=" + subfield), config.data().predictions().get(0) + ".json");
+    }
+
+    public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
+        List<String> configs = componentConfigs(root, kind);
+        List<MlConfig> parsed = new ArrayList<>();
         for (String c : configs) {
-            MlConfig.parse(c); // fail fast on the driver
+            parsed.add(MlConfig.parse(c)); // fail fast on the driver
         }
-        String dataset = root.getString("learn.dataset");
-        double maxFail = root.getDouble("learn.max-failure-fraction");
-        Path out = new Path(s.workdir(), "committees/shear");
-        Path sims = SubfieldStepRunner.output(s, SimulateStep.name(dataset));
+        String dataset = root.getString(kind.section + ".dataset");
+        double maxFail = root.getDouble(kind.section + ".max-failure-fraction");
+        Path out = kind.committees(s.workdir());
+        Path tables = new Path(s.workdir(), kind.input + dataset);
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         FileSystem fs = out.getFileSystem(hconf);
         List<Integer> todo = new ArrayList<>();
         List<Integer> skipped = new ArrayList<>();
         for (int sf : s.subfields()) {
             boolean done = true;
-            for (String c : configs) {
-                done &= fs.exists(committeeFile(out, sf, MlConfig.parse(c)));
+            for (MlConfig c : parsed) {
+                done &= fs.exists(committeeFile(out, sf, c));
             }
-            if (done && !s.force()) {
-                skipped.add(sf);
-            } else {
-                todo.add(sf);
-            }
+            (done && !s.force() ? skipped : todo).add(sf);
         }
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        List<String> results = todo.isEmpty() ? List.of() : jsc.parallelize(todo, todo.size())
-                .map(sf -> train(sf, sims, out, configs, maxFail, conf.value())).collect();
-        List<Integer> trained = new ArrayList<>();
-        Map<Integer, String> failed = new TreeMap<>();
-        for (int i = 0; i < todo.size(); i++) {
-            if (results.get(i).isEmpty()) {
-                trained.add(todo.get(i));
-            } else {
-                failed.put(todo.get(i), results.get(i));
-                LOG.error("learn: subfield {} failed: {}", todo.get(i), results.get(i));
-            }
-        }
-        return new Outcome(trained, skipped, failed);
+        return SubfieldTasks.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), kind.section, todo, skipped,
+                sf -> train(sf, tables, out, configs, maxFail, conf.value()));
     }
 
-    static Path committeeFile(Path out, int subfield, MlConfig config) {
-        return new Path(new Path(out, "subfield=" + subfield), config.data().predictions().get(0) + ".json");
+    static void train(int subfield, Path tables, Path out, List<String> configs, double maxFail, Configuration conf)
+            throws IOException {
+        Path part = new Path(tables, "subfield=" + subfield);
+        if (!part.getFileSystem(conf).exists(part)) {
+            throw new IllegalStateException("no training table at " + part + ": run the step that makes it first");
+        }
+        LongTable table = LongTables.read(part, conf);
+        for (String text : configs) {
+            MlConfig config = MlConfig.parse(text);
+            LongTable good = CaseFilter.withoutFailedCases(table, config.data().features(), maxFail);
+            long t0 = System.nanoTime();
+            Committee committee = CommitteeTrainer.train(config, good);
+            Path file = committeeFile(out, subfield, config);
+            FileSystem fs = file.getFileSystem(conf);
+            fs.setWriteChecksum(false);
+            try (OutputStream os = fs.create(file, true)) {
+                CommitteeIo.write(committee, os);
+            }
+            LOG.info("{}: subfield {}: {} of {} rows kept, trained in {} s", out.getName(), subfield, good.rowCount(),
+                    table.rowCount(), String.format("%.1f", (System.nanoTime() - t0) * 1e-9));
+        }
     }
 
-    /** Trains the components of one subfield; returns "" on success, else the error. */
-    static String train(int subfield, Path sims, Path out, List<String> configs, double maxFail, Configuration conf) {
-        try {
-            Path part = new Path(sims, "subfield=" + subfield);
-            if (!part.getFileSystem(conf).exists(part)) {
-                throw new IllegalStateException("no training simulation at " + part + ": run simulate first");
+    /** Reads a subfield's committees of a kind, in component order. */
+    public static List<Committee> committees(Path committees, int subfield, List<String> configs, Configuration conf)
+            throws IOException {
+        List<Committee> out = new ArrayList<>();
+        for (String text : configs) {
+            Path file = committeeFile(committees, subfield, MlConfig.parse(text));
+            FileSystem fs = file.getFileSystem(conf);
+            if (!fs.exists(file)) {
+                throw new IllegalStateException("no committee " + file + ": train it first");
             }
-            LongTable table = LongTables.read(part, conf);
-            for (String text : configs) {
-                MlConfig config = MlConfig.parse(text);
-                LongTable good = CaseFilter.withoutFailedCases(table, config.data().features(), maxFail);
-                long t0 = System.nanoTime();
-                Committee committee = CommitteeTrainer.train(config, good);
-                Path file = committeeFile(out, subfield, config);
-                FileSystem fs = file.getFileSystem(conf);
-                fs.setWriteChecksum(false);
-                try (OutputStream os = fs.create(file, true)) {
-                    CommitteeIo.write(committee, os);
-                }
-                LOG.info("learn: subfield {} {}: {} of {} rows kept, trained in {} s", subfield,
-                        config.data().predictions().get(0), good.rowCount(), table.rowCount(),
-                        String.format("%.1f", (System.nanoTime() - t0) * 1e-9));
+            try (InputStream in = fs.open(file)) {
+                out.add(CommitteeIo.read(in));
             }
-            return "";
-        } catch (Exception e) {
-            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
+        return out;
     }
 }
