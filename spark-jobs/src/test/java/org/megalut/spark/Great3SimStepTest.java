@@ -25,7 +25,9 @@ import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.LearnStep;
+import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
+import org.megalut.spark.steps.PredictObsStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
@@ -157,12 +159,12 @@ class Great3SimStepTest {
         double sxx = 0;
         double syy = 0;
         org.megalut.ml.LongTable means = p.caseMeansTable();
-        Map<Long, Double> truth = new java.util.HashMap<>();
+        Map<Long, Double> trueG1 = new java.util.HashMap<>();
         for (int r = 0; r < table.rowCount(); r++) {
-            truth.put(table.caseId(r), table.value(r, "tru_g1"));
+            trueG1.put(table.caseId(r), table.value(r, "tru_g1"));
         }
         for (int r = 0; r < means.rowCount(); r++) {
-            double x = truth.get(means.caseId(r));
+            double x = trueG1.get(means.caseId(r));
             double y = means.value(r, "pre_s1_mean");
             sxy += x * y;
             sxx += x * x;
@@ -190,6 +192,23 @@ class Great3SimStepTest {
             double wv = weights.value(r, "pre_s1w");
             assertTrue(Double.isNaN(wv) || (wv > 0 && wv < 1), "weight " + wv);
         }
+
+        // Observations: predictions for every measured galaxy, grouped into the subfield's shear.
+        Config withTruth = StrictConfig.merge(ConfigFactory.parseMap(Map.of("workdir",
+                tmp.resolve("work-learn").toUri().toString(), "branch.truth", truth.toUri().toString())),
+                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
+        RunSettings st = RunSettings.from(withTruth.withValue("branch.dir",
+                com.typesafe.config.ConfigValueFactory.fromAnyRef(branch.toUri().toString()))
+                .withValue("branch.grid", com.typesafe.config.ConfigValueFactory.fromAnyRef(GRID)), new int[] {1}, null, false);
+        assertTrue(PredictObsStep.run(spark, st, c).ok());
+        List<GroupStep.Row> grouped = GroupStep.run(spark, st);
+        assertEquals(1, grouped.size());
+        GroupStep.Row g = grouped.get(0);
+        assertEquals(GRID * GRID, g.galaxies());
+        assertTrue(Math.abs(g.s1w()) < 0.2 && Math.abs(g.s2w()) < 0.2, g.toString());
+        assertEquals(ShearParams.read(truth.resolve(BranchLayout.shearParamsYaml(1))).g1(), g.trueG1(), 0);
+        assertEquals(grouped, GroupStep.read(new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/group.csv").toString()),
+                new org.apache.hadoop.conf.Configuration()));
     }
 
     @Test

@@ -27,6 +27,19 @@ public final class LongTables {
 
     private LongTables() { }
 
+    /**
+     * Reads a Parquet catalogue (file or directory) as a long-form table keyed by other columns, e.g. the
+     * observed galaxies with case = {@code id} and one realization (realizationColumn null → 0).
+     */
+    public static LongTable readParquet(Path path, Configuration conf, String caseColumn, String realizationColumn)
+            throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        if (!fs.exists(path)) {
+            throw new java.io.FileNotFoundException("table not found: " + path);
+        }
+        return readParquet(path, fs, conf, caseColumn, realizationColumn);
+    }
+
     /** Reads a table: Parquet when the path ends in {@code .parquet} or is a directory, else CSV. */
     public static LongTable read(Path path, Configuration conf) throws IOException {
         FileSystem fs = path.getFileSystem(conf);
@@ -34,7 +47,7 @@ public final class LongTables {
             throw new java.io.FileNotFoundException("table not found: " + path);
         }
         if (fs.getFileStatus(path).isDirectory() || path.getName().endsWith(".parquet")) {
-            return readParquet(path, fs, conf);
+            return readParquet(path, fs, conf, LongTableCsv.CASE, LongTableCsv.REALIZATION);
         }
         try (InputStream in = fs.open(path)) {
             return LongTableCsv.read(in, path.toString(), LongTableCsv.CASE, LongTableCsv.REALIZATION);
@@ -69,7 +82,8 @@ public final class LongTables {
         }
     }
 
-    private static LongTable readParquet(Path path, FileSystem fs, Configuration conf) throws IOException {
+    private static LongTable readParquet(Path path, FileSystem fs, Configuration conf, String caseColumn,
+                                         String realizationColumn) throws IOException {
         List<Path> files = new ArrayList<>();
         if (fs.getFileStatus(path).isDirectory()) {
             for (FileStatus st : fs.listStatus(path)) {
@@ -93,14 +107,15 @@ public final class LongTables {
                 while ((g = reader.read()) != null) {
                     GroupType type = g.getType();
                     if (columns == null) {
-                        columns = valueColumns(type, f);
+                        columns = valueColumns(type, f, caseColumn, realizationColumn);
                         builder = LongTable.builder(columns);
                     }
                     double[] v = new double[columns.size()];
                     for (int i = 0; i < v.length; i++) {
                         v[i] = number(g, columns.get(i));
                     }
-                    builder.add((long) number(g, LongTableCsv.CASE), (long) number(g, LongTableCsv.REALIZATION), v);
+                    long rea = realizationColumn == null ? 0 : (long) number(g, realizationColumn);
+                    builder.add((long) number(g, caseColumn), rea, v);
                 }
             }
         }
@@ -110,24 +125,25 @@ public final class LongTables {
         return builder.build();
     }
 
-    /** Numeric columns other than case and realization; fails naming the file when an id column is missing. */
-    private static List<String> valueColumns(GroupType type, Path file) {
+    /** Numeric columns other than the key columns; fails naming the file when a key column is missing. */
+    private static List<String> valueColumns(GroupType type, Path file, String caseColumn, String realizationColumn) {
         List<String> out = new ArrayList<>();
         boolean hasCase = false;
-        boolean hasRea = false;
+        boolean hasRea = realizationColumn == null;
         for (Type t : type.getFields()) {
             String n = t.getName();
-            if (n.equals(LongTableCsv.CASE)) {
+            if (n.equals(caseColumn)) {
                 hasCase = true;
-            } else if (n.equals(LongTableCsv.REALIZATION)) {
+            } else if (n.equals(realizationColumn)) {
                 hasRea = true;
             } else if (t.isPrimitive() && isNumeric(t.asPrimitiveType())) {
                 out.add(n);
             }
         }
         if (!hasCase || !hasRea) {
-            throw new IllegalArgumentException(file + ": a long-form table needs columns '" + LongTableCsv.CASE
-                    + "' and '" + LongTableCsv.REALIZATION + "', found " + type.getFields().stream().map(Type::getName).toList());
+            throw new IllegalArgumentException(file + ": a long-form table needs columns '" + caseColumn
+                    + "'" + (realizationColumn == null ? "" : " and '" + realizationColumn + "'") + ", found "
+                    + type.getFields().stream().map(Type::getName).toList());
         }
         return out;
     }
