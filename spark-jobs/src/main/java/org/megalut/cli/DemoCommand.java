@@ -8,23 +8,15 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.config.StrictConfig;
 import org.megalut.great3.SubfieldSelection;
+import org.megalut.spark.Pipeline;
+import org.megalut.spark.steps.CheckPsfsStep;
+import org.megalut.spark.steps.MeasureObsStep;
+import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.SubfieldStepRunner;
-import org.megalut.spark.SubfieldTasks;
-import org.megalut.spark.steps.CheckPsfsStep;
-import org.megalut.spark.steps.DatasetSettings;
-import java.util.List;
-import org.megalut.spark.steps.EvaluateStep;
-import org.megalut.spark.steps.GroupStep;
-import org.megalut.spark.steps.LearnStep;
-import org.megalut.spark.steps.PredictObsStep;
-import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.Great3SimStep;
-import org.megalut.spark.steps.MeasureObsStep;
-import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.steps.SimSettings;
-import org.megalut.spark.steps.SimulateStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,21 +57,8 @@ final class DemoCommand implements Callable<Integer> {
             Great3SimStep.Outcome gen = Great3SimStep.run(spark, sim, settings.subfields(), branch, truth);
             System.out.printf("demo: generated %d subfields (%d galaxies) in %.1f s%n", gen.subfields().size(),
                     gen.galaxies(), gen.seconds());
-            report(MeasureStarsStep.run(spark, settings), "measure-stars");
-            report(MeasureObsStep.run(spark, settings), "measure-obs");
-            CheckPsfsStep.run(spark, settings, System.out);
-            for (String dataset : new String[] {"train-shear", "train-weight"}) {
-                report(SimulateStep.run(spark, settings, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed")),
-                        "simulate " + dataset);
-            }
-            report(LearnStep.run(spark, settings, c, LearnStep.Kind.SHEAR), "learn");
-            report(PredictForWeightsStep.run(spark, settings, c), "predict-for-weights");
-            report(LearnStep.run(spark, settings, c, LearnStep.Kind.WEIGHT), "learn-weights");
-            report(PredictObsStep.run(spark, settings, c), "predict-obs");
-            List<GroupStep.Row> grouped = GroupStep.run(spark, settings);
-            System.out.println();
-            EvaluateStep.print(EvaluateStep.evaluate(grouped), System.out);
-            System.out.println("  (a demo branch has 4 subfields of 144 galaxies: the biases are dominated by noise)");
+            Pipeline.run(spark, settings, c, null, null, System.out);
+            System.out.println("(a demo branch has 4 subfields of 144 galaxies: its biases and Q_c are dominated by noise)");
         }
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);
         System.out.println("  branch (GREAT3 format)   " + root.resolve("branch"));
@@ -91,16 +70,5 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  committees               " + SubfieldStepRunner.output(settings, "committees"));
         System.out.println("  per-subfield shears      " + SubfieldStepRunner.output(settings, "group.csv"));
         return 0;
-    }
-
-    private static void report(SubfieldTasks.Outcome o, String step) {
-        System.out.printf("demo: %s done for %d subfields%s%n", step, o.done().size(),
-                o.failed().isEmpty() ? "" : ", failed: " + o.failed());
-    }
-
-    private static void report(SubfieldStepRunner.Outcome o, String step) {
-        long rows = o.written().values().stream().mapToLong(Long::longValue).sum();
-        System.out.printf("demo: %s wrote %d rows for %d subfields%s%n", step, rows, o.written().size(),
-                o.failed().isEmpty() ? "" : ", failed: " + o.failed());
     }
 }
