@@ -14,7 +14,10 @@
  *
  * <p><b>Drawing</b>: {@link org.megalut.render.StampDrawer} follows GalSim's drawImage recipe exactly
  * (centre at the stamp's true centre + offset, FFT geometry, inclusive k-grid, folding, pixel
- * response), reusing FFT plans, buffers and the PSF's k-values between stamps; one drawer per thread.
+ * response), reusing FFT plans, buffers and the PSF's k-values between stamps (one k-grid per FFT
+ * geometry, the last few kept, so galaxies of alternating sizes do not re-evaluate the PSF); one
+ * drawer per thread. The Sérsic n-grid node tables ship precomputed ({@code sersic-nodes.bin.gz},
+ * bit-identical to the quadrature), so a fresh JVM draws its first interpolated Sérsic at once.
  * {@link org.megalut.render.GaussianNoise} adds noise from a caller-seeded stream.
  *
  * <p><b>Accuracy against GalSim 2.8.4</b> (shared/oracle/galsim, tested in {@code GalSimOracleTest}):
