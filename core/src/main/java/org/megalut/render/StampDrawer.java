@@ -43,6 +43,7 @@ public final class StampDrawer {
     private double[] cyIm = new double[0];
     private int[] binJ = new int[0];
     private int[] mirrorJ = new int[0];
+    private int[] colIndex = new int[0];
     private FftGrid lastGrid;
 
     /**
@@ -422,6 +423,13 @@ public final class StampDrawer {
         // JTransforms' unscaled realInverse returns half the Hermitian sum for powers of two but the
         // full sum for mixed radix sizes; the scaled one is (1/N)·sum for every size, hence 1/N here.
         double norm = 1.0 / n;
+        // column c of the stamp is FFT output index (c − ox) mod N (floorMod per pixel was ~6 % of a draw)
+        if (colIndex.length < width) {
+            colIndex = new int[width];
+        }
+        for (int c = 0; c < width; c++) {
+            colIndex[c] = Math.floorMod(c - ox, n);
+        }
         for (int r = 0; r < target.height(); r++) {
             int yi = Math.floorMod(r - oy, n);
             row[0] = g[2 * yi];
@@ -432,8 +440,9 @@ public final class StampDrawer {
                 row[2 * k + 1] = g[p + 1];
             }
             fft.realInverse(row, true);
+            int rowBase = r * width;
             for (int c = 0; c < width; c++) {
-                pix[r * width + c] = norm * row[Math.floorMod(c - ox, n)];
+                pix[rowBase + c] = norm * row[colIndex[c]];
             }
         }
     }
