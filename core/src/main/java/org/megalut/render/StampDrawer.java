@@ -169,11 +169,13 @@ public final class StampDrawer {
             }
         }
         if (hit == null) {
-            // Tabulate up to the PSF's own k limit, which bounds Nk for every galaxy on this N, so
-            // that galaxies of other maxK reuse the grid.
-            hit = computePsf(psf, scale, method, grid, Math.max(grid.nk(), psfLimitedNk(psf, scale, method, grid)));
-            psfCache.removeIf(e -> e.psf() == psf && e.scale() == scale && e.method() == method
+            // A second, larger Nk on the same N means galaxies of varying maxK: then tabulate up to
+            // the PSF's own k limit, which bounds Nk for every galaxy on this N, so that all later
+            // ones reuse the grid. A first request gets just its own Nk (one-off draws pay nothing).
+            boolean again = psfCache.removeIf(e -> e.psf() == psf && e.scale() == scale && e.method() == method
                     && e.n() == grid.n());
+            int nk = again ? Math.max(grid.nk(), psfLimitedNk(psf, scale, method, grid)) : grid.nk();
+            hit = computePsf(psf, scale, method, grid, nk);
             if (psfCache.size() >= PSF_CACHE_SIZE) {
                 psfCache.removeLast();
             }

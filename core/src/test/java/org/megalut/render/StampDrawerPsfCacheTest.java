@@ -29,9 +29,10 @@ class StampDrawerPsfCacheTest {
         }
         StampDrawer shared = new StampDrawer();
         java.util.Set<FftGrid> grids = new java.util.HashSet<>();
-        for (int pass = 0; pass < 2; pass++) {
+        // largest galaxies first (Nk grows: the PSF grid must be extended), then smallest first, then mixed
+        for (int pass = 0; pass < 3; pass++) {
             for (int i = 0; i < gals.length; i++) {
-                int k = pass == 0 ? i : (7 * i) % gals.length;
+                int k = pass == 0 ? gals.length - 1 - i : pass == 1 ? i : (7 * i) % gals.length;
                 Image a = shared.draw(gals[k], psf, Image.zeros(48, 48), 0.2, 0.3, -0.2, DrawMethod.AUTO);
                 grids.add(shared.lastGrid());
                 Image b = new StampDrawer().draw(gals[k], psf, Image.zeros(48, 48), 0.2, 0.3, -0.2, DrawMethod.AUTO);
