@@ -33,7 +33,7 @@
  * stamp, the inverse FFT (65 + 48 transforms of 128 points) and the ~11 500 k-grid evaluations
  * dominate. A full GREAT3 ground subfield ({@code sim.great3.bench.SubfieldTiming}, 100×100 stamps
  * with a Kolmogorov ⊗ optical PSF, thread CPU on the same machine) takes 10–16 s to select its
- * galaxies (about 14 000 candidate draws plus HSM) and 6–7.5 s to draw them (1300–1600 stamps/s,
+ * galaxies (12 000–25 000 candidate draws plus HSM for 5000 kept) and 6–7.5 s to draw them (1300–1600 stamps/s,
  * noise included); the k-grid fill and fold take about 60 % of a draw, the FFTs about 20 %.
  */
 package org.megalut.render;
