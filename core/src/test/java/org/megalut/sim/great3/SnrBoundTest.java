@@ -38,7 +38,7 @@ class SnrBoundTest {
             }
         }
         assertTrue(worst > 0.05, "the test should include bright compact galaxies, worst ratio " + worst);
-        // the 5 % margin on Σ P² (2.5 % on S/N) is for the PSF alone; galaxies are well below it
+        // compact galaxies come close to a point source (about 0.99 of the bound without its margin)
         assertTrue(worst < 1, "S/N exceeds the point-source bound by a factor " + worst);
     }
 
