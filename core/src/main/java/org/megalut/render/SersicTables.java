@@ -18,9 +18,11 @@ import java.util.Map;
  * maxK, r0) are exact. Accuracy of the transform versus the exact table, max |ΔF| per unit flux
  * (measured, {@code SersicTablesTest}): 2e-6 at n = 0.52, below 1e-7 for n ≥ 1, but 1.3e-5 at
  * n = 0.31 where F varies fastest with n. An interpolated table costs about 50 µs once its four
- * nodes exist (the last {@value #INTERPOLATED_CACHE_SIZE} are cached); a node costs one exact build
- * (0.2–1.5 s for n ≤ 4, several seconds towards n = 6.2), so call {@link #prepare} up front: for
- * n ∈ [0.5, 4] that builds 75 nodes in about 15 s on two cores.
+ * nodes exist (the last {@value #INTERPOLATED_CACHE_SIZE} are cached). A node costs one exact build
+ * (0.2–1.5 s for n ≤ 4, several seconds towards n = 6.2), so the nodes ship precomputed
+ * ({@link SersicNodeFile}, bit-identical to building them) and are loaded once per JVM (tens of
+ * milliseconds); without that resource they are built lazily, and {@link #prepare} builds them up
+ * front in parallel (for n ∈ [0.5, 4], 75 nodes in about 15 s on two cores).
  *
  * <p>Thread-safe.
  */
@@ -52,6 +54,11 @@ public final class SersicTables {
         for (int j = 0; j < N_NODES; j++) {
             NODE_LOCKS[j] = new Object();
         }
+        // Shipped, bit-identical node tables (SersicNodeFile) spare each JVM the quadratures.
+        SersicKTable[] shipped = SersicNodeFile.load(N_NODES, SersicKTable.N_MIN, N_STEP);
+        if (shipped != null) {
+            System.arraycopy(shipped, 0, NODES, 0, N_NODES);
+        }
     }
 
     private SersicTables() {
@@ -73,7 +80,13 @@ public final class SersicTables {
         return t;
     }
 
-    private static SersicKTable node(int j) {
+    /** Number of nodes of the n grid. */
+    static int nodeCount() {
+        return N_NODES;
+    }
+
+    /** The table at grid node j (n = 0.3 + 0.05·j): shipped, or built on first use. */
+    static SersicKTable node(int j) {
         SersicKTable t = NODES[j];
         if (t == null) {
             synchronized (NODE_LOCKS[j]) {
@@ -87,7 +100,7 @@ public final class SersicTables {
         return t;
     }
 
-    private static double nodeN(int j) {
+    static double nodeN(int j) {
         return SersicKTable.N_MIN + j * N_STEP;
     }
 

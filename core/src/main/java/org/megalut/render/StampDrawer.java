@@ -20,8 +20,10 @@ import org.megalut.image.Image;
  * by one complex FFT per column kx ≥ 0 (Hermitian half) and one complex-to-real FFT per stamp row.
  *
  * <p>Reuse: FFT plans and buffers are kept per drawer, and {@link #draw(Profile, Profile, Image,
- * double, double, double, DrawMethod)} caches the PSF × pixel k-values for the last (PSF instance,
- * scale, method, grid) so that drawing many galaxies with one PSF evaluates the PSF once. A galaxy
+ * double, double, double, DrawMethod)} caches the PSF × pixel k-values for the last
+ * {@value #PSF_CACHE_SIZE} (PSF instance, scale, method, grid) combinations, so that drawing many
+ * galaxies of different sizes (hence a few alternating FFT grids) with one PSF evaluates the PSF once
+ * per grid. A galaxy
  * made of axisymmetric profiles under transformations and sums (a sheared Sérsic, a bulge + disk;
  * see {@link RadialTerms}) is evaluated through per-stamp {@link RadialLookup}s of F(|Jᵀk|²), its
  * shift joining the separable phase; other profiles call {@link Profile#kValue} per grid point.
@@ -41,18 +43,22 @@ public final class StampDrawer {
     private double[] cyIm = new double[0];
     private int[] binJ = new int[0];
     private int[] mirrorJ = new int[0];
+    private int[] colIndex = new int[0];
     private FftGrid lastGrid;
 
-    // cached PSF × pixel k-values on the half grid i ∈ [0, Nk/2], j ∈ [−Nk/2, Nk/2]
-    private Profile cachedPsf;
-    private boolean cachedNoPsf;
-    private double cachedScale;
-    private DrawMethod cachedMethod;
-    private int cachedN;
-    private int cachedNk;
+    /**
+     * Most recently used PSF × pixel k-grids: galaxies of different sizes in one subfield need a few
+     * distinct (N, Nk) grids that keep alternating, so one entry would be recomputed at nearly every
+     * size change. Each entry is at most a few MB (Nk ≤ a few hundred).
+     */
+    static final int PSF_CACHE_SIZE = 8;
+    private final java.util.ArrayDeque<PsfGrid> psfCache = new java.util.ArrayDeque<>();
+    // the current PSF × pixel k-values on the half grid i ∈ [0, Nk/2], j ∈ [−Nk/2, Nk/2]
     private double[] psfRe = new double[0];
     private double[] psfIm = new double[0];
     private boolean psfReal;
+    private int psfHk;      // the current PSF grid's Nk/2 (≥ the drawn grid's)
+    private int psfRows;    // and its row length Nk + 1
 
     /** The FFT geometry of the last FFT drawing (for diagnostics and tests); null before the first. */
     public FftGrid lastGrid() {
@@ -141,19 +147,72 @@ public final class StampDrawer {
         }
     }
 
+    /**
+     * One cached PSF × pixel k-grid for a given dk = 2π/N, on i ∈ [0, nk/2], j ∈ [−nk/2, nk/2]. The
+     * values depend only on the PSF instance, the pixel scale, the method and N, so a grid with a
+     * smaller Nk (a galaxy whose own maxK is below the PSF's) is the centre of this one: reusing it
+     * is bit-identical to recomputing it.
+     */
+    private record PsfGrid(Profile psf, double scale, DrawMethod method, int n, int nk, double[] re, double[] im,
+                           boolean real) {
+        boolean covers(Profile p, double s, DrawMethod m, FftGrid grid) {
+            return psf == p && scale == s && method == m && n == grid.n() && nk >= grid.nk();
+        }
+    }
+
     private void preparePsf(Profile psf, double scale, DrawMethod method, FftGrid grid) {
-        boolean same = (psf == null ? cachedNoPsf : psf == cachedPsf) && scale == cachedScale
-                && method == cachedMethod && grid.n() == cachedN && grid.nk() == cachedNk;
-        if (same) {
-            return;
+        PsfGrid hit = null;
+        for (PsfGrid e : psfCache) {
+            if (e.covers(psf, scale, method, grid)) {
+                hit = e;
+                break;
+            }
         }
-        int hk = grid.nk() / 2;
-        int rows = grid.nk() + 1;
+        if (hit == null) {
+            // A second, larger Nk on the same N means galaxies of varying maxK: then tabulate up to
+            // the PSF's own k limit, which bounds Nk for every galaxy on this N, so that all later
+            // ones reuse the grid. A first request gets just its own Nk (one-off draws pay nothing).
+            boolean again = psfCache.removeIf(e -> e.psf() == psf && e.scale() == scale && e.method() == method
+                    && e.n() == grid.n());
+            int nk = again ? Math.max(grid.nk(), psfLimitedNk(psf, scale, method, grid)) : grid.nk();
+            hit = computePsf(psf, scale, method, grid, nk);
+            if (psfCache.size() >= PSF_CACHE_SIZE) {
+                psfCache.removeLast();
+            }
+        } else {
+            psfCache.remove(hit);
+        }
+        psfCache.addFirst(hit);
+        psfRe = hit.re();
+        psfIm = hit.im();
+        psfReal = hit.real();
+        psfHk = hit.nk() / 2;
+        psfRows = hit.nk() + 1;
+    }
+
+    /**
+     * Nk of {@link FftGrid#choose}'s rule with maxK limited by the PSF (and pixel) alone: an upper
+     * bound on Nk for any galaxy drawn with this PSF on this N, as the final maxK is a minimum over
+     * galaxy, PSF and pixel. Capped at 4 N to bound memory for PSFs with a huge maxK.
+     */
+    private static int psfLimitedNk(Profile psf, double scale, DrawMethod method, FftGrid grid) {
+        if (psf == null) {
+            return grid.nk();
+        }
+        double maxK = psf.maxK() * scale;
+        if (method == DrawMethod.AUTO) {
+            maxK = Math.min(maxK, new Pixel(1, 1).maxK());
+        }
+        int nk = Math.PI > maxK ? grid.n() : (int) (2 * Math.ceil(maxK / grid.dk()));
+        return Math.min(nk, 4 * grid.n());
+    }
+
+    private PsfGrid computePsf(Profile psf, double scale, DrawMethod method, FftGrid grid, int nk) {
+        int hk = nk / 2;
+        int rows = nk + 1;
         int size = (hk + 1) * rows;
-        if (psfRe.length < size) {
-            psfRe = new double[size];
-            psfIm = new double[size];
-        }
+        double[] re = new double[size];
+        double[] im = new double[size];
         double dkw = grid.dk() / scale;
         boolean real = psf == null || psf.isPointSymmetric();
         for (int i = 0; i <= hk; i++) {
@@ -163,22 +222,16 @@ public final class StampDrawer {
                 double py = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * j * grid.dk()) : 1;
                 int idx = i * rows + jj;
                 if (psf == null) {
-                    psfRe[idx] = px * py;
-                    psfIm[idx] = 0;
+                    re[idx] = px * py;
+                    im[idx] = 0;
                 } else {
                     psf.kValue(i * dkw, j * dkw, kv);
-                    psfRe[idx] = kv.re * px * py;
-                    psfIm[idx] = kv.im * px * py;
+                    re[idx] = kv.re * px * py;
+                    im[idx] = kv.im * px * py;
                 }
             }
         }
-        psfReal = real;
-        cachedPsf = psf;
-        cachedNoPsf = psf == null;
-        cachedScale = scale;
-        cachedMethod = method;
-        cachedN = grid.n();
-        cachedNk = grid.nk();
+        return new PsfGrid(psf, scale, method, grid.n(), nk, re, im, real);
     }
 
     private void fillAndFold(Profile galaxy, double scale, double offX, double offY, FftGrid grid) {
@@ -265,7 +318,8 @@ public final class StampDrawer {
             int direct = b1 <= n / 2 ? b1 : -1;
             int mb = (n - b1) % n;
             int mirror = i > 0 && mb <= n / 2 ? mb : -1;
-            int base = i * rows;
+            // PSF value of (i, jj − hk) in the PSF's own, possibly larger, grid
+            int base = i * psfRows + (psfHk - hk);
             if (realGal && psfReal) {
                 foldRealRow(base, rows, cxRe, cxIm, direct, mirror, n);
             } else if (realGal) {
@@ -371,6 +425,13 @@ public final class StampDrawer {
         // JTransforms' unscaled realInverse returns half the Hermitian sum for powers of two but the
         // full sum for mixed radix sizes; the scaled one is (1/N)·sum for every size, hence 1/N here.
         double norm = 1.0 / n;
+        // column c of the stamp is FFT output index (c − ox) mod N (floorMod per pixel was ~6 % of a draw)
+        if (colIndex.length < width) {
+            colIndex = new int[width];
+        }
+        for (int c = 0; c < width; c++) {
+            colIndex[c] = Math.floorMod(c - ox, n);
+        }
         for (int r = 0; r < target.height(); r++) {
             int yi = Math.floorMod(r - oy, n);
             row[0] = g[2 * yi];
@@ -381,8 +442,9 @@ public final class StampDrawer {
                 row[2 * k + 1] = g[p + 1];
             }
             fft.realInverse(row, true);
+            int rowBase = r * width;
             for (int c = 0; c < width; c++) {
-                pix[r * width + c] = norm * row[Math.floorMod(c - ox, n)];
+                pix[rowBase + c] = norm * row[colIndex[c]];
             }
         }
     }
