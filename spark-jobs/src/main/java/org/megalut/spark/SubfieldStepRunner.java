@@ -111,8 +111,7 @@ public final class SubfieldStepRunner {
             }
             TreeSet<Integer> bad = new TreeSet<>(failed.keySet());
             JavaRDD<SubfieldResult> good = results.filter(r -> !r.failed() && !bad.contains(r.subfield()));
-            Map<Integer, Long> counts = new TreeMap<>(good.map(SubfieldResult::subfield).countByValue());
-            logFlagSummary(good);
+            Map<Integer, Long> counts = countAndLogFlags(good);
             if (!counts.isEmpty()) {
                 Dataset<Row> df = spark.createDataFrame(good.map(r -> RowFactory.create(r.values())), schema);
                 String[] keys = new String[sortKeys.length + 1];
@@ -140,19 +139,30 @@ public final class SubfieldStepRunner {
         }
     }
 
-    /** Per subfield: rows by value of the {@code flag} column, when the schema has one. */
-    private void logFlagSummary(JavaRDD<SubfieldResult> good) {
-        int flagIndex = java.util.Arrays.asList(schema.fieldNames()).indexOf(
-                java.util.Arrays.stream(schema.fieldNames()).filter(n -> n.endsWith("flag")).findFirst().orElse(""));
-        if (flagIndex < 0) {
-            return;
+    /**
+     * Rows per subfield, in one pass that also logs them by value of the flag column (the first column
+     * named {@code flag} or {@code *_flag}; all rows count as flag 0 when the schema has none).
+     */
+    private Map<Integer, Long> countAndLogFlags(JavaRDD<SubfieldResult> good) {
+        int flagIndex = -1;
+        String[] names = schema.fieldNames();
+        for (int i = 0; i < names.length && flagIndex < 0; i++) {
+            if (names[i].endsWith("flag")) {
+                flagIndex = i;
+            }
         }
-        Map<Long, Long> byKey = good.map(r -> r.subfield() * 100L + ((Number) r.values()[flagIndex]).longValue())
-                .countByValue();
+        final int fi = flagIndex;
+        Map<Long, Long> byKey = good.map(r -> r.subfield() * 100L
+                + (fi < 0 ? 0L : ((Number) r.values()[fi]).longValue())).countByValue();
         Map<Integer, Map<Long, Long>> bySubfield = new TreeMap<>();
-        byKey.forEach((k, n) -> bySubfield.computeIfAbsent((int) (k / 100), s -> new TreeMap<>()).put(k % 100, n));
-        bySubfield.forEach((s, flags) -> LOG.info("{}: subfield {}: {} rows, by flag {}", step, s,
-                flags.values().stream().mapToLong(Long::longValue).sum(), flags));
+        byKey.forEach((k, n) -> bySubfield.computeIfAbsent((int) (k / 100), x -> new TreeMap<>()).put(k % 100, n));
+        Map<Integer, Long> counts = new TreeMap<>();
+        bySubfield.forEach((sf, flags) -> {
+            long rows = flags.values().stream().mapToLong(Long::longValue).sum();
+            counts.put(sf, rows);
+            LOG.info("{}: subfield {}: {} rows{}", step, sf, rows, fi < 0 ? "" : ", by flag " + flags);
+        });
+        return counts;
     }
 
     /**
