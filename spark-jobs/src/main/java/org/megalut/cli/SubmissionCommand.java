@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.megalut.great3.BranchLayout;
 import org.megalut.great3.Submission;
 import org.megalut.great3.SubmissionRow;
 import org.megalut.spark.RunSettings;
@@ -30,7 +31,7 @@ final class SubmissionCommand implements Callable<Integer> {
         Configuration conf = new Configuration();
         List<SubmissionRow> rows = new ArrayList<>();
         for (GroupStep.Row r : GroupStep.read(new Path(settings.workdir(), "group.csv"), conf)) {
-            if (r.subfield() < 200) {
+            if (!BranchLayout.isDeep(r.subfield())) {
                 rows.add(new SubmissionRow(r.subfield(), r.s1w(), r.s2w()));
             }
         }

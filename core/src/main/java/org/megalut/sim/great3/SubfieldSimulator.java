@@ -38,11 +38,19 @@ public final class SubfieldSimulator {
     private final StampDrawer drawer = new StampDrawer();
 
     public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield) {
+        this(recipe, seed, subfield, null);
+    }
+
+    /**
+     * @param psf the subfield's PSF when the caller already built it (it is the same for every task of
+     *            a subfield, and the optical part costs a fraction of a second), or null to build it
+     */
+    public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield, Profile psf) {
         this.recipe = recipe;
         this.seed = seed;
         this.subfield = subfield;
         this.conditions = recipe.conditions().draw(seed, subfield);
-        this.psf = psf(conditions);
+        this.psf = psf != null ? psf : psf(conditions);
     }
 
     public SubfieldConditions conditions() {
@@ -117,9 +125,8 @@ public final class SubfieldSimulator {
     public StarShapeParams starShape(Image starField) {
         int size = recipe.geometry().stampSize();
         AdaptiveMoments m = new AdaptiveMomentsFitter(HSM).measure(starField.cut(0, 0, size, size));
-        int index = subfield;
-        return m.ok() ? new StarShapeParams(m.g1(), m.g2(), index, 0)
-                : new StarShapeParams(StarShapeParams.FAILED, StarShapeParams.FAILED, index, 0);
+        return m.ok() ? new StarShapeParams(m.g1(), m.g2(), subfield, 0)
+                : new StarShapeParams(StarShapeParams.FAILED, StarShapeParams.FAILED, subfield, 0);
     }
 
     /**

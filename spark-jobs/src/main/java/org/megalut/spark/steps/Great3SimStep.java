@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -33,6 +35,7 @@ import org.megalut.great3.StarCatalog;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.great3.SubfieldOffset;
 import org.megalut.image.Image;
+import org.megalut.render.Profile;
 import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.sim.great3.GalaxyParams;
 import org.megalut.sim.great3.PlacedGalaxy;
@@ -203,9 +206,26 @@ public final class Great3SimStep {
         int band = minRow / sim.bandRows();
         int first = band * sim.bandRows();
         int nrows = Math.min(sim.bandRows(), g.grid() - first);
-        Image image = new SubfieldSimulator(sim.recipe(), sim.seed(), subfield).drawBand(galaxies, first, nrows);
+        Image image = new SubfieldSimulator(sim.recipe(), sim.seed(), subfield, psf(sim, subfield))
+                .drawBand(galaxies, first, nrows);
         Path p = new Path(tmp, String.format("%03d-%04d.fits", subfield, band));
         write(p.getFileSystem(conf), p, os -> Great3Images.write(os, image, g.pixelScale()));
+    }
+
+    /** PSFs of recently rendered subfields in this executor JVM: the bands of a subfield share one. */
+    private static final Map<SubfieldConditions, Profile> PSFS = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SubfieldConditions, Profile> eldest) {
+            return size() > 8;
+        }
+    };
+
+    /** The subfield's PSF, a function of its conditions alone (compared by value). */
+    private static Profile psf(SimSettings sim, int subfield) {
+        SubfieldConditions c = sim.recipe().conditions().draw(sim.seed(), subfield);
+        synchronized (PSFS) {
+            return PSFS.computeIfAbsent(c, SubfieldSimulator::psf);
+        }
     }
 
     /** Stage 3: the subfield's image from its bands, written with GREAT3's header. */

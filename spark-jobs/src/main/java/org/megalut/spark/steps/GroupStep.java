@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
+import org.megalut.great3.BranchLayout;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.ml.LongTable;
@@ -55,7 +56,7 @@ public final class GroupStep {
             double tg2 = Double.NaN;
             double pg1 = Double.NaN;
             double pg2 = Double.NaN;
-            if (truth != null && !truth.isBlank() && sf < 200) {
+            if (truth != null && !truth.isBlank() && !BranchLayout.isDeep(sf)) {
                 ShearParams g = TruthFiles.shear(truth, sf, conf.value());
                 tg1 = g.g1();
                 tg2 = g.g2();
