@@ -9,6 +9,9 @@ import org.apache.spark.sql.SparkSession;
 import org.megalut.config.StrictConfig;
 import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.Pipeline;
+import org.megalut.spark.PredictionRun;
+import org.megalut.spark.steps.EvaluateStep;
+import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.CheckPsfsStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.MeasureStarsStep;
@@ -58,8 +61,15 @@ final class DemoCommand implements Callable<Integer> {
             System.out.printf("demo: generated %d subfields (%d galaxies) in %.1f s%n", gen.subfields().size(),
                     gen.galaxies(), gen.seconds());
             Pipeline.run(spark, settings, c, null, null, System.out);
-            System.out.println("(a demo branch has 4 subfields of 144 galaxies: its biases and Q_c are dominated by noise)");
         }
+        PredictionRun results = new PredictionRun(settings.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
+        PredictionRun mimic = new PredictionRun(settings.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        System.out.println();
+        System.out.println("Result on the generated branch (" + results.label() + "):");
+        EvaluateStep.print(EvaluateStep.evaluate(GroupStep.read(results.groupCsv(), conf)), System.out);
+        System.out.println("(a demo branch has 4 subfields of 144 galaxies: its biases and Q_c are dominated by noise;"
+                + " compare Q_c with its noise floor)");
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);
         System.out.println("  branch (GREAT3 format)   " + root.resolve("branch"));
         System.out.println("  truth                    " + root.resolve("truth") + " (galaxies/ is the per-galaxy table)");
@@ -68,7 +78,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  PSF table                " + SubfieldStepRunner.output(settings, CheckPsfsStep.NAME) + ".csv");
         System.out.println("  training simulations     " + SubfieldStepRunner.output(settings, "sim"));
         System.out.println("  committees               " + SubfieldStepRunner.output(settings, "committees"));
-        System.out.println("  per-subfield shears      " + SubfieldStepRunner.output(settings, "group.csv"));
+        System.out.println("  results (predcode)       " + results.root() + " (group.csv, metrics.json)");
+        System.out.println("  mimic-great3 results     " + mimic.root());
         return 0;
     }
 }

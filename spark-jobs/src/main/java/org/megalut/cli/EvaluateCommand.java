@@ -2,24 +2,34 @@ package org.megalut.cli;
 
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
-import org.megalut.spark.RunSettings;
+import org.megalut.spark.PredictionRun;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "m, c per component (MegaLUT's OLS) and GREAT3's Q_c of <workdir>/group.csv against its truth columns.")
+        description = {"m, c per component (MegaLUT's OLS), m and c in the PSF frame, GREAT3's Q_c, the per-subfield",
+            "scatter and the noise floor of Q_c, for the group table of a prediction run; writes its metrics.json."})
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
+    @Mixin
+    PredcodeOption predcode;
+
+    @Option(names = "--mimic", description = "Evaluate the mimic run (<workdir>/mimic/<predcode>) instead of the observations.")
+    boolean mimic;
+
     @Override
     public Integer call() throws Exception {
-        RunSettings settings = options.settings();
-        EvaluateStep.print(EvaluateStep.evaluate(GroupStep.read(new Path(settings.workdir(), "group.csv"),
-                new Configuration())), System.out);
+        PredictionRun run = predcode.run(options, mimic ? PredictionRun.Target.MIMIC : PredictionRun.Target.OBS);
+        Configuration conf = new Configuration();
+        EvaluateStep.Result r = EvaluateStep.evaluate(GroupStep.read(run.groupCsv(), conf));
+        EvaluateStep.print(r, System.out);
+        EvaluateStep.write(r, run.label(), run.metricsJson(), conf);
+        System.out.println("metrics: " + run.metricsJson());
         return 0;
     }
 }

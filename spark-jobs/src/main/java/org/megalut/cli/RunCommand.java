@@ -1,6 +1,9 @@
 package org.megalut.cli;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import java.util.concurrent.Callable;
+import org.megalut.spark.PredictionRun;
 import org.megalut.spark.Pipeline;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
@@ -12,10 +15,13 @@ import picocli.CommandLine.Option;
         description = {"Run the pipeline's steps in order on the configured branch, skipping subfields whose outputs",
             "are complete; run it again after an interruption to complete it. Steps: measure-stars, measure-obs,",
             "check-psfs, simulate-train-shear, simulate-train-weight, learn, predict-for-weights, learn-weights,",
-            "predict-obs, group, evaluate."})
+            "predict-obs, group, evaluate, simulate-mimic, mimic. --force redoes the selected steps' subfields."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
+
+    @Mixin
+    PredcodeOption predcode;
 
     @Option(names = "--from", paramLabel = "STEP", description = "First step to run.")
     String from;
@@ -27,7 +33,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
         try (SparkSessions.Lease lease = SparkSessions.lease(settings, "run")) {
-            boolean failures = Pipeline.run(lease.spark(), settings, options.config(), from, to, System.out);
+            Config c = options.config().withValue("predcode",
+                    ConfigValueFactory.fromAnyRef(predcode.run(options, PredictionRun.Target.OBS).predcode()));
+            boolean failures = Pipeline.run(lease.spark(), settings, c, from, to, System.out);
             return failures ? ExitCodes.SOME_FAILED : 0;
         }
     }

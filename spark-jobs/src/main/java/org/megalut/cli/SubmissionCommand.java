@@ -1,46 +1,44 @@
 package org.megalut.cli;
 
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.Submission;
 import org.megalut.great3.SubmissionRow;
-import org.megalut.spark.RunSettings;
+import org.megalut.spark.PredictionRun;
+import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "submission", mixinStandardHelpOptions = true,
-        description = "Write the GREAT3 submission file (lines 'subfield g1 g2' with the weighted shears) from <workdir>/group.csv.")
+        description = "Write the GREAT3 submission file (lines 'subfield g1 g2' with the weighted shears) from the group table of a prediction run; default <workdir>/results/<predcode>/submission.txt.")
 final class SubmissionCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Submission file (default <workdir>/submission.txt).")
+    @Mixin
+    PredcodeOption predcode;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Submission file (default: submission.txt in the run directory).")
     String out;
 
     @Override
     public Integer call() throws Exception {
-        RunSettings settings = options.settings();
+        PredictionRun run = predcode.run(options, PredictionRun.Target.OBS);
         Configuration conf = new Configuration();
         List<SubmissionRow> rows = new ArrayList<>();
-        for (GroupStep.Row r : GroupStep.read(new Path(settings.workdir(), "group.csv"), conf)) {
+        for (GroupStep.Row r : GroupStep.read(run.groupCsv(), conf)) {
             if (!BranchLayout.isDeep(r.subfield())) {
                 rows.add(new SubmissionRow(r.subfield(), r.s1w(), r.s2w()));
             }
         }
-        Path file = out != null ? new Path(out) : new Path(settings.workdir(), "submission.txt");
-        FileSystem fs = file.getFileSystem(conf);
-        fs.setWriteChecksum(false);
-        try (OutputStream os = fs.create(file, true)) {
-            new Submission(rows).write(os);
-        }
+        Path file = out != null ? new Path(out) : new Path(run.root(), "submission.txt");
+        AtomicWrite.stream(file, conf, os -> new Submission(rows).write(os));
         System.out.printf("submission: %d subfields -> %s%s%n", rows.size(), file,
                 rows.size() == 200 ? "" : " (GREAT3 expects the 200 regular subfields)");
         return 0;

@@ -12,7 +12,7 @@ import org.megalut.spark.steps.LearnStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
-import org.megalut.spark.steps.PredictObsStep;
+import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.SimulateStep;
 
 /**
@@ -24,7 +24,7 @@ public final class Pipeline {
     /** Step names, in order. */
     public static final List<String> STEPS = List.of("measure-stars", "measure-obs", "check-psfs",
             "simulate-train-shear", "simulate-train-weight", "learn", "predict-for-weights", "learn-weights",
-            "predict-obs", "group", "evaluate");
+            "predict-obs", "group", "evaluate", "simulate-mimic", "mimic");
 
     private Pipeline() { }
 
@@ -35,6 +35,8 @@ public final class Pipeline {
         int last = index(to == null ? STEPS.get(STEPS.size() - 1) : to);
         boolean failures = false;
         long seed = c.getLong("simulate.seed");
+        PredictionRun obs = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
+        PredictionRun mimic = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
         for (int i = first; i <= last; i++) {
             String step = STEPS.get(i);
             long t0 = System.nanoTime();
@@ -49,9 +51,12 @@ public final class Pipeline {
                 case "learn" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR));
                 case "predict-for-weights" -> tasks(PredictForWeightsStep.run(spark, s, c));
                 case "learn-weights" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT));
-                case "predict-obs" -> tasks(PredictObsStep.run(spark, s, c));
-                case "group" -> new Summary(GroupStep.run(spark, s).size() + " subfields -> group.csv", false);
-                case "evaluate" -> evaluate(spark, s, out);
+                case "predict-obs" -> tasks(PredictStep.run(spark, s, c, obs));
+                case "group" -> group(spark, s, obs);
+                case "evaluate" -> evaluate(spark, obs, out);
+                case "simulate-mimic" -> table(SimulateStep.run(spark, s,
+                        DatasetSettings.spec(c, PredictStep.MIMIC_DATASET), seed));
+                case "mimic" -> mimic(spark, s, c, mimic, out);
                 default -> throw new IllegalStateException(step);
             };
             failures |= summary.failed();
@@ -69,16 +74,34 @@ public final class Pipeline {
     }
 
     /** A step's one-line report. */
-    private record Summary(String text, boolean failed) { }
+    public record Summary(String text, boolean failed) { }
 
-    private static Summary evaluate(SparkSession spark, RunSettings s, PrintStream out) throws java.io.IOException {
-        List<GroupStep.Row> rows = GroupStep.read(new org.apache.hadoop.fs.Path(s.workdir(), "group.csv"),
-                spark.sparkContext().hadoopConfiguration());
+    private static Summary group(SparkSession spark, RunSettings s, PredictionRun run) throws java.io.IOException {
+        return new Summary(GroupStep.run(spark, s, run).size() + " subfields -> " + run.groupCsv(), false);
+    }
+
+    /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
+    private static Summary evaluate(SparkSession spark, PredictionRun run, PrintStream out) throws java.io.IOException {
+        var conf = spark.sparkContext().hadoopConfiguration();
+        List<GroupStep.Row> rows = GroupStep.read(run.groupCsv(), conf);
         if (rows.stream().filter(r -> Double.isFinite(r.trueG1())).count() < 3) {
             return new Summary("skipped (needs --truth and at least 3 subfields)", false);
         }
-        EvaluateStep.print(EvaluateStep.evaluate(rows), out);
-        return new Summary("done", false);
+        EvaluateStep.Result r = EvaluateStep.evaluate(rows);
+        EvaluateStep.print(r, out);
+        EvaluateStep.write(r, run.label(), run.metricsJson(), conf);
+        return new Summary("done -> " + run.metricsJson(), false);
+    }
+
+    /** The predict → group → evaluate chain on the mimic-great3 simulation, apart from the branch's results. */
+    public static Summary mimic(SparkSession spark, RunSettings s, Config c, PredictionRun run, PrintStream out)
+            throws java.io.IOException {
+        SubfieldTasks.Outcome o = PredictStep.run(spark, s, c, run);
+        if (!o.ok()) {
+            return tasks(o);
+        }
+        group(spark, s, run);
+        return evaluate(spark, run, out);
     }
 
     private static Summary table(SubfieldStepRunner.Outcome o) {

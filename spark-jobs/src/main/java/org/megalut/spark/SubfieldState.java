@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.megalut.spark.io.AtomicWrite;
 
 /**
  * Per-subfield completion records of a step, under {@code <workdir>/_state/<step>/}: {@code SSS.done}
@@ -46,6 +47,15 @@ public final class SubfieldState {
         }
     }
 
+    /**
+     * The identity of a subfield's committed output ({@code rows:fingerprint}, or {@code none}): steps
+     * that read this output put it in their own fingerprint, so redoing a step redoes what depends on it.
+     */
+    public String token(int subfield) throws IOException {
+        Done d = done(subfield);
+        return d == null ? "none" : d.rows() + ":" + d.fingerprint();
+    }
+
     public void markDone(int subfield, long rows, String fingerprint) throws IOException {
         ObjectNode node = JSON.createObjectNode();
         node.put("subfield", subfield);
@@ -71,14 +81,7 @@ public final class SubfieldState {
     }
 
     private void write(Path p, String text) throws IOException {
-        // Write then rename, so a killed process never leaves a half-written record.
-        Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
-        try (OutputStream out = fs.create(tmp, true)) {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        fs.delete(p, false);
-        if (!fs.rename(tmp, p)) {
-            throw new IOException("cannot rename " + tmp + " to " + p);
-        }
+        // Whole or absent, so a killed process never leaves a half-written record.
+        AtomicWrite.stream(p, fs.getConf(), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

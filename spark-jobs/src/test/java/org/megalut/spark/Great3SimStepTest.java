@@ -27,7 +27,7 @@ import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.LearnStep;
 import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
-import org.megalut.spark.steps.PredictObsStep;
+import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
@@ -200,15 +200,16 @@ class Great3SimStepTest {
         RunSettings st = RunSettings.from(withTruth.withValue("branch.dir",
                 com.typesafe.config.ConfigValueFactory.fromAnyRef(branch.toUri().toString()))
                 .withValue("branch.grid", com.typesafe.config.ConfigValueFactory.fromAnyRef(GRID)), new int[] {1}, null, false);
-        assertTrue(PredictObsStep.run(spark, st, c).ok());
-        List<GroupStep.Row> grouped = GroupStep.run(spark, st);
+        PredictionRun run = new PredictionRun(st.workdir(), "main", PredictionRun.Target.OBS);
+        assertTrue(PredictStep.run(spark, st, c, run).ok());
+        List<GroupStep.Row> grouped = GroupStep.run(spark, st, run);
         assertEquals(1, grouped.size());
         GroupStep.Row g = grouped.get(0);
         assertEquals(GRID * GRID, g.galaxies());
         assertTrue(Math.abs(g.s1w()) < 0.2 && Math.abs(g.s2w()) < 0.2, g.toString());
         assertEquals(ShearParams.read(truth.resolve(BranchLayout.shearParamsYaml(1))).g1(), g.trueG1(), 0);
-        assertEquals(grouped, GroupStep.read(new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/group.csv").toString()),
-                new org.apache.hadoop.conf.Configuration()));
+        assertEquals(grouped, GroupStep.read(new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/results/main/group.csv")
+                .toString()), new org.apache.hadoop.conf.Configuration()));
     }
 
     @Test

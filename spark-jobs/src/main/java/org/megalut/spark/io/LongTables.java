@@ -2,7 +2,6 @@ package org.megalut.spark.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -54,7 +53,7 @@ public final class LongTables {
         }
     }
 
-    /** Writes a table: Parquet when the name ends in {@code .parquet}, else CSV. */
+    /** Writes a table, whole or not at all ({@link AtomicWrite}): Parquet when the name ends in {@code .parquet}, else CSV. */
     public static void write(LongTable table, Path path, Configuration conf) throws IOException {
         if (path.getName().endsWith(".parquet")) {
             List<Column> cols = new ArrayList<>();
@@ -75,11 +74,7 @@ public final class LongTables {
             t.write(path, conf);
             return;
         }
-        FileSystem fs = path.getFileSystem(conf);
-        fs.setWriteChecksum(false);
-        try (OutputStream out = fs.create(path, true)) {
-            LongTableCsv.write(table, out);
-        }
+        AtomicWrite.stream(path, conf, out -> LongTableCsv.write(table, out));
     }
 
     private static LongTable readParquet(Path path, FileSystem fs, Configuration conf, String caseColumn,

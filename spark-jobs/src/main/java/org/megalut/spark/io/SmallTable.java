@@ -50,16 +50,17 @@ public final class SmallTable {
         return rows.size();
     }
 
-    /** Writes CSV (or Parquet when the name ends in {@code .parquet}) to a path on any Hadoop FileSystem. */
+    /**
+     * Writes CSV (or Parquet when the name ends in {@code .parquet}) to a path on any Hadoop FileSystem,
+     * whole or not at all ({@link AtomicWrite}).
+     */
     public void write(Path path, Configuration conf) throws IOException {
         // A user opens this one file: no checksum side file beside it on a local disk.
         path.getFileSystem(conf).setWriteChecksum(false);
         if (path.getName().endsWith(".parquet")) {
-            writeParquet(path, conf);
+            AtomicWrite.path(path, conf, tmp -> writeParquet(tmp, conf));
         } else {
-            try (OutputStream out = path.getFileSystem(conf).create(path, true)) {
-                writeCsv(out);
-            }
+            AtomicWrite.stream(path, conf, this::writeCsv);
         }
     }
 

@@ -1,21 +1,46 @@
 package org.megalut.spark.steps;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.megalut.eval.ConstantShearMetric;
 import org.megalut.eval.LineFit;
+import org.megalut.eval.NoiseFloor;
+import org.megalut.spark.io.AtomicWrite;
 
 /**
- * {@code evaluate}: biases of the weighted per-subfield shears against the truth: MegaLUT's own m, c per
- * component (OLS of predicted on true, 68 % errors) and GREAT3's Q_c with m, c in the PSF frame.
+ * {@code evaluate}: biases of the per-subfield shears of a prediction run against the truth, weighted
+ * (MegaLUT's submission) and unweighted: MegaLUT's own m, c per component (OLS of predicted on true,
+ * 68 % errors), GREAT3's m, c in the PSF frame and Q_c, the per-subfield scatter, and the noise floor
+ * of Q_c (the median score of an unbiased estimator with that scatter on the same subfields).
  */
 public final class EvaluateStep {
+    /** Draws of the noise floor, and their seed (fixed: the floor of given inputs is reproducible). */
+    static final int FLOOR_DRAWS = 2000;
+    static final long FLOOR_SEED = 2014;
 
     private EvaluateStep() { }
 
+    /**
+     * Biases of one estimate (weighted or unweighted).
+     *
+     * @param g1       MegaLUT fit of predicted g1 on true g1 (slope = 1 + m1)
+     * @param great3   GREAT3's PSF-frame fits (slope = m, intercept = c) and Q_c
+     * @param rmsd1    root-mean-square of g_sub − g_true over subfields, component 1
+     * @param scatter1 standard deviation of the residuals about the fitted line (the noise part), component 1
+     * @param floor    noise floor of Q_c for this scatter
+     */
+    public record Bias(LineFit g1, LineFit g2, ConstantShearMetric.Result great3, double rmsd1, double rmsd2,
+                       double scatter1, double scatter2, NoiseFloor.Result floor) { }
+
     /** The evaluation of a grouped run. */
-    public record Result(LineFit g1, LineFit g2, ConstantShearMetric.Result great3, int subfields) { }
+    public record Result(Bias weighted, Bias unweighted, int subfields, long galaxies, double failureFraction) { }
 
     /**
      * @throws IllegalStateException when fewer than three subfields have truth
@@ -26,6 +51,13 @@ public final class EvaluateStep {
             throw new IllegalStateException("evaluation needs at least 3 subfields with truth and predictions, found "
                     + with.size() + " (give --truth DIR)");
         }
+        long galaxies = with.stream().mapToLong(GroupStep.Row::galaxies).sum();
+        long total = with.stream().mapToLong(GroupStep.Row::total).sum();
+        return new Result(bias(with, true), bias(with, false), with.size(), galaxies,
+                total == 0 ? Double.NaN : 1.0 - galaxies / (double) total);
+    }
+
+    private static Bias bias(List<GroupStep.Row> with, boolean weighted) {
         int n = with.size();
         double[] t1 = new double[n];
         double[] t2 = new double[n];
@@ -37,23 +69,99 @@ public final class EvaluateStep {
             GroupStep.Row r = with.get(i);
             t1[i] = r.trueG1();
             t2[i] = r.trueG2();
-            p1[i] = r.s1w();
-            p2[i] = r.s2w();
-            q1[i] = r.psfG1();
-            q2[i] = r.psfG2();
+            p1[i] = weighted ? r.s1w() : r.s1();
+            p2[i] = weighted ? r.s2w() : r.s2();
+            // The PSF frame: GREAT3's truth when known, else the mean measured star shape (simulations).
+            q1[i] = Double.isFinite(r.psfG1()) ? r.psfG1() : Double.isFinite(r.starG1()) ? r.starG1() : 0;
+            q2[i] = Double.isFinite(r.psfG2()) ? r.psfG2() : Double.isFinite(r.starG2()) ? r.starG2() : 0;
         }
-        return new Result(LineFit.megalut(t1, p1), LineFit.megalut(t2, p2),
-                ConstantShearMetric.evaluate(t1, t2, p1, p2, q1, q2, ConstantShearMetric.Geometry.GROUND), n);
+        LineFit f1 = LineFit.megalut(t1, p1);
+        LineFit f2 = LineFit.megalut(t2, p2);
+        double s1 = residualStd(t1, p1, f1);
+        double s2 = residualStd(t2, p2, f2);
+        NoiseFloor.Result floor = NoiseFloor.of(t1, t2, q1, q2, s1, s2, ConstantShearMetric.Geometry.GROUND,
+                FLOOR_DRAWS, FLOOR_SEED);
+        return new Bias(f1, f2, ConstantShearMetric.evaluate(t1, t2, p1, p2, q1, q2, ConstantShearMetric.Geometry.GROUND),
+                rmsd(t1, p1), rmsd(t2, p2), s1, s2, floor);
+    }
+
+    private static double rmsd(double[] t, double[] p) {
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            s += (p[i] - t[i]) * (p[i] - t[i]);
+        }
+        return Math.sqrt(s / t.length);
+    }
+
+    /** Standard deviation of the residuals about the fitted line, n − 2 degrees of freedom. */
+    private static double residualStd(double[] t, double[] p, LineFit f) {
+        double s = 0;
+        for (int i = 0; i < t.length; i++) {
+            double r = p[i] - f.intercept() - f.slope() * t[i];
+            s += r * r;
+        }
+        return Math.sqrt(s / (t.length - 2));
     }
 
     public static void print(Result r, PrintStream out) {
-        out.printf(Locale.ROOT, "evaluate: %d subfields%n", r.subfields());
-        out.printf(Locale.ROOT, "  m1 = %+.4f +/- %.4f   c1 = %+.5f +/- %.5f%n", r.g1().slope() - 1, r.g1().slopeError(),
-                r.g1().intercept(), r.g1().interceptError());
-        out.printf(Locale.ROOT, "  m2 = %+.4f +/- %.4f   c2 = %+.5f +/- %.5f%n", r.g2().slope() - 1, r.g2().slopeError(),
-                r.g2().intercept(), r.g2().interceptError());
-        out.printf(Locale.ROOT, "  PSF frame: m+ = %+.4f, c+ = %+.5f, mx = %+.4f, cx = %+.5f%n", r.great3().plus().slope(),
-                r.great3().plus().intercept(), r.great3().cross().slope(), r.great3().cross().intercept());
-        out.printf(Locale.ROOT, "  Q_c (ground) = %.1f%n", r.great3().qc());
+        out.printf(Locale.ROOT, "evaluate: %d subfields, %d galaxies with predictions (%.2f %% without)%n",
+                r.subfields(), r.galaxies(), 100 * r.failureFraction());
+        print("weighted", r.weighted(), out);
+        print("unweighted", r.unweighted(), out);
+    }
+
+    private static void print(String name, Bias b, PrintStream out) {
+        out.printf(Locale.ROOT, "  %s:%n", name);
+        out.printf(Locale.ROOT, "    m1 = %+.4f +/- %.4f   c1 = %+.5f +/- %.5f%n", b.g1().slope() - 1, b.g1().slopeError(),
+                b.g1().intercept(), b.g1().interceptError());
+        out.printf(Locale.ROOT, "    m2 = %+.4f +/- %.4f   c2 = %+.5f +/- %.5f%n", b.g2().slope() - 1, b.g2().slopeError(),
+                b.g2().intercept(), b.g2().interceptError());
+        ConstantShearMetric.Result g = b.great3();
+        out.printf(Locale.ROOT, "    PSF frame: m+ = %+.4f +/- %.4f, c+ = %+.5f +/- %.5f, mx = %+.4f +/- %.4f,"
+                + " cx = %+.5f +/- %.5f%n", g.plus().slope(), g.plus().slopeError(), g.plus().intercept(),
+                g.plus().interceptError(), g.cross().slope(), g.cross().slopeError(), g.cross().intercept(),
+                g.cross().interceptError());
+        out.printf(Locale.ROOT, "    scatter per subfield: %.2e, %.2e (rmsd %.2e, %.2e)%n", b.scatter1(), b.scatter2(),
+                b.rmsd1(), b.rmsd2());
+        out.printf(Locale.ROOT, "    Q_c (ground) = %.1f   noise floor (unbiased, same scatter): %.1f [%.1f, %.1f]%n",
+                g.qc(), b.floor().median(), b.floor().low(), b.floor().high());
+    }
+
+    /** The metrics as JSON (one object; numbers in shear units). */
+    public static String json(Result r, String label) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("run", label);
+        root.put("subfields", r.subfields());
+        root.put("galaxies", r.galaxies());
+        root.put("failure_fraction", r.failureFraction());
+        root.set("weighted", node(json, r.weighted()));
+        root.set("unweighted", node(json, r.unweighted()));
+        return json.writeValueAsString(root);
+    }
+
+    private static ObjectNode node(ObjectMapper json, Bias b) {
+        ObjectNode n = json.createObjectNode();
+        n.put("m1", b.g1().slope() - 1).put("m1_err", b.g1().slopeError());
+        n.put("c1", b.g1().intercept()).put("c1_err", b.g1().interceptError());
+        n.put("m2", b.g2().slope() - 1).put("m2_err", b.g2().slopeError());
+        n.put("c2", b.g2().intercept()).put("c2_err", b.g2().interceptError());
+        ConstantShearMetric.Result g = b.great3();
+        n.put("m_plus", g.plus().slope()).put("m_plus_err", g.plus().slopeError());
+        n.put("c_plus", g.plus().intercept()).put("c_plus_err", g.plus().interceptError());
+        n.put("m_cross", g.cross().slope()).put("m_cross_err", g.cross().slopeError());
+        n.put("c_cross", g.cross().intercept()).put("c_cross_err", g.cross().interceptError());
+        n.put("qc", g.qc());
+        n.put("scatter1", b.scatter1()).put("scatter2", b.scatter2());
+        n.put("rmsd1", b.rmsd1()).put("rmsd2", b.rmsd2());
+        n.put("noise_floor_qc", b.floor().median());
+        n.put("noise_floor_qc_16", b.floor().low()).put("noise_floor_qc_84", b.floor().high());
+        return n;
+    }
+
+    /** Writes the metrics JSON. */
+    public static void write(Result r, String label, Path file, Configuration conf) throws IOException {
+        String text = json(r, label) + "\n";
+        AtomicWrite.stream(file, conf, os -> os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

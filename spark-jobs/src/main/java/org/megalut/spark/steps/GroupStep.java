@@ -1,15 +1,17 @@
 package org.megalut.spark.steps;
 
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -18,60 +20,87 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.ml.LongTable;
+import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldStepRunner;
 import org.megalut.spark.TruthFiles;
+import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.LongTables;
 
 /**
- * {@code group}: one row per subfield with the unweighted and the weighted mean shear of its galaxies
- * with valid predictions (g_i = Σ w ĝ_i / Σ w, MegaLUT's submission), counts, and the truth when a truth
- * directory is given. Written to {@code <workdir>/group.csv}.
+ * {@code group}: one row per subfield of a prediction run with the unweighted and the weighted mean shear
+ * of its galaxies with valid predictions (g_i = Σ w ĝ_i / Σ w, MegaLUT's submission), counts, the mean
+ * measured PSF features of its stars, and the truth: the truth files for observations (when a truth
+ * directory is given), the simulated shear for a mimic run. Written to the run's {@code group.csv}.
  */
 public final class GroupStep {
+    private static final String HEADER = "subfield,galaxies,total,pre_s1,pre_s2,pre_s1w,pre_s2w,tru_s1,tru_s2,"
+            + "tru_psf_g1,tru_psf_g2,psf_adamom_g1,psf_adamom_g2,psf_adamom_sigma";
+    private static final int FIELDS = HEADER.split(",").length;
 
     private GroupStep() { }
 
     /**
-     * A subfield's grouped estimate; truth fields are NaN without truth.
+     * A subfield's grouped estimate; truth and PSF fields are NaN when unknown.
      *
-     * @param galaxies galaxies with a valid prediction of both components
+     * @param galaxies  galaxies with a valid prediction of both components and both weights
+     * @param total     galaxies in the subfield's prediction table
+     * @param psfG1     GREAT3's PSF truth (HSM g of the centred star 0), for the PSF frame of Q_c
+     * @param starG1    mean measured adaptive-moment g1 of the subfield's stars
+     * @param starSigma mean measured adaptive-moment sigma of the stars [px]
      */
-    public record Row(int subfield, long galaxies, double s1, double s2, double s1w, double s2w, double trueG1,
-                      double trueG2, double psfG1, double psfG2) implements java.io.Serializable { }
+    public record Row(int subfield, long galaxies, long total, double s1, double s2, double s1w, double s2w,
+                      double trueG1, double trueG2, double psfG1, double psfG2, double starG1, double starG2,
+                      double starSigma) implements java.io.Serializable {
 
-    public static List<Row> run(SparkSession spark, RunSettings s) throws IOException {
-        Path pred = new Path(s.workdir(), PredictObsStep.NAME);
+        /** Fraction of the subfield's galaxies without a valid prediction. */
+        public double failureFraction() {
+            return total == 0 ? Double.NaN : 1.0 - galaxies / (double) total;
+        }
+    }
+
+    public static List<Row> run(SparkSession spark, RunSettings s, PredictionRun run) throws IOException {
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         List<Integer> subfields = Arrays.stream(s.subfields()).boxed().toList();
-        String truth = s.truthDir();
         List<double[]> sums = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(subfields, Math.max(1, subfields.size()))
-                .map(sf -> means(LongTables.read(PredictObsStep.file(pred, sf), conf.value())))
+                .map(sf -> means(LongTables.read(run.predictions(sf), conf.value()), run.predictions(sf)))
                 .collect();
+        Map<Integer, double[]> stars = starMeans(spark, s);
+        String truth = s.truthDir();
+        boolean truthFiles = truth != null && !truth.isBlank();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < subfields.size(); i++) {
             int sf = subfields.get(i);
             double[] m = sums.get(i);
-            double tg1 = Double.NaN;
-            double tg2 = Double.NaN;
+            double tg1 = m[6];
+            double tg2 = m[7];
             double pg1 = Double.NaN;
             double pg2 = Double.NaN;
-            if (truth != null && !truth.isBlank() && !BranchLayout.isDeep(sf)) {
-                ShearParams g = TruthFiles.shear(truth, sf, conf.value());
-                tg1 = g.g1();
-                tg2 = g.g2();
+            if (truthFiles && !BranchLayout.isDeep(sf)) {
+                if (run.target() == PredictionRun.Target.OBS) {
+                    ShearParams g = TruthFiles.shear(truth, sf, conf.value());
+                    tg1 = g.g1();
+                    tg2 = g.g2();
+                }
                 StarShapeParams p = TruthFiles.starShape(truth, sf, conf.value());
                 pg1 = p == null ? StarShapeParams.FAILED : p.psfG1();
                 pg2 = p == null ? StarShapeParams.FAILED : p.psfG2();
             }
-            rows.add(new Row(sf, (long) m[0], m[1], m[2], m[3], m[4], tg1, tg2, pg1, pg2));
+            double[] st = stars.getOrDefault(sf, new double[] {Double.NaN, Double.NaN, Double.NaN});
+            rows.add(new Row(sf, (long) m[0], (long) m[8], m[1], m[2], m[3], m[4], tg1, tg2, pg1, pg2,
+                    st[0], st[1], st[2]));
         }
-        write(rows, new Path(s.workdir(), "group.csv"), conf.value());
+        write(rows, run.groupCsv(), conf.value());
         return rows;
     }
 
-    /** {count, mean s1, mean s2, weighted s1, weighted s2} over rows with valid predictions and weights. */
-    static double[] means(LongTable t) {
+    /**
+     * {count, mean s1, mean s2, weighted s1, weighted s2, -, true s1, true s2, total} over rows with valid
+     * predictions and weights; the true shear is the table's {@code tru_s1, tru_s2} when it has them
+     * (simulations), which must then be one value per subfield.
+     */
+    static double[] means(LongTable t, Path file) {
         double n = 0;
         double s1 = 0;
         double s2 = 0;
@@ -79,7 +108,21 @@ public final class GroupStep {
         double w2 = 0;
         double sw1 = 0;
         double sw2 = 0;
+        boolean sim = t.columns().contains("tru_s1") && t.columns().contains("tru_s2");
+        double t1 = Double.NaN;
+        double t2 = Double.NaN;
         for (int r = 0; r < t.rowCount(); r++) {
+            if (sim) {
+                double a = t.value(r, "tru_s1");
+                double b = t.value(r, "tru_s2");
+                if (r == 0) {
+                    t1 = a;
+                    t2 = b;
+                } else if (a != t1 || b != t2) {
+                    throw new IllegalArgumentException(file + ": a subfield's simulation must have one shear to be "
+                            + "grouped, found (" + t1 + ", " + t2 + ") and (" + a + ", " + b + ")");
+                }
+            }
             double p1 = t.value(r, "pre_s1");
             double p2 = t.value(r, "pre_s2");
             double q1 = t.value(r, "pre_s1w");
@@ -95,37 +138,63 @@ public final class GroupStep {
             w1 += q1;
             w2 += q2;
         }
-        return new double[] {n, s1 / n, s2 / n, sw1 / w1, sw2 / w2};
+        return new double[] {n, s1 / n, s2 / n, sw1 / w1, sw2 / w2, 0, t1, t2, t.rowCount()};
+    }
+
+    /** Mean measured g1, g2, sigma of each subfield's stars with a valid measurement. */
+    private static Map<Integer, double[]> starMeans(SparkSession spark, RunSettings s) throws IOException {
+        Map<Integer, double[]> out = new HashMap<>();
+        Path stars = SubfieldStepRunner.output(s, MeasureStarsStep.NAME);
+        if (!stars.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(stars)) {
+            return out;
+        }
+        Object[] selected = Arrays.stream(s.subfields()).boxed().toArray();
+        for (org.apache.spark.sql.Row r : spark.read().parquet(stars.toString())
+                .where(col("subfield").isin(selected).and(col("psf_flag").equalTo(0)))
+                .groupBy("subfield").agg(avg("psf_adamom_g1"), avg("psf_adamom_g2"), avg("psf_adamom_sigma"))
+                .collectAsList()) {
+            out.put(r.getInt(0), new double[] {r.getDouble(1), r.getDouble(2), r.getDouble(3)});
+        }
+        return out;
     }
 
     static void write(List<Row> rows, Path csv, Configuration conf) throws IOException {
-        FileSystem fs = csv.getFileSystem(conf);
-        fs.setWriteChecksum(false);
-        try (OutputStream os = fs.create(csv, true); PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8)) {
-            ps.println("subfield,galaxies,pre_s1,pre_s2,pre_s1w,pre_s2w,tru_s1,tru_s2,tru_psf_g1,tru_psf_g2");
+        AtomicWrite.stream(csv, conf, os -> {
+            PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8);
+            ps.println(HEADER);
             for (Row r : rows) {
-                ps.println(String.format(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%s,%s,%s,%s", r.subfield(), r.galaxies(),
-                        num(r.s1()), num(r.s2()), num(r.s1w()), num(r.s2w()), num(r.trueG1()), num(r.trueG2()),
-                        num(r.psfG1()), num(r.psfG2())));
+                ps.println(String.join(",", Integer.toString(r.subfield()), Long.toString(r.galaxies()),
+                        Long.toString(r.total()), num(r.s1()), num(r.s2()), num(r.s1w()), num(r.s2w()),
+                        num(r.trueG1()), num(r.trueG2()), num(r.psfG1()), num(r.psfG2()), num(r.starG1()),
+                        num(r.starG2()), num(r.starSigma())));
             }
-        }
+            ps.flush();
+        });
     }
 
     /** Reads a {@code group.csv} written by {@link #run}. */
     public static List<Row> read(Path csv, Configuration conf) throws IOException {
+        if (!csv.getFileSystem(conf).exists(csv)) {
+            throw new java.io.FileNotFoundException("no group table " + csv + ": run group (or run) first");
+        }
         List<Row> rows = new ArrayList<>();
         try (var in = csv.getFileSystem(conf).open(csv)) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
+            if (lines.length == 0 || !lines[0].equals(HEADER)) {
+                throw new IllegalArgumentException(csv + ": expected the header '" + HEADER + "', found '"
+                        + (lines.length == 0 ? "" : lines[0]) + "'");
+            }
             for (int i = 1; i < lines.length; i++) {
                 if (lines[i].isBlank()) {
                     continue;
                 }
                 String[] f = lines[i].split(",", -1);
-                if (f.length != 10) {
-                    throw new IllegalArgumentException(csv + ", line " + (i + 1) + ": expected 10 fields, found " + f.length);
+                if (f.length != FIELDS) {
+                    throw new IllegalArgumentException(csv + ", line " + (i + 1) + ": expected " + FIELDS
+                            + " fields, found " + f.length);
                 }
-                rows.add(new Row(Integer.parseInt(f[0]), Long.parseLong(f[1]), d(f[2]), d(f[3]), d(f[4]), d(f[5]),
-                        d(f[6]), d(f[7]), d(f[8]), d(f[9])));
+                rows.add(new Row(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), d(f[3]), d(f[4]),
+                        d(f[5]), d(f[6]), d(f[7]), d(f[8]), d(f[9]), d(f[10]), d(f[11]), d(f[12]), d(f[13])));
             }
         }
         return rows;
@@ -135,6 +204,7 @@ public final class GroupStep {
         return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
     }
 
+    /** Shortest exact decimal (Double.toString round-trips), empty for NaN. */
     private static String num(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "";
     }

@@ -3,7 +3,6 @@ package org.megalut.spark.steps;
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -21,7 +20,9 @@ import org.megalut.ml.CommitteeTrainer;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldTasks;
+import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.LongTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,11 @@ public final class LearnStep {
             this.section = section;
             this.input = input;
             this.output = output;
+        }
+
+        /** The state name of the step that writes this kind's training table. */
+        String inputStep(String dataset) {
+            return this == SHEAR ? SimulateStep.name(dataset) : PredictForWeightsStep.STEP;
         }
 
         /** Committee directory of this kind under a workdir. */
@@ -96,27 +102,19 @@ public final class LearnStep {
 
     public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
         List<String> configs = componentConfigs(root, kind);
-        List<MlConfig> parsed = new ArrayList<>();
         for (String c : configs) {
-            parsed.add(MlConfig.parse(c)); // fail fast on the driver
+            MlConfig.parse(c); // fail fast on the driver
         }
         String dataset = root.getString(kind.section + ".dataset");
         double maxFail = root.getDouble(kind.section + ".max-failure-fraction");
         Path out = kind.committees(s.workdir());
         Path tables = new Path(s.workdir(), kind.input + dataset);
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
-        FileSystem fs = out.getFileSystem(hconf);
-        List<Integer> todo = new ArrayList<>();
-        List<Integer> skipped = new ArrayList<>();
-        for (int sf : s.subfields()) {
-            boolean done = true;
-            for (MlConfig c : parsed) {
-                done &= fs.exists(committeeFile(out, sf, c));
-            }
-            (done && !s.force() ? skipped : todo).add(sf);
-        }
+        // The committees depend on the configurations and on the exact training table.
+        SubfieldState input = new SubfieldState(new Path(s.workdir()), kind.inputStep(dataset), hconf);
+        String settings = String.join("\n", configs) + "\nmax-failure-fraction=" + maxFail + "\ndataset=" + dataset;
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
-        return SubfieldTasks.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), kind.section, todo, skipped,
+        return SubfieldTasks.run(spark, s, kind.section, sf -> SubfieldTasks.digest(settings, input.token(sf)),
                 sf -> train(sf, tables, out, configs, maxFail, conf.value()));
     }
 
@@ -132,12 +130,7 @@ public final class LearnStep {
             LongTable good = CaseFilter.withoutFailedCases(table, config.data().features(), maxFail);
             long t0 = System.nanoTime();
             Committee committee = CommitteeTrainer.train(config, good);
-            Path file = committeeFile(out, subfield, config);
-            FileSystem fs = file.getFileSystem(conf);
-            fs.setWriteChecksum(false);
-            try (OutputStream os = fs.create(file, true)) {
-                CommitteeIo.write(committee, os);
-            }
+            AtomicWrite.stream(committeeFile(out, subfield, config), conf, os -> CommitteeIo.write(committee, os));
             LOG.info("{}: subfield {}: {} of {} rows kept, trained in {} s", out.getName(), subfield, good.rowCount(),
                     table.rowCount(), String.format("%.1f", (System.nanoTime() - t0) * 1e-9));
         }

@@ -2,17 +2,16 @@ package org.megalut.spark.steps;
 
 import com.typesafe.config.Config;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.ml.Committee;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.Predictions;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.io.LongTables;
 
@@ -25,22 +24,23 @@ public final class PredictForWeightsStep {
 
     private PredictForWeightsStep() { }
 
+    /** The step's state name. */
+    public static final String STEP = "predict-for-weights";
+
     public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root) throws IOException {
         String dataset = root.getString("learn-weights.dataset");
         List<String> shearConfigs = LearnStep.componentConfigs(root, LearnStep.Kind.SHEAR);
-        Path sims = new Path(s.workdir(), "sim/" + dataset);
+        Path sims = new Path(s.workdir(), SimulateStep.name(dataset));
         Path out = new Path(s.workdir(), "pred/" + dataset);
         Path committees = LearnStep.Kind.SHEAR.committees(s.workdir());
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
-        List<Integer> todo = new ArrayList<>();
-        List<Integer> skipped = new ArrayList<>();
-        for (int sf : s.subfields()) {
-            boolean done = out.getFileSystem(hconf).exists(file(out, sf));
-            (done && !s.force() ? skipped : todo).add(sf);
-        }
+        Path workdir = new Path(s.workdir());
+        SubfieldState simState = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
+        SubfieldState learnState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
+        String settings = String.join("\n", shearConfigs) + "\ndataset=" + dataset;
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
-        return SubfieldTasks.run(JavaSparkContext.fromSparkContext(spark.sparkContext()), "predict-for-weights", todo,
-                skipped, sf -> {
+        return SubfieldTasks.run(spark, s, STEP,
+                sf -> SubfieldTasks.digest(settings, simState.token(sf), learnState.token(sf)), sf -> {
                     Path part = new Path(sims, "subfield=" + sf);
                     if (!part.getFileSystem(conf.value()).exists(part)) {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");

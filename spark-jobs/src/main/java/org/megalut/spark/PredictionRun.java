@@ -1,0 +1,78 @@
+package org.megalut.spark;
+
+import java.io.Serializable;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A named prediction run (MegaLUT's "predcode"): the committees applied to a set of galaxies, grouped per
+ * subfield and evaluated. Each run has its own directory, {@code <workdir>/results/<predcode>/} for the
+ * branch's observations and {@code <workdir>/mimic/<predcode>/} for the {@code mimic-great3} simulation,
+ * so runs with different names sit side by side and never overwrite each other:
+ * <pre>
+ *   predictions/subfield=S/predictions.parquet   per-galaxy shear and weight estimates
+ *   group.csv                                    one row per subfield
+ *   metrics.json                                 m, c, Q_c, scatter, noise floor
+ *   report/index.html                            tables and figures
+ * </pre>
+ *
+ * @param workdir  the pipeline's output root (URI)
+ * @param predcode the run's name: letters, digits, '.', '_' or '-'
+ * @param target   what the committees are applied to
+ */
+public record PredictionRun(String workdir, String predcode, Target target) implements Serializable {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    /** What a run predicts. */
+    public enum Target {
+        /** The branch's observed galaxies (features from {@code measure-obs}). */
+        OBS("results"),
+        /** The {@code mimic-great3} simulation of each subfield: a fiducial branch with known shears. */
+        MIMIC("mimic");
+
+        private final String dir;
+
+        Target(String dir) {
+            this.dir = dir;
+        }
+    }
+
+    public PredictionRun {
+        if (predcode == null || !NAME.matcher(predcode).matches()) {
+            throw new IllegalArgumentException("predcode must be letters, digits, '.', '_' or '-' (not starting with"
+                    + " '.', '_' or '-'), found '" + predcode + "'");
+        }
+    }
+
+    /** The run's directory. */
+    public Path root() {
+        return new Path(new Path(workdir, target.dir), predcode);
+    }
+
+    /** The per-galaxy predictions of a subfield. */
+    public Path predictions(int subfield) {
+        return new Path(new Path(new Path(root(), "predictions"), "subfield=" + subfield), "predictions.parquet");
+    }
+
+    public Path groupCsv() {
+        return new Path(root(), "group.csv");
+    }
+
+    public Path metricsJson() {
+        return new Path(root(), "metrics.json");
+    }
+
+    public Path reportDir() {
+        return new Path(root(), "report");
+    }
+
+    /** Name of the run's prediction state under {@code <workdir>/_state/}. */
+    public String predictStep() {
+        return target.dir + "/" + predcode + "/predict";
+    }
+
+    /** A short description for logs: {@code results/main}. */
+    public String label() {
+        return target.dir + "/" + predcode;
+    }
+}
