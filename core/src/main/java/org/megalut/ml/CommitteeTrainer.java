@@ -30,6 +30,40 @@ public final class CommitteeTrainer {
 
     /** Trains on a raw dataset with an explicit plan (split, initial parameters, minibatches). */
     public static Committee train(MlConfig config, MlData raw, TrainingPlan plan) {
+        check(config, raw);
+        MlConfig.Normalisation norm = config.normalisation();
+        Normer inputNormer = norm.inputs() == null ? null : Normer.fit(norm.inputs(), raw.inputs());
+        Normer targetNormer = norm.targets() == null ? null : Normer.fit(norm.targets(), raw.targets());
+        return train(config, raw, plan, inputNormer, targetNormer);
+    }
+
+    /**
+     * Continues the training of another committee on new data (MegaLUT's pretraining: a weight committee
+     * of one subfield as the start of its neighbours'). The start's normers are kept, so the inputs are
+     * scaled as the start's networks expect, and member i starts from the start's trained member i; the
+     * split and minibatches are this config's plan for the new data.
+     *
+     * @throws IllegalArgumentException when the start has another architecture or member count
+     */
+    public static Committee trainFrom(Committee start, MlConfig config, LongTable table) {
+        MlConfig.Data d = config.data();
+        MlData raw = table.tensors(d.features(), d.targets(), d.aux()).data();
+        check(config, raw);
+        if (!start.architecture().equals(config.architecture())) {
+            throw new IllegalArgumentException("the pretrained committee has architecture " + start.architecture()
+                    + ", the configuration asks for " + config.architecture());
+        }
+        TrainingPlan fresh = TrainingPlan.random(config, raw.cases());
+        if (start.members().size() != fresh.initialParameters().size()) {
+            throw new IllegalArgumentException("the pretrained committee has " + start.members().size()
+                    + " members, the configuration asks for " + fresh.initialParameters().size());
+        }
+        List<double[]> inits = start.members().stream().map(Member::parameters).toList();
+        return train(config, raw, new TrainingPlan(fresh.split(), inits, fresh.minibatches()), start.inputNormer(),
+                start.targetNormer());
+    }
+
+    private static void check(MlConfig config, MlData raw) {
         if (raw.targets() == null) {
             throw new IllegalArgumentException("training data has no targets");
         }
@@ -37,9 +71,10 @@ public final class CommitteeTrainer {
             throw new IllegalArgumentException("config expects " + config.architecture().inputs() + " features, "
                     + "the data has " + raw.features());
         }
-        MlConfig.Normalisation norm = config.normalisation();
-        Normer inputNormer = norm.inputs() == null ? null : Normer.fit(norm.inputs(), raw.inputs());
-        Normer targetNormer = norm.targets() == null ? null : Normer.fit(norm.targets(), raw.targets());
+    }
+
+    private static Committee train(MlConfig config, MlData raw, TrainingPlan plan, Normer inputNormer,
+                                   Normer targetNormer) {
         MlData prepared = raw.normalised(inputNormer, targetNormer);
         MlData train = prepared.selectCases(plan.split().train());
         MlData val = plan.split().validation().length == 0 ? null

@@ -3,6 +3,7 @@ package org.megalut.ml;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -222,5 +223,29 @@ class CommitteeTest {
         for (double w : p.values().data()) {
             assertTrue(w > 0 && w < 1);
         }
+    }
+
+    @Test
+    void pretrainedCommitteeKeepsItsNormerAndStartsFromItsMembers() {
+        LongTable table = toyTable();
+        MlConfig config = config(1, "mean");
+        Committee start = CommitteeTrainer.train(config, table);
+        // New data on another scale: a fresh committee would refit the normer, a pretrained one keeps it.
+        LongTable.Builder b = LongTable.builder(table.columns());
+        for (int r = 0; r < table.rowCount(); r++) {
+            b.add(table.caseId(r), table.realizationId(r), 1.1 * table.value(r, "d"), table.value(r, "junk"),
+                    table.value(r, "theta"));
+        }
+        LongTable other = b.build();
+        Committee continued = CommitteeTrainer.trainFrom(start, config, other);
+        assertSame(start.inputNormer(), continued.inputNormer());
+        assertSame(start.targetNormer(), continued.targetNormer());
+        for (int i = 0; i < start.members().size(); i++) {
+            assertArrayEquals(start.members().get(i).parameters(), continued.members().get(i).initialParameters());
+            double first = continued.members().get(i).history().trainCost()[0];
+            assertTrue(continued.members().get(i).history().lastTrainCost() <= first, "training continues downhill");
+        }
+        assertThrows(IllegalArgumentException.class, () -> CommitteeTrainer.trainFrom(start,
+                MlConfig.parse(String.format(CONFIG, 1, "mean").replace("hidden = [4]", "hidden = [3]")), other));
     }
 }

@@ -101,6 +101,17 @@ public final class LearnStep {
     }
 
     public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
+        return run(spark, s, root, kind, null);
+    }
+
+    /**
+     * Trains the committees of the selected subfields.
+     *
+     * @param pretrainedFrom a subfield whose trained committees start every other subfield's training
+     *                       (normers included), or null to start from the configured initialisation
+     */
+    public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root, Kind kind,
+                                            Integer pretrainedFrom) throws IOException {
         List<String> configs = componentConfigs(root, kind);
         for (String c : configs) {
             MlConfig.parse(c); // fail fast on the driver
@@ -114,12 +125,30 @@ public final class LearnStep {
         SubfieldState input = new SubfieldState(new Path(s.workdir()), kind.inputStep(dataset), hconf);
         String settings = String.join("\n", configs) + "\nmax-failure-fraction=" + maxFail + "\ndataset=" + dataset;
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
-        return SubfieldTasks.run(spark, s, kind.section, sf -> SubfieldTasks.digest(settings, input.token(sf)),
-                sf -> train(sf, tables, out, configs, maxFail, conf.value()));
+        SubfieldState own = new SubfieldState(new Path(s.workdir()), kind.section, hconf);
+        String start = pretrainedFrom == null ? "" : "pretrained-from=" + pretrainedFrom + ":" + own.token(pretrainedFrom);
+        if (pretrainedFrom != null) {
+            // The start must be complete before the others read it, and is never continued from itself.
+            for (String text : configs) {
+                Path file = committeeFile(out, pretrainedFrom, MlConfig.parse(text));
+                if (!file.getFileSystem(hconf).exists(file)) {
+                    throw new IllegalArgumentException("--pretrained-from " + pretrainedFrom + ": no committee " + file
+                            + "; train that subfield first (" + kind.section + " --subfields " + pretrainedFrom + ")");
+                }
+            }
+            if (java.util.Arrays.stream(s.subfields()).anyMatch(sf -> sf == pretrainedFrom) && s.force()) {
+                throw new IllegalArgumentException("--pretrained-from " + pretrainedFrom + " with --force would retrain"
+                        + " the start while the others read it: leave subfield " + pretrainedFrom + " out of --subfields");
+            }
+        }
+        Integer from = pretrainedFrom;
+        return SubfieldTasks.run(spark, s, kind.section,
+                sf -> SubfieldTasks.digest(settings, input.token(sf), from == null || from == sf ? "" : start),
+                sf -> train(sf, tables, out, configs, maxFail, from == null || from == sf ? null : from, conf.value()));
     }
 
-    static void train(int subfield, Path tables, Path out, List<String> configs, double maxFail, Configuration conf)
-            throws IOException {
+    static void train(int subfield, Path tables, Path out, List<String> configs, double maxFail, Integer pretrainedFrom,
+                      Configuration conf) throws IOException {
         Path part = new Path(tables, "subfield=" + subfield);
         if (!part.getFileSystem(conf).exists(part)) {
             throw new IllegalStateException("no training table at " + part + ": run the step that makes it first");
@@ -129,7 +158,15 @@ public final class LearnStep {
             MlConfig config = MlConfig.parse(text);
             LongTable good = CaseFilter.withoutFailedCases(table, config.data().features(), maxFail);
             long t0 = System.nanoTime();
-            Committee committee = CommitteeTrainer.train(config, good);
+            Committee committee;
+            if (pretrainedFrom == null) {
+                committee = CommitteeTrainer.train(config, good);
+            } else {
+                Committee start = read(committeeFile(out, pretrainedFrom, config), conf);
+                LOG.info("{}: subfield {}: {} starts from subfield {}'s committee (normer included)", out.getName(),
+                        subfield, config.data().predictions().get(0), pretrainedFrom);
+                committee = CommitteeTrainer.trainFrom(start, config, good);
+            }
             AtomicWrite.stream(committeeFile(out, subfield, config), conf, os -> CommitteeIo.write(committee, os));
             LOG.info("{}: subfield {}: {} of {} rows kept, trained in {} s", out.getName(), subfield, good.rowCount(),
                     table.rowCount(), String.format("%.1f", (System.nanoTime() - t0) * 1e-9));
@@ -141,15 +178,18 @@ public final class LearnStep {
             throws IOException {
         List<Committee> out = new ArrayList<>();
         for (String text : configs) {
-            Path file = committeeFile(committees, subfield, MlConfig.parse(text));
-            FileSystem fs = file.getFileSystem(conf);
-            if (!fs.exists(file)) {
-                throw new IllegalStateException("no committee " + file + ": train it first");
-            }
-            try (InputStream in = fs.open(file)) {
-                out.add(CommitteeIo.read(in));
-            }
+            out.add(read(committeeFile(committees, subfield, MlConfig.parse(text)), conf));
         }
         return out;
+    }
+
+    private static Committee read(Path file, Configuration conf) throws IOException {
+        FileSystem fs = file.getFileSystem(conf);
+        if (!fs.exists(file)) {
+            throw new IllegalStateException("no committee " + file + ": train it first");
+        }
+        try (InputStream in = fs.open(file)) {
+            return CommitteeIo.read(in);
+        }
     }
 }
