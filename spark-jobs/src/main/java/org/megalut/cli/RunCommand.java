@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the pipeline's steps in order on the configured branch, skipping subfields whose outputs",
             "are complete; run it again after an interruption to complete it. Steps: measure-stars, measure-obs,",
-            "check-psfs, simulate-train-shear, simulate-train-weight, learn, predict-for-weights, learn-weights,",
-            "predict-obs, group, evaluate, simulate-mimic, mimic. --force redoes the selected steps' subfields."})
+            "check-psfs, simulate-train-shear, simulate-train-weight, learn, simulate-valid-shear, validate,",
+            "predict-for-weights, learn-weights, simulate-valid-overall, validate-weights, predict-obs, group, evaluate,",
+            "simulate-mimic, mimic (the four validation steps only with run.validate = true). --force redoes the",
+            "selected steps' subfields."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;

@@ -14,6 +14,7 @@ import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.SimulateStep;
+import org.megalut.spark.steps.ValidateStep;
 
 /**
  * The pipeline's steps in order, for {@code run} and {@code demo}. Steps skip the subfields whose outputs
@@ -23,8 +24,8 @@ public final class Pipeline {
 
     /** Step names, in order. */
     public static final List<String> STEPS = List.of("measure-stars", "measure-obs", "check-psfs",
-            "simulate-train-shear", "simulate-train-weight", "learn", "predict-for-weights", "learn-weights",
-            "predict-obs", "group", "evaluate", "simulate-mimic", "mimic");
+            "simulate-train-shear", "simulate-train-weight", "learn", "simulate-valid-shear", "validate",
+            "predict-for-weights", "learn-weights", "simulate-valid-overall", "validate-weights", "predict-obs", "group", "evaluate", "simulate-mimic", "mimic");
 
     private Pipeline() { }
 
@@ -35,6 +36,7 @@ public final class Pipeline {
         int last = index(to == null ? STEPS.get(STEPS.size() - 1) : to);
         boolean failures = false;
         long seed = c.getLong("simulate.seed");
+        boolean validate = c.getBoolean("run.validate");
         PredictionRun obs = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
         PredictionRun mimic = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
         for (int i = first; i <= last; i++) {
@@ -49,8 +51,15 @@ public final class Pipeline {
                 case "simulate-train-weight" -> table(SimulateStep.run(spark, s,
                         DatasetSettings.spec(c, c.getString("learn-weights.dataset")), seed));
                 case "learn" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR));
+                case "simulate-valid-shear" -> !validate ? NO_VALIDATION : table(SimulateStep.run(spark, s,
+                        DatasetSettings.spec(c, ValidateStep.Kind.SHEAR.dataset(c)), seed));
+                case "validate" -> !validate ? NO_VALIDATION : validate(spark, s, c, ValidateStep.Kind.SHEAR, out);
                 case "predict-for-weights" -> tasks(PredictForWeightsStep.run(spark, s, c));
                 case "learn-weights" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT));
+                case "simulate-valid-overall" -> !validate ? NO_VALIDATION : table(SimulateStep.run(spark, s,
+                        DatasetSettings.spec(c, ValidateStep.Kind.WEIGHTS.dataset(c)), seed));
+                case "validate-weights" -> !validate ? NO_VALIDATION
+                        : validate(spark, s, c, ValidateStep.Kind.WEIGHTS, out);
                 case "predict-obs" -> tasks(PredictStep.run(spark, s, c, obs));
                 case "group" -> group(spark, s, obs);
                 case "evaluate" -> evaluate(spark, obs, out);
@@ -102,6 +111,16 @@ public final class Pipeline {
         }
         group(spark, s, run);
         return evaluate(spark, run, out);
+    }
+
+    /** The report of a validation step that is switched off. */
+    private static final Summary NO_VALIDATION = new Summary("skipped (run.validate = false)", false);
+
+    private static Summary validate(SparkSession spark, RunSettings s, Config c, ValidateStep.Kind kind, PrintStream out)
+            throws java.io.IOException {
+        ValidateStep.Result r = ValidateStep.run(spark, s, c, kind);
+        ValidateStep.print(r, out);
+        return tasks(r.outcome());
     }
 
     private static Summary table(SubfieldStepRunner.Outcome o) {

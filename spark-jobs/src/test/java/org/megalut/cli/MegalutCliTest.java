@@ -34,7 +34,7 @@ class MegalutCliTest {
 
     @Test
     void everyStepHasHelp() {
-        for (String cmd : List.of("measure-stars", "measure-obs", "check-psfs", "moments", "qc")) {
+        for (String cmd : List.of("measure-stars", "measure-obs", "check-psfs", "moments", "qc", "validate", "validate-weights")) {
             assertEquals(0, run(cmd, "--help").code(), cmd);
         }
     }

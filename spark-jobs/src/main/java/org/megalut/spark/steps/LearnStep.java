@@ -19,10 +19,12 @@ import org.megalut.ml.CommitteeIo;
 import org.megalut.ml.CommitteeTrainer;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
+import org.megalut.plot.CommitteeFigures;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.io.FigureFiles;
 import org.megalut.spark.io.LongTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code learn} and {@code learn-weights}: trains, per subfield and component, a committee on the
  * subfield's training table (one Spark task per subfield, the local optimiser inside it) and saves it as
- * {@code <workdir>/committees/<kind>/subfield=S/<prediction>.json}. Subfields whose committees exist are
+ * {@code <workdir>/committees/<kind>/subfield=S/<prediction>.json}, with its figures
+ * {@code <prediction>-cost.png} and {@code <prediction>-selfpred.png} beside it. Subfields whose committees exist are
  * skipped unless {@code --force}; one that fails is reported and the others are trained.
  */
 public final class LearnStep {
@@ -167,10 +170,26 @@ public final class LearnStep {
                         subfield, config.data().predictions().get(0), pretrainedFrom);
                 committee = CommitteeTrainer.trainFrom(start, config, good);
             }
-            AtomicWrite.stream(committeeFile(out, subfield, config), conf, os -> CommitteeIo.write(committee, os));
+            Path file = committeeFile(out, subfield, config);
+            AtomicWrite.stream(file, conf, os -> CommitteeIo.write(committee, os));
+            writeFigures(committee, good, file, subfield, conf);
             LOG.info("{}: subfield {}: {} of {} rows kept, trained in {} s", out.getName(), subfield, good.rowCount(),
                     table.rowCount(), String.format("%.1f", (System.nanoTime() - t0) * 1e-9));
         }
+    }
+
+    /**
+     * {@code <pred>-cost.png} (cost per iteration of every member) and {@code <pred>-selfpred.png} (the
+     * committee on its training table) next to the committee file.
+     */
+    private static void writeFigures(Committee committee, LongTable training, Path file, int subfield,
+                                     Configuration conf) {
+        String pred = committee.config().data().predictions().get(0);
+        String title = "subfield " + subfield + ", " + pred;
+        FigureFiles.write(new Path(file.getParent(), pred + "-cost.png"), conf, 1100, 450,
+                () -> CommitteeFigures.costs(committee, title + ": training costs"));
+        FigureFiles.write(new Path(file.getParent(), pred + "-selfpred.png"), conf, 1100, 450,
+                () -> CommitteeFigures.selfPrediction(committee, training, title + ": self-prediction on the training set"));
     }
 
     /** Reads a subfield's committees of a kind, in component order. */

@@ -1,0 +1,202 @@
+package org.megalut.spark.steps;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
+import org.megalut.eval.BiasTable;
+import org.megalut.eval.ShearBias;
+import org.megalut.eval.ShearValidation;
+import org.megalut.ml.Committee;
+import org.megalut.ml.LongTable;
+import org.megalut.ml.MlConfig;
+import org.megalut.ml.Predictions;
+import org.megalut.plot.BiasFigures;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldState;
+import org.megalut.spark.SubfieldTasks;
+import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.io.FigureFiles;
+import org.megalut.spark.io.LongTables;
+
+/**
+ * {@code validate} and {@code validate-weights}: the committees of each subfield applied to a validation
+ * simulation they were not trained on (one case per shear: {@code valid-shear}, {@code valid-overall}),
+ * and the bias of the per-case mean shear against the case shear. Per component k (k = 1, 2), the
+ * point estimate is the k-th shear committee's prediction, the weight the k-th weight committee's, the
+ * truth the case shear {@code tru_s<k>}; per case the mean estimate over its stamps (failed measurements
+ * left out) — unweighted, and for validate-weights also Σ w ĝ / Σ w — is fitted as ĝ − g = c + m g
+ * ({@link ShearValidation}). Writes per subfield {@code <workdir>/validate/<shear|weights>/subfield=S/bias.csv}
+ * ({@link BiasTable}) and {@code residuals.png}. One Spark task per subfield, resumable: a subfield is
+ * redone when its simulation or committees change.
+ */
+public final class ValidateStep {
+
+    private ValidateStep() { }
+
+    /** The two validations. */
+    public enum Kind {
+        SHEAR("validate", "validate/shear", false),
+        WEIGHTS("validate-weights", "validate/weights", true);
+
+        final String step;
+        final String output;
+        final boolean weights;
+
+        Kind(String step, String output, boolean weights) {
+            this.step = step;
+            this.output = output;
+            this.weights = weights;
+        }
+
+        /** The step (and configuration section) name. */
+        public String step() {
+            return step;
+        }
+
+        /** The dataset validated on ({@code <step>.dataset}). */
+        public String dataset(Config root) {
+            return root.getString(step + ".dataset");
+        }
+    }
+
+    /**
+     * What a validation did, and the bias tables of the subfields that have one (done now or before).
+     *
+     * @param tables per subfield, the rows of its {@code bias.csv}
+     */
+    public record Result(Kind kind, String dataset, SubfieldTasks.Outcome outcome, Map<Integer, List<BiasTable.Row>> tables) { }
+
+    /** The bias table of a subfield. */
+    public static Path biasFile(String workdir, Kind kind, int subfield) {
+        return new Path(new Path(new Path(workdir, kind.output), "subfield=" + subfield), "bias.csv");
+    }
+
+    public static Result run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
+        String dataset = kind.dataset(root);
+        List<String> shear = LearnStep.componentConfigs(root, LearnStep.Kind.SHEAR);
+        List<String> weight = kind.weights ? LearnStep.componentConfigs(root, LearnStep.Kind.WEIGHT) : List.of();
+        List<ShearValidation.Component> components = components(shear, weight); // fails fast on the driver
+        LinkedHashSet<String> inputs = new LinkedHashSet<>();
+        for (String text : concat(shear, weight)) {
+            inputs.addAll(MlConfig.parse(text).data().features());
+        }
+        components.forEach(c -> inputs.add(c.truth()));
+        Path sims = new Path(s.workdir(), SimulateStep.name(dataset));
+        Path shearDir = LearnStep.Kind.SHEAR.committees(s.workdir());
+        Path weightDir = LearnStep.Kind.WEIGHT.committees(s.workdir());
+        Configuration hconf = spark.sparkContext().hadoopConfiguration();
+        Path workdir = new Path(s.workdir());
+        // The tables depend on the simulation and on the committees: redoing either redoes the validation.
+        SubfieldState sim = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
+        SubfieldState shearState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
+        SubfieldState weightState = new SubfieldState(workdir, LearnStep.Kind.WEIGHT.section, hconf);
+        String settings = String.join("\n", concat(shear, weight)) + "\ndataset=" + dataset;
+        String workdirText = s.workdir();
+        SerializableConfiguration conf = new SerializableConfiguration(hconf);
+        SubfieldTasks.Outcome o = SubfieldTasks.run(spark, s, kind.step, sf -> SubfieldTasks.digest(settings,
+                sim.token(sf), shearState.token(sf), kind.weights ? weightState.token(sf) : ""), sf -> {
+                    Path part = new Path(sims, "subfield=" + sf);
+                    if (!part.getFileSystem(conf.value()).exists(part)) {
+                        throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
+                    }
+                    LongTable table = columns(LongTables.read(part, conf.value()), inputs, part);
+                    for (Committee c : LearnStep.committees(shearDir, sf, shear, conf.value())) {
+                        table = Predictions.append(table, c);
+                    }
+                    for (Committee c : LearnStep.committees(weightDir, sf, weight, conf.value())) {
+                        table = Predictions.append(table, c);
+                    }
+                    // Rebuilt in the task: records do not travel in Spark closures.
+                    List<ShearValidation.Result> results = ShearValidation.validate(table, components(shear, weight));
+                    Path csv = biasFile(workdirText, kind, sf);
+                    AtomicWrite.stream(csv, conf.value(), out -> BiasTable.write(ShearValidation.rows(results), out));
+                    FigureFiles.write(new Path(csv.getParent(), "residuals.png"), conf.value(), 1000,
+                            kind.weights ? 800 : 420, () -> BiasFigures.validation("subfield " + sf + ": " + dataset
+                                    + ", per-case mean shear", results));
+                });
+        Map<Integer, List<BiasTable.Row>> tables = new TreeMap<>();
+        List<Integer> have = new ArrayList<>(o.done());
+        have.addAll(o.skipped());
+        for (int sf : have) {
+            Path csv = biasFile(s.workdir(), kind, sf);
+            FileSystem fs = csv.getFileSystem(hconf);
+            if (fs.exists(csv)) {
+                try (InputStream in = fs.open(csv)) {
+                    tables.put(sf, BiasTable.read(in, csv.toString()));
+                }
+            }
+        }
+        return new Result(kind, dataset, o, tables);
+    }
+
+    /**
+     * Component k pairs the k-th shear committee with the k-th weight committee (if any); the truth is
+     * the case shear {@code tru_s<k>} of the simulation.
+     */
+    static List<ShearValidation.Component> components(List<String> shear, List<String> weight) {
+        if (!weight.isEmpty() && weight.size() != shear.size()) {
+            throw new IllegalArgumentException("learn.components has " + shear.size()
+                    + " shear components but learn-weights.components " + weight.size() + ": they must pair up");
+        }
+        List<ShearValidation.Component> out = new ArrayList<>();
+        for (int k = 0; k < shear.size(); k++) {
+            String est = MlConfig.parse(shear.get(k)).data().predictions().get(0);
+            String w = weight.isEmpty() ? null : MlConfig.parse(weight.get(k)).data().predictions().get(0);
+            out.add(new ShearValidation.Component("g" + (k + 1), est, w, "tru_s" + (k + 1)));
+        }
+        return out;
+    }
+
+    /** The table restricted to the columns needed (a validation set has ~10⁶ rows: copies cost). */
+    static LongTable columns(LongTable t, Set<String> names, Path source) {
+        List<String> cols = new ArrayList<>(names);
+        for (String c : cols) {
+            if (!t.columns().contains(c)) {
+                throw new IllegalArgumentException(source + ": no column '" + c + "'; columns: " + t.columns());
+            }
+        }
+        LongTable.Builder b = LongTable.builder(cols);
+        double[] row = new double[cols.size()];
+        for (int r = 0; r < t.rowCount(); r++) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = t.value(r, cols.get(i));
+            }
+            b.add(t.caseId(r), t.realizationId(r), row);
+        }
+        return b.build();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The compact table of a validation: one line per subfield, component and weighting. */
+    public static void print(Result r, PrintStream out) {
+        out.printf(Locale.ROOT, "%s on %s: per-case mean shear, fit of estimate - truth = c + m truth (68 %% errors)%n",
+                r.kind().step, r.dataset());
+        out.printf(Locale.ROOT, "  %8s %4s %8s %20s %22s %9s %6s%n", "subfield", "comp", "weighted", "m", "c", "rmsd",
+                "cases");
+        r.tables().forEach((sf, rows) -> {
+            for (BiasTable.Row row : rows) {
+                ShearBias b = row.bias();
+                out.printf(Locale.ROOT, "  %8d %4s %8s %+9.4f ± %8.4f %+10.5f ± %9.5f %9.5f %6d%n", sf, row.component(),
+                        row.weighted() ? "yes" : "no", b.m(), b.mErr(), b.c(), b.cErr(), b.rmsd(), b.n());
+            }
+        });
+    }
+}
