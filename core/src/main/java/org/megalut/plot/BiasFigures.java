@@ -28,11 +28,17 @@ public final class BiasFigures {
      * @param bias     the fit to draw, or null for none
      */
     public static XyPanel residuals(String title, String truthLabel, double[] truth, double[] estimate, ShearBias bias) {
+        return residuals(title, truthLabel, truth, estimate, bias, "cases");
+    }
+
+    /** The same, with the points named in the legend (e.g. "subfields"). */
+    public static XyPanel residuals(String title, String truthLabel, double[] truth, double[] estimate, ShearBias bias,
+                                    String pointsName) {
         double[] d = new double[truth.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = estimate[i] - truth[i];
         }
-        XyPanel p = new XyPanel(title, truthLabel, "estimate − truth").points("cases", truth, d)
+        XyPanel p = new XyPanel(title, truthLabel, "estimate − truth").points(pointsName, truth, d)
                 .straightLine("", 0, 0, LineStyle.colour(7).dashed());
         if (bias != null) {
             p.straightLine("fit c + m g", bias.c(), bias.m(), LineStyle.colour(3)).note(note(bias));
