@@ -80,6 +80,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  committees               " + SubfieldStepRunner.output(settings, "committees"));
         System.out.println("  results (predcode)       " + results.root() + " (group.csv, metrics.json)");
         System.out.println("  mimic-great3 results     " + mimic.root());
+        System.out.println("  report                   " + new org.apache.hadoop.fs.Path(results.reportDir(), "index.html")
+                + " (open it in a browser)");
         return 0;
     }
 }

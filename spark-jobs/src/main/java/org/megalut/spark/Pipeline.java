@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.megalut.spark.report.RunReport;
 import org.megalut.spark.steps.CheckPsfsStep;
 import org.megalut.spark.steps.DatasetSettings;
 import org.megalut.spark.steps.EvaluateStep;
@@ -25,7 +26,7 @@ public final class Pipeline {
     /** Step names, in order. */
     public static final List<String> STEPS = List.of("measure-stars", "measure-obs", "check-psfs",
             "simulate-train-shear", "simulate-train-weight", "learn", "simulate-valid-shear", "validate",
-            "predict-for-weights", "learn-weights", "simulate-valid-overall", "validate-weights", "predict-obs", "group", "evaluate", "simulate-mimic", "mimic");
+            "predict-for-weights", "learn-weights", "simulate-valid-overall", "validate-weights", "predict-obs", "group", "evaluate", "simulate-mimic", "mimic", "report");
 
     private Pipeline() { }
 
@@ -66,6 +67,7 @@ public final class Pipeline {
                 case "simulate-mimic" -> table(SimulateStep.run(spark, s,
                         DatasetSettings.spec(c, PredictStep.MIMIC_DATASET), seed));
                 case "mimic" -> mimic(spark, s, c, mimic, out);
+                case "report" -> report(spark, c, obs, mimic);
                 default -> throw new IllegalStateException(step);
             };
             failures |= summary.failed();
@@ -111,6 +113,32 @@ public final class Pipeline {
         }
         group(spark, s, run);
         return evaluate(spark, run, out);
+    }
+
+    /**
+     * The reports of the mimic run, then of the observation run (which links to the mimic one), for those
+     * that have a group table.
+     */
+    private static Summary report(SparkSession spark, Config c, PredictionRun obs, PredictionRun mimic)
+            throws java.io.IOException {
+        var conf = spark.sparkContext().hadoopConfiguration();
+        List<String> written = new java.util.ArrayList<>();
+        for (PredictionRun run : List.of(mimic, obs)) {
+            if (run.groupCsv().getFileSystem(conf).exists(run.groupCsv())) {
+                written.add(RunReport.write(spark, run, reportDatasets(c, run)).toString());
+            }
+        }
+        return new Summary(written.isEmpty() ? "skipped (no group table)" : "done -> " + String.join(", ", written),
+                false);
+    }
+
+    /**
+     * The simulations whose features a report compares with the observations: the weight-training set and
+     * MegaLUT's simobscompa for the observations (when made), the mimic set itself for the mimic run.
+     */
+    public static List<String> reportDatasets(Config c, PredictionRun run) {
+        return run.target() == PredictionRun.Target.MIMIC ? List.of(PredictStep.MIMIC_DATASET)
+                : List.of(c.getString("learn-weights.dataset"), "simobscompa");
     }
 
     /** The report of a validation step that is switched off. */

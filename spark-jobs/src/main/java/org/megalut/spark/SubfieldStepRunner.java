@@ -77,7 +77,12 @@ public final class SubfieldStepRunner {
 
     /** Path of the step's table. */
     public static Path output(RunSettings settings, String step) {
-        return new Path(new Path(settings.workdir()), step);
+        return output(settings.workdir(), step);
+    }
+
+    /** Path of a step's table under a workdir. */
+    public static Path output(String workdir, String step) {
+        return new Path(new Path(workdir), step);
     }
 
     public Outcome run(Computation computation) throws IOException {

@@ -46,7 +46,7 @@ public final class EvaluateStep {
      * @throws IllegalStateException when fewer than three subfields have truth
      */
     public static Result evaluate(List<GroupStep.Row> rows) {
-        List<GroupStep.Row> with = rows.stream().filter(r -> Double.isFinite(r.trueG1()) && Double.isFinite(r.s1w())).toList();
+        List<GroupStep.Row> with = evaluated(rows);
         if (with.size() < 3) {
             throw new IllegalStateException("evaluation needs at least 3 subfields with truth and predictions, found "
                     + with.size() + " (give --truth DIR)");
@@ -55,6 +55,11 @@ public final class EvaluateStep {
         long total = with.stream().mapToLong(GroupStep.Row::total).sum();
         return new Result(bias(with, true), bias(with, false), with.size(), galaxies,
                 total == 0 ? Double.NaN : 1.0 - galaxies / (double) total);
+    }
+
+    /** The rows an evaluation uses: subfields with a true shear and a weighted estimate. */
+    public static List<GroupStep.Row> evaluated(List<GroupStep.Row> rows) {
+        return rows.stream().filter(r -> Double.isFinite(r.trueG1()) && Double.isFinite(r.s1w())).toList();
     }
 
     private static Bias bias(List<GroupStep.Row> with, boolean weighted) {
@@ -71,9 +76,8 @@ public final class EvaluateStep {
             t2[i] = r.trueG2();
             p1[i] = weighted ? r.s1w() : r.s1();
             p2[i] = weighted ? r.s2w() : r.s2();
-            // The PSF frame: GREAT3's truth when known, else the mean measured star shape (simulations).
-            q1[i] = Double.isFinite(r.psfG1()) ? r.psfG1() : Double.isFinite(r.starG1()) ? r.starG1() : 0;
-            q2[i] = Double.isFinite(r.psfG2()) ? r.psfG2() : Double.isFinite(r.starG2()) ? r.starG2() : 0;
+            q1[i] = r.frameG1();
+            q2[i] = r.frameG2();
         }
         LineFit f1 = LineFit.megalut(t1, p1);
         LineFit f2 = LineFit.megalut(t2, p2);

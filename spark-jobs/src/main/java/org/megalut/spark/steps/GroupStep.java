@@ -53,6 +53,19 @@ public final class GroupStep {
                       double trueG1, double trueG2, double psfG1, double psfG2, double starG1, double starG2,
                       double starSigma) implements java.io.Serializable {
 
+        /**
+         * g1 of the PSF shape that sets the subfield's PSF frame: GREAT3's truth when known, else the mean
+         * measured star shape (simulations, branches without truth), else 0 (round).
+         */
+        public double frameG1() {
+            return Double.isFinite(psfG1) ? psfG1 : Double.isFinite(starG1) ? starG1 : 0;
+        }
+
+        /** g2 of the PSF shape that sets the PSF frame, as {@link #frameG1()}. */
+        public double frameG2() {
+            return Double.isFinite(psfG2) ? psfG2 : Double.isFinite(starG2) ? starG2 : 0;
+        }
+
         /** Fraction of the subfield's galaxies without a valid prediction. */
         public double failureFraction() {
             return total == 0 ? Double.NaN : 1.0 - galaxies / (double) total;
@@ -158,7 +171,8 @@ public final class GroupStep {
         return out;
     }
 
-    static void write(List<Row> rows, Path csv, Configuration conf) throws IOException {
+    /** Writes a group table (also for tests and tools that build rows themselves). */
+    public static void write(List<Row> rows, Path csv, Configuration conf) throws IOException {
         AtomicWrite.stream(csv, conf, os -> {
             PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8);
             ps.println(HEADER);

@@ -186,10 +186,15 @@ public final class LearnStep {
                                      Configuration conf) {
         String pred = committee.config().data().predictions().get(0);
         String title = "subfield " + subfield + ", " + pred;
-        FigureFiles.write(new Path(file.getParent(), pred + "-cost.png"), conf, 1100, 450,
+        FigureFiles.write(costFigure(file.getParent(), pred), conf, 1100, 450,
                 () -> CommitteeFigures.costs(committee, title + ": training costs"));
         FigureFiles.write(new Path(file.getParent(), pred + "-selfpred.png"), conf, 1100, 450,
                 () -> CommitteeFigures.selfPrediction(committee, training, title + ": self-prediction on the training set"));
+    }
+
+    /** The cost-curve figure of a committee, beside its file in {@code dir}. */
+    public static Path costFigure(Path dir, String prediction) {
+        return new Path(dir, prediction + "-cost.png");
     }
 
     /** Reads a subfield's committees of a kind, in component order. */

@@ -1,0 +1,67 @@
+package org.megalut.spark.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Feature values of a catalogue (observations or a simulation, partitioned by {@code subfield}) for
+ * histograms, read with Spark and collected to the driver. A large table is thinned to about
+ * {@code cap} rows by a fixed fraction of a hash of each row's key columns, so the sample is the same on
+ * every run and for any partitioning (never "the first rows", which would follow the file order).
+ */
+final class FeatureSamples {
+    /** Hash buckets: the kept fraction has a resolution of 1e-6. */
+    private static final long BUCKETS = 1_000_000L;
+    /** Columns that identify a row, in the tables that have them (obs: subfield, id; simulations: the rest). */
+    private static final List<String> KEYS = List.of("subfield", "id", "catalog", "galaxy", "copy", "image", "case",
+            "realization");
+
+    private FeatureSamples() { }
+
+    /**
+     * The features of the given subfields' rows, thinned to about {@code cap} rows; null values become NaN.
+     * Features the table lacks are left out of the result.
+     *
+     * @return feature → values (same row order for every feature), or null when the table does not exist
+     */
+    static Map<String, double[]> read(SparkSession spark, Path table, int[] subfields, List<String> features, long cap)
+            throws IOException {
+        if (!table.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(table)) {
+            return null;
+        }
+        Dataset<Row> t = spark.read().parquet(table.toString())
+                .where(col("subfield").isin(Arrays.stream(subfields).boxed().toArray()));
+        List<String> cols = Arrays.asList(t.columns());
+        List<String> present = features.stream().filter(cols::contains).toList();
+        Column[] keys = KEYS.stream().filter(cols::contains).map(k -> col(k)).toArray(Column[]::new);
+        long n = t.count();
+        if (n > cap) {
+            long keep = Math.max(1, Math.round(BUCKETS * (double) cap / n));
+            t = t.where(pmod(xxhash64(keys), lit(BUCKETS)).lt(lit(keep)));
+        }
+        List<Row> rows = t.select(present.stream().map(f -> col(f).cast("double")).toArray(Column[]::new)).collectAsList();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int j = 0; j < present.size(); j++) {
+            double[] v = new double[rows.size()];
+            for (int i = 0; i < v.length; i++) {
+                Row r = rows.get(i);
+                v[i] = r.isNullAt(j) ? Double.NaN : r.getDouble(j);
+            }
+            out.put(present.get(j), v);
+        }
+        return out;
+    }
+}

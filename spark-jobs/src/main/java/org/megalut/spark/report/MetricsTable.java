@@ -1,0 +1,77 @@
+package org.megalut.spark.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.megalut.eval.LineFit;
+import org.megalut.spark.steps.EvaluateStep;
+
+/**
+ * The metrics of one or more evaluated runs as a table: one row per quantity (m, c per component with
+ * their 68 % errors, m and c in the PSF frame with GREAT3's errors, Q_c and its noise floor with the
+ * 16–84 % range, per-subfield scatter and RMSD, counts), one column per run and estimate (weighted,
+ * unweighted). The numbers are those of {@code metrics.json}.
+ */
+final class MetricsTable {
+
+    private MetricsTable() { }
+
+    /** Header and rows for runs given as label → evaluation (in column order). */
+    static List<List<String>> rows(Map<String, EvaluateStep.Result> runs) {
+        Map<String, Function<EvaluateStep.Bias, String>> q = new LinkedHashMap<>();
+        q.put("m1", b -> pm(b.g1().slope() - 1, b.g1().slopeError(), 4));
+        q.put("m2", b -> pm(b.g2().slope() - 1, b.g2().slopeError(), 4));
+        q.put("c1", b -> pm(b.g1().intercept(), b.g1().interceptError(), 5));
+        q.put("c2", b -> pm(b.g2().intercept(), b.g2().interceptError(), 5));
+        q.put("m+ (PSF frame)", b -> slope(b.great3().plus()));
+        q.put("m× (PSF frame)", b -> slope(b.great3().cross()));
+        q.put("c+ (PSF frame)", b -> pm(b.great3().plus().intercept(), b.great3().plus().interceptError(), 5));
+        q.put("c× (PSF frame)", b -> pm(b.great3().cross().intercept(), b.great3().cross().interceptError(), 5));
+        q.put("Q_c (ground)", b -> String.format(Locale.ROOT, "%.1f", b.great3().qc()));
+        q.put("noise floor of Q_c [16–84 %]", b -> String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", b.floor().median(),
+                b.floor().low(), b.floor().high()));
+        q.put("scatter per subfield g1, g2", b -> String.format(Locale.ROOT, "%.2e, %.2e", b.scatter1(), b.scatter2()));
+        q.put("RMSD g1, g2", b -> String.format(Locale.ROOT, "%.2e, %.2e", b.rmsd1(), b.rmsd2()));
+        List<List<String>> out = new ArrayList<>();
+        for (Map.Entry<String, Function<EvaluateStep.Bias, String>> e : q.entrySet()) {
+            List<String> row = new ArrayList<>();
+            row.add(e.getKey());
+            for (EvaluateStep.Result r : runs.values()) {
+                row.add(e.getValue().apply(r.weighted()));
+                row.add(e.getValue().apply(r.unweighted()));
+            }
+            out.add(row);
+        }
+        List<String> sub = new ArrayList<>(List.of("subfields"));
+        List<String> gal = new ArrayList<>(List.of("galaxies with a prediction (fraction without)"));
+        for (EvaluateStep.Result r : runs.values()) {
+            for (int k = 0; k < 2; k++) {
+                sub.add(Integer.toString(r.subfields()));
+                gal.add(String.format(Locale.ROOT, "%d (%.2f %%)", r.galaxies(), 100 * r.failureFraction()));
+            }
+        }
+        out.add(sub);
+        out.add(gal);
+        return out;
+    }
+
+    static List<String> header(Map<String, EvaluateStep.Result> runs) {
+        List<String> h = new ArrayList<>(List.of("quantity"));
+        for (String label : runs.keySet()) {
+            h.add(label + " weighted");
+            h.add(label + " unweighted");
+        }
+        return h;
+    }
+
+    private static String slope(LineFit f) {
+        return pm(f.slope(), f.slopeError(), 4);
+    }
+
+    private static String pm(double v, double err, int digits) {
+        return String.format(Locale.ROOT, "%+." + digits + "f ± %." + digits + "f", v, err);
+    }
+}
