@@ -120,23 +120,36 @@ public final class ReportFigures {
     }
 
     /**
-     * Failures per subfield: the fraction of galaxies without a valid prediction, and the fraction of
-     * stamps with each measurement flag.
+     * Failures per subfield: the fraction of galaxies without a valid prediction and the fraction of stamps
+     * with each given measurement flag, as lines on one panel whose y axis starts at 0 (a run without
+     * failures shows flat lines at 0, not an axis blown up around a constant).
      *
      * @param subfields       subfield numbers (x axis)
      * @param failureFraction fraction without a valid prediction, per subfield
-     * @param flagFractions   flag label → fraction of stamps with that flag, per subfield (same order)
+     * @param flagFractions   flag label → fraction of stamps with that flag, per subfield (same order);
+     *                        typically the failure flags only, since flag 0 (measured) is close to 1
      */
-    public static PanelGrid failures(String title, double[] subfields, double[] failureFraction,
-                                     Map<String, double[]> flagFractions) {
-        XyPanel fail = new XyPanel("galaxies without a valid prediction", "subfield", "fraction")
-                .line("no prediction", subfields, failureFraction);
-        XyPanel flags = new XyPanel("measurement flags", "subfield", "fraction of stamps");
+    public static XyPanel failures(String title, double[] subfields, double[] failureFraction,
+                                   Map<String, double[]> flagFractions) {
+        XyPanel p = new XyPanel(title, "subfield", "fraction").integerX()
+                .line("no valid prediction", subfields, failureFraction, LineStyle.colour(3));
+        double max = max(failureFraction);
         int colour = 0;
         for (Map.Entry<String, double[]> e : flagFractions.entrySet()) {
-            flags.line(e.getKey(), subfields, e.getValue(), LineStyle.colour(colour++));
+            p.line("flag " + e.getKey(), subfields, e.getValue(), LineStyle.colour(colour++).dashed());
+            max = Math.max(max, max(e.getValue()));
         }
-        return PanelGrid.row(title, fail, flags);
+        return p.yRange(0, Math.max(0.01, 1.1 * max));
+    }
+
+    private static double max(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                m = Math.max(m, x);
+            }
+        }
+        return m;
     }
 
     /** The OLS fit of y on x over the finite pairs, or null with fewer than 3 (no meaningful error). */

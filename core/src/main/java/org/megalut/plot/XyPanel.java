@@ -38,6 +38,9 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 public final class XyPanel extends Panel {
     private final List<Layer> layers = new ArrayList<>();
     private boolean logY;
+    private boolean integerX;
+    private double yLow = Double.NaN;
+    private double yHigh = Double.NaN;
     private String note;
     private int nextColour;
 
@@ -55,6 +58,27 @@ public final class XyPanel extends Panel {
     /** Logarithmic y axis (base 10). */
     public XyPanel logY() {
         this.logY = true;
+        return this;
+    }
+
+    /** Integer ticks on the x axis (e.g. subfield numbers). */
+    public XyPanel integerX() {
+        this.integerX = true;
+        return this;
+    }
+
+    /**
+     * A fixed y range instead of the automatic one (e.g. [0, …] for fractions, which the automatic range
+     * would blow up around a constant).
+     *
+     * @throws IllegalArgumentException unless low &lt; high, both finite
+     */
+    public XyPanel yRange(double low, double high) {
+        if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
+            throw new IllegalArgumentException("y range needs finite low < high, got " + low + ", " + high);
+        }
+        this.yLow = low;
+        this.yHigh = high;
         return this;
     }
 
@@ -140,6 +164,9 @@ public final class XyPanel extends Panel {
     JFreeChart chart() {
         NumberAxis xAxis = new NumberAxis(xLabel);
         xAxis.setAutoRangeIncludesZero(false);
+        if (integerX) {
+            xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         ValueAxis yAxis;
         if (logY) {
             LogAxis a = new LogAxis(yLabel);
@@ -156,6 +183,9 @@ public final class XyPanel extends Panel {
             NumberAxis a = new NumberAxis(yLabel);
             a.setAutoRangeIncludesZero(false);
             yAxis = a;
+        }
+        if (!Double.isNaN(yLow)) {
+            yAxis.setRange(yLow, yHigh);
         }
         XYPlot plot = new XYPlot();
         plot.setDomainAxis(xAxis);

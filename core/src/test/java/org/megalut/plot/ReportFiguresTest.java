@@ -59,11 +59,14 @@ class ReportFiguresTest {
     void failuresPerSubfield() throws Exception {
         double[] sf = {0, 1, 2, 3};
         Map<String, double[]> flags = new LinkedHashMap<>();
-        flags.put("flag 0", new double[] {0.99, 0.98, 1.0, 0.97});
-        flags.put("flag 3", new double[] {0.01, 0.02, 0.0, Double.NaN});
-        PanelGrid g = ReportFigures.failures("failures", sf, new double[] {0.01, Double.NaN, 0, 0.03}, flags);
+        flags.put("1 not inside the image", new double[] {0.0, 0.0, 0.0, 0.0});
+        flags.put("3 moments failed", new double[] {0.01, 0.02, 0.0, Double.NaN});
+        XyPanel g = ReportFigures.failures("failures", sf, new double[] {0.01, Double.NaN, 0, 0.03}, flags);
         assertTrue(PlotTest.colours(g.png(900, 350), 900, 350) > 10);
         assertTrue(PlotTest.colours(ReportFigures.failures("none", new double[0], new double[0], Map.of())
                 .png(300, 200), 300, 200) > 2);
+        assertTrue(PlotTest.colours(ReportFigures.failures("no failures", sf, new double[4], Map.of())
+                .png(300, 200), 300, 200) > 2, "constant zero: a fixed [0, 0.01] axis");
+        assertThrows(IllegalArgumentException.class, () -> new XyPanel("", "", "").yRange(1, 1));
     }
 }

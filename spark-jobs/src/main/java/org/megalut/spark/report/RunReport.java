@@ -49,7 +49,7 @@ public final class RunReport {
     /** Rows per sample collected for the histograms: enough for smooth 40-bin histograms, small for the driver. */
     static final long SAMPLE_CAP = 100_000;
     /** Cost figures shown: the first subfields, plus the worst by final validation cost. */
-    static final int FIRST_COST_SUBFIELDS = 2;
+    static final int FIRST_COST_SUBFIELDS = 1;
 
     private RunReport() { }
 
@@ -308,7 +308,9 @@ public final class RunReport {
         double[] sf = new double[subfields.length];
         double[] fail = new double[subfields.length];
         Map<String, double[]> fractions = new LinkedHashMap<>();
-        flagValues.forEach(f -> fractions.put(FlagCounts.describe(f), new double[subfields.length]));
+        // Flag 0 (measured) is close to 1 and would squash the failure flags: the table has it, the figure not.
+        flagValues.stream().filter(f -> f != 0).forEach(f -> fractions.put(FlagCounts.describe(f),
+                new double[subfields.length]));
         List<List<String>> t = new ArrayList<>();
         for (int i = 0; i < subfields.length; i++) {
             GroupStep.Row r = bySubfield.get(subfields[i]);
@@ -321,11 +323,13 @@ public final class RunReport {
             for (int f : flagValues) {
                 long k = c.getOrDefault(f, 0L);
                 cells.add(Long.toString(k));
-                fractions.get(FlagCounts.describe(f))[i] = n == 0 ? Double.NaN : k / (double) n;
+                if (f != 0) {
+                    fractions.get(FlagCounts.describe(f))[i] = n == 0 ? Double.NaN : k / (double) n;
+                }
             }
             t.add(cells);
         }
-        figure(page, dir, conf, "failures.png", 1100, 420, "failure fractions per subfield",
+        figure(page, dir, conf, "failures.png", 900, 420, "failure fractions per subfield",
                 () -> ReportFigures.failures("failures per subfield", sf, fail, fractions));
         List<String> header = new ArrayList<>(List.of("subfield", "galaxies", "with prediction", "fraction without"));
         flagValues.forEach(f -> header.add("flag " + FlagCounts.describe(f)));
@@ -367,9 +371,10 @@ public final class RunReport {
         page.note("Mean over the kept members of the last training (minibatch) cost and the last validation cost;"
                 + " costs of different committees are in different units and not comparable with each other.");
         errors.forEach(page::warning);
-        page.paragraph("Cost curves of subfields " + shown + ": the first " + FIRST_COST_SUBFIELDS + " subfields, and the"
-                + " one whose kept members end with the highest validation cost relative to the median over subfields"
-                + " (largest over the committees) — the training most worth a look.");
+        page.paragraph("Cost curves of subfields " + shown + ": the first subfield, as a typical example, and the one"
+                + " whose kept members end with the highest validation cost relative to the median over subfields"
+                + " (largest ratio over the committees), the training most worth a look. The curves of every subfield"
+                + " are beside its committees, committees/<kind>/subfield=S/<name>-cost.png.");
         for (int sf : shown) {
             for (String n : names) {
                 CommitteeCosts c = bySubfield.get(sf).get(n);
