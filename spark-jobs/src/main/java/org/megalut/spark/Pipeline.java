@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.steps.CheckPsfsStep;
-import org.megalut.spark.steps.DatasetSettings;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.LearnStep;
@@ -50,25 +49,23 @@ public final class Pipeline {
                     case "measure-stars" -> table(MeasureStarsStep.run(spark, s));
                     case "measure-obs" -> table(MeasureObsStep.run(spark, s));
                     case "check-psfs" -> checkPsfs(spark, s, out);
-                    case "simulate-train-shear" -> table(SimulateStep.run(spark, s,
-                            DatasetSettings.spec(c, c.getString("learn.dataset")), seed));
-                    case "simulate-train-weight" -> table(SimulateStep.run(spark, s,
-                            DatasetSettings.spec(c, c.getString("learn-weights.dataset")), seed));
+                    case "simulate-train-shear" -> table(SimulateStep.run(spark, s, c, c.getString("learn.dataset")));
+                    case "simulate-train-weight" ->
+                            table(SimulateStep.run(spark, s, c, c.getString("learn-weights.dataset")));
                     case "learn" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR));
-                    case "simulate-valid-shear" -> !validate ? NO_VALIDATION : table(SimulateStep.run(spark, s,
-                            DatasetSettings.spec(c, ValidateStep.Kind.SHEAR.dataset(c)), seed));
+                    case "simulate-valid-shear" -> !validate ? NO_VALIDATION
+                            : table(SimulateStep.run(spark, s, c, ValidateStep.Kind.SHEAR.dataset(c)));
                     case "validate" -> !validate ? NO_VALIDATION : validate(spark, s, c, ValidateStep.Kind.SHEAR, out);
                     case "predict-for-weights" -> tasks(PredictForWeightsStep.run(spark, s, c));
                     case "learn-weights" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT));
-                    case "simulate-valid-overall" -> !validate ? NO_VALIDATION : table(SimulateStep.run(spark, s,
-                            DatasetSettings.spec(c, ValidateStep.Kind.WEIGHTS.dataset(c)), seed));
+                    case "simulate-valid-overall" -> !validate ? NO_VALIDATION
+                            : table(SimulateStep.run(spark, s, c, ValidateStep.Kind.WEIGHTS.dataset(c)));
                     case "validate-weights" -> !validate ? NO_VALIDATION
                             : validate(spark, s, c, ValidateStep.Kind.WEIGHTS, out);
                     case "predict-obs" -> tasks(PredictStep.run(spark, s, c, obs));
                     case "group" -> group(spark, s, obs);
                     case "evaluate" -> evaluate(spark, obs, out);
-                    case "simulate-mimic" -> table(SimulateStep.run(spark, s,
-                            DatasetSettings.spec(c, PredictStep.MIMIC_DATASET), seed));
+                    case "simulate-mimic" -> table(SimulateStep.run(spark, s, c, PredictStep.MIMIC_DATASET));
                     case "mimic" -> mimic(spark, s, c, mimic, out);
                 default -> throw new IllegalStateException(step);
                 };
