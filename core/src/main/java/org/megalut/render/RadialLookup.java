@@ -32,15 +32,17 @@ final class RadialLookup {
 
     /**
      * Tabulates {@code radial}'s F for k² in [k2min, k2max] (radians/arcsec)², k2min &gt; 0, unless the
-     * table already holds an equal profile over that range: the same galaxy drawn again (another
-     * realization, shear or offset) reuses it when the range stays within the tabulated octaves.
-     * (Padding the range to make reuse likelier cost more than it saved for new galaxies.)
+     * table already holds an equal profile over the same octaves: the same galaxy drawn again (another
+     * realization, rotation or offset) reuses it. The octaves must be the same, not merely cover the
+     * range: values outside the table are evaluated directly, so a wider table left by an earlier stamp
+     * would interpolate what a fresh one evaluates, and a stamp's pixels would depend (in the last bits)
+     * on the stamps drawn before it. (Padding the range to make reuse likelier cost more than it saved.)
      */
     void prepare(Profile radial, double k2min, double k2max) {
         if (!(k2min > 0) || !(k2max >= k2min) || Double.isInfinite(k2max)) {
             throw new IllegalArgumentException("bad k² range [" + k2min + ", " + k2max + "]");
         }
-        if (radial.equals(profile) && Math.getExponent(k2min) >= eMinBuilt && Math.getExponent(k2max) <= eMaxBuilt) {
+        if (radial.equals(profile) && Math.getExponent(k2min) == eMinBuilt && Math.getExponent(k2max) == eMaxBuilt) {
             return;
         }
         this.profile = radial;

@@ -21,7 +21,7 @@ final class SimulateCommand extends SparkStepCommand {
     @Override
     SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings settings) throws Exception {
         Config c = options.config();
-        return SimulateStep.run(spark, settings, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed"));
+        return SimulateStep.run(spark, settings, c, dataset);
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.report.RunReport;
 import org.megalut.spark.steps.CheckPsfsStep;
-import org.megalut.spark.steps.DatasetSettings;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.LearnStep;
@@ -40,40 +39,62 @@ public final class Pipeline {
         boolean validate = c.getBoolean("run.validate");
         PredictionRun obs = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
         PredictionRun mimic = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
+        List<Timing> timings = new java.util.ArrayList<>();
         for (int i = first; i <= last; i++) {
             String step = STEPS.get(i);
             long t0 = System.nanoTime();
-            Summary summary = switch (step) {
-                case "measure-stars" -> table(MeasureStarsStep.run(spark, s));
-                case "measure-obs" -> table(MeasureObsStep.run(spark, s));
-                case "check-psfs" -> new Summary(CheckPsfsStep.run(spark, s, out).size() + " subfields", false);
-                case "simulate-train-shear" -> table(SimulateStep.run(spark, s,
-                        DatasetSettings.spec(c, c.getString("learn.dataset")), seed));
-                case "simulate-train-weight" -> table(SimulateStep.run(spark, s,
-                        DatasetSettings.spec(c, c.getString("learn-weights.dataset")), seed));
-                case "learn" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR));
-                case "simulate-valid-shear" -> !validate ? NO_VALIDATION : table(SimulateStep.run(spark, s,
-                        DatasetSettings.spec(c, ValidateStep.Kind.SHEAR.dataset(c)), seed));
-                case "validate" -> !validate ? NO_VALIDATION : validate(spark, s, c, ValidateStep.Kind.SHEAR, out);
-                case "predict-for-weights" -> tasks(PredictForWeightsStep.run(spark, s, c));
-                case "learn-weights" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT));
-                case "simulate-valid-overall" -> !validate ? NO_VALIDATION : table(SimulateStep.run(spark, s,
-                        DatasetSettings.spec(c, ValidateStep.Kind.WEIGHTS.dataset(c)), seed));
-                case "validate-weights" -> !validate ? NO_VALIDATION
-                        : validate(spark, s, c, ValidateStep.Kind.WEIGHTS, out);
-                case "predict-obs" -> tasks(PredictStep.run(spark, s, c, obs));
-                case "group" -> group(spark, s, obs);
-                case "evaluate" -> evaluate(spark, obs, out);
-                case "simulate-mimic" -> table(SimulateStep.run(spark, s,
-                        DatasetSettings.spec(c, PredictStep.MIMIC_DATASET), seed));
-                case "mimic" -> mimic(spark, s, c, mimic, out);
-                case "report" -> report(spark, c, obs, mimic);
+            StepCpuMeter cpu = StepCpuMeter.start(spark);
+            Summary summary;
+            try {
+                summary = switch (step) {
+                    case "measure-stars" -> table(MeasureStarsStep.run(spark, s));
+                    case "measure-obs" -> table(MeasureObsStep.run(spark, s));
+                    case "check-psfs" -> checkPsfs(spark, s, out);
+                    case "simulate-train-shear" -> table(SimulateStep.run(spark, s, c, c.getString("learn.dataset")));
+                    case "simulate-train-weight" ->
+                            table(SimulateStep.run(spark, s, c, c.getString("learn-weights.dataset")));
+                    case "learn" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR));
+                    case "simulate-valid-shear" -> !validate ? NO_VALIDATION
+                            : table(SimulateStep.run(spark, s, c, ValidateStep.Kind.SHEAR.dataset(c)));
+                    case "validate" -> !validate ? NO_VALIDATION : validate(spark, s, c, ValidateStep.Kind.SHEAR, out);
+                    case "predict-for-weights" -> tasks(PredictForWeightsStep.run(spark, s, c));
+                    case "learn-weights" -> tasks(LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT));
+                    case "simulate-valid-overall" -> !validate ? NO_VALIDATION
+                            : table(SimulateStep.run(spark, s, c, ValidateStep.Kind.WEIGHTS.dataset(c)));
+                    case "validate-weights" -> !validate ? NO_VALIDATION
+                            : validate(spark, s, c, ValidateStep.Kind.WEIGHTS, out);
+                    case "predict-obs" -> tasks(PredictStep.run(spark, s, c, obs));
+                    case "group" -> group(spark, s, obs);
+                    case "evaluate" -> evaluate(spark, obs, out);
+                    case "simulate-mimic" -> table(SimulateStep.run(spark, s, c, PredictStep.MIMIC_DATASET));
+                    case "mimic" -> mimic(spark, s, c, mimic, out);
+                    case "report" -> report(spark, s, c, obs, mimic);
                 default -> throw new IllegalStateException(step);
-            };
+                };
+            } finally {
+                cpu.close();
+            }
             failures |= summary.failed();
-            out.printf("%-22s %s (%.1f s)%n", step, summary.text(), (System.nanoTime() - t0) * 1e-9);
+            double wall = (System.nanoTime() - t0) * 1e-9;
+            timings.add(new Timing(step, wall, cpu.cpuSeconds(), summary.processed()));
+            out.printf("%-22s %s (%.1f s)%n", step, summary.text(), wall);
         }
+        printTimings(timings, out);
         return failures;
+    }
+
+    /** A step's wall-clock and task CPU time, and the subfields it processed (not skipped). */
+    public record Timing(String step, double wallSeconds, double cpuSeconds, int subfields) { }
+
+    /** The benchmark table: task CPU seconds per processed subfield for each step. */
+    static void printTimings(List<Timing> timings, PrintStream out) {
+        out.println();
+        out.printf("%-22s %9s %9s %9s %14s%n", "step", "wall [s]", "CPU [s]", "subfields", "CPU-s/subfield");
+        for (Timing t : timings) {
+            out.printf(java.util.Locale.ROOT, "%-22s %9.1f %9.1f %9d %14s%n", t.step(), t.wallSeconds(), t.cpuSeconds(),
+                    t.subfields(), t.subfields() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f",
+                            t.cpuSeconds() / t.subfields()));
+        }
     }
 
     private static int index(String step) {
@@ -84,11 +105,17 @@ public final class Pipeline {
         return i;
     }
 
-    /** A step's one-line report. */
-    public record Summary(String text, boolean failed) { }
+    /** A step's one-line report, and how many subfields it processed (not skipped). */
+    public record Summary(String text, boolean failed, int processed) { }
+
+    private static Summary checkPsfs(SparkSession spark, RunSettings s, PrintStream out) throws java.io.IOException {
+        int n = CheckPsfsStep.run(spark, s, out).size();
+        return new Summary(n + " subfields", false, n);
+    }
 
     private static Summary group(SparkSession spark, RunSettings s, PredictionRun run) throws java.io.IOException {
-        return new Summary(GroupStep.run(spark, s, run).size() + " subfields -> " + run.groupCsv(), false);
+        int n = GroupStep.run(spark, s, run).size();
+        return new Summary(n + " subfields -> " + run.groupCsv(), false, n);
     }
 
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
@@ -96,12 +123,12 @@ public final class Pipeline {
         var conf = spark.sparkContext().hadoopConfiguration();
         List<GroupStep.Row> rows = GroupStep.read(run.groupCsv(), conf);
         if (rows.stream().filter(r -> Double.isFinite(r.trueG1())).count() < 3) {
-            return new Summary("skipped (needs --truth and at least 3 subfields)", false);
+            return new Summary("skipped (needs --truth and at least 3 subfields)", false, 0);
         }
         EvaluateStep.Result r = EvaluateStep.evaluate(rows);
         EvaluateStep.print(r, out);
         EvaluateStep.write(r, run.label(), run.metricsJson(), conf);
-        return new Summary("done -> " + run.metricsJson(), false);
+        return new Summary("done -> " + run.metricsJson(), false, rows.size());
     }
 
     /** The predict → group → evaluate chain on the mimic-great3 simulation, apart from the branch's results. */
@@ -112,14 +139,15 @@ public final class Pipeline {
             return tasks(o);
         }
         group(spark, s, run);
-        return evaluate(spark, run, out);
+        Summary e = evaluate(spark, run, out);
+        return new Summary(e.text(), e.failed(), o.done().size());
     }
 
     /**
      * The reports of the mimic run, then of the observation run (which links to the mimic one), for those
      * that have a group table.
      */
-    private static Summary report(SparkSession spark, Config c, PredictionRun obs, PredictionRun mimic)
+    private static Summary report(SparkSession spark, RunSettings s, Config c, PredictionRun obs, PredictionRun mimic)
             throws java.io.IOException {
         var conf = spark.sparkContext().hadoopConfiguration();
         List<String> written = new java.util.ArrayList<>();
@@ -129,7 +157,7 @@ public final class Pipeline {
             }
         }
         return new Summary(written.isEmpty() ? "skipped (no group table)" : "done -> " + String.join(", ", written),
-                false);
+                false, written.isEmpty() ? 0 : s.subfields().length);
     }
 
     /**
@@ -142,7 +170,7 @@ public final class Pipeline {
     }
 
     /** The report of a validation step that is switched off. */
-    private static final Summary NO_VALIDATION = new Summary("skipped (run.validate = false)", false);
+    private static final Summary NO_VALIDATION = new Summary("skipped (run.validate = false)", false, 0);
 
     private static Summary validate(SparkSession spark, RunSettings s, Config c, ValidateStep.Kind kind, PrintStream out)
             throws java.io.IOException {
@@ -154,11 +182,12 @@ public final class Pipeline {
     private static Summary table(SubfieldStepRunner.Outcome o) {
         long rows = o.written().values().stream().mapToLong(Long::longValue).sum();
         return new Summary(o.written().size() + " written (" + rows + " rows), " + o.skipped().size() + " skipped, "
-                + o.failed().size() + " failed" + (o.failed().isEmpty() ? "" : " " + o.failed()), !o.ok());
+                + o.failed().size() + " failed" + (o.failed().isEmpty() ? "" : " " + o.failed()), !o.ok(),
+                o.written().size() + o.failed().size());
     }
 
     private static Summary tasks(SubfieldTasks.Outcome o) {
         return new Summary(o.done().size() + " done, " + o.skipped().size() + " skipped, " + o.failed().size()
-                + " failed" + (o.failed().isEmpty() ? "" : " " + o.failed()), !o.ok());
+                + " failed" + (o.failed().isEmpty() ? "" : " " + o.failed()), !o.ok(), o.done().size() + o.failed().size());
     }
 }

@@ -139,6 +139,34 @@ class Great3SimStepTest {
     }
 
     @Test
+    void simulationsDoNotDependOnTaskSlicesAndRerunsAreIdentical() throws Exception {
+        MeasureObsStep.run(spark, pipeline(new int[] {0, 1}, false, "work-slices"));
+        DatasetSpec spec = new DatasetSpec("valid-overall", Distribution.G3, 6, 3, 2, 2, 2, 0.1, true, true,
+                DatasetSpec.Grouping.SHEAR);
+        // One task per catalog (12 galaxies x 2 realizations), then one per galaxy, then a forced rerun.
+        SimulateStep.run(spark, pipeline(new int[] {0, 1}, false, "work-slices"), spec, 7, 1000);
+        List<Row> whole = simRows("work-slices");
+        SimulateStep.run(spark, pipeline(new int[] {0, 1}, true, "work-slices"), spec, 7, 2);
+        List<Row> sliced = simRows("work-slices");
+        assertEquals(2 * 2 * 12 * 2, whole.size());
+        assertSameRows(whole, sliced);
+        SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-slices"), spec, 7, 5);
+        assertSameRows(whole, simRows("work-slices"));
+    }
+
+    private static void assertSameRows(List<Row> expected, List<Row> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i), actual.get(i), "row " + i);
+        }
+    }
+
+    private static List<Row> simRows(String workdir) {
+        return spark.read().parquet(tmp.resolve(workdir + "/sim/valid-overall").toString())
+                .orderBy("subfield", "catalog", "galaxy", "copy", "image").collectAsList();
+    }
+
+    @Test
     void shearCommitteesLearnTheEllipticity() throws Exception {
         RunSettings s = pipeline(new int[] {1}, false, "work-learn");
         DatasetSpec ts = new DatasetSpec("train-shear", Distribution.TRAIN, 200, 10, 2, 1, 1, 0, false, false,

@@ -62,7 +62,20 @@ public final class DatasetSimulator {
 
     /** All stamps of one catalog, every realization. */
     public List<SimulatedStamp> catalog(int catalog) {
-        List<SimGalaxy> galaxies = DatasetCatalogs.catalog(spec, seed, subfield, catalog, psfs.size());
+        return catalog(catalog, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The stamps of a slice of a catalog: its galaxies (rotated copies included, in catalog order) from
+     * index {@code first}, at most {@code count} of them. Every draw is keyed by the galaxy, copy and
+     * realization, so slices computed anywhere, in any order, concatenate to {@link #catalog(int)}.
+     */
+    public List<SimulatedStamp> catalog(int catalog, int first, int count) {
+        List<SimGalaxy> all = DatasetCatalogs.catalog(spec, seed, subfield, catalog, psfs.size());
+        if (first < 0 || count < 0) {
+            throw new IllegalArgumentException("slice from " + first + " of " + count + " galaxies");
+        }
+        List<SimGalaxy> galaxies = all.subList(Math.min(first, all.size()), (int) Math.min(all.size(), (long) first + count));
         List<SimulatedStamp> out = new ArrayList<>(galaxies.size() * spec.nrea());
         Image stamp = Image.zeros(stampSize, stampSize);
         double centre = stamp.trueCenterX();

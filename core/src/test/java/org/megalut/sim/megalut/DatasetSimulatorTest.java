@@ -60,4 +60,23 @@ class DatasetSimulatorTest {
         }
         assertEquals(0.07, mad, 0.007);
     }
+
+    @Test
+    void slicesOfACatalogEqualTheWholeCatalog() {
+        // Each galaxy drawn alone, with a fresh simulator, equals the same galaxy drawn after others:
+        // nothing cached across stamps may change a stamp's pixels, not even in the last bit.
+        DatasetSpec spec = new DatasetSpec("valid-overall", Distribution.G3, 6, 3, 2, 2, 2, 0.1, true, true,
+                DatasetSpec.Grouping.SHEAR);
+        List<SimulatedStamp> whole = new DatasetSimulator(spec, 7, 0, stars(), 0.07, StampMeasurer.megalutDefaults())
+                .catalog(1);
+        assertEquals(24, whole.size());
+        for (int g = 0; g < 12; g++) {
+            List<SimulatedStamp> one = new DatasetSimulator(spec, 7, 0, stars(), 0.07, StampMeasurer.megalutDefaults())
+                    .catalog(1, g, 1);
+            assertEquals(2, one.size());
+            for (int r = 0; r < 2; r++) {
+                assertEquals(whole.get(2 * g + r).features(), one.get(r).features(), "galaxy " + g + ", realization " + r);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.megalut.spark.steps;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 
+import com.typesafe.config.Config;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,8 +70,31 @@ public final class SimulateStep {
         return DataTypes.createStructType(f);
     }
 
+    /** Default of {@code simulate.stamps-per-task}. */
+    public static final int STAMPS_PER_TASK = 2000;
+
+    /** Simulates a configured dataset ({@code datasets.<name>}, {@code simulate.*} settings). */
+    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, Config c, String dataset)
+            throws IOException {
+        int perTask = c.getInt("simulate.stamps-per-task");
+        if (perTask <= 0) {
+            throw new IllegalArgumentException("simulate.stamps-per-task must be positive, found " + perTask);
+        }
+        return run(spark, s, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed"), perTask);
+    }
+
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed)
             throws IOException {
+        return run(spark, s, spec, seed, STAMPS_PER_TASK);
+    }
+
+    /**
+     * @param stampsPerTask about how many stamps one Spark task renders and measures: a catalog is cut
+     *                      into slices of whole galaxies (all their realizations); the output does not
+     *                      depend on it
+     */
+    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed,
+                                                 int stampsPerTask) throws IOException {
         String branch = s.requireBranch();
         String fingerprint = "dataset=" + spec + " seed=" + seed + " branch=" + branch + " grid=" + s.grid()
                 + " measure=" + s.measure();
@@ -85,14 +109,21 @@ public final class SimulateStep {
         Map<Integer, Double> sigma = spec.noise() ? noiseSigmas(spark, s) : Map.of();
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         return runner.run((jsc, subfields) -> {
+            int galaxies = spec.n() * spec.snc();
+            int slice = Math.max(1, stampsPerTask / spec.nrea());
             List<int[]> units = new ArrayList<>();
             for (int sf : subfields) {
                 for (int c = 0; c < spec.ncat(); c++) {
-                    units.add(new int[] {sf, c});
+                    for (int first = 0; first < galaxies; first += slice) {
+                        units.add(new int[] {sf, c, first, Math.min(slice, galaxies - first)});
+                    }
                 }
             }
             JavaRDD<Integer> idx = jsc.parallelize(IntStream.range(0, units.size()).boxed().toList(), Math.max(1, units.size()));
-            return idx.flatMap(i -> simulateCatalog(units.get(i)[0], units.get(i)[1], spec, seed, s, sigma, conf).iterator());
+            return idx.flatMap(i -> {
+                int[] u = units.get(i);
+                return simulateSlice(u[0], u[1], u[2], u[3], spec, seed, s, sigma, conf).iterator();
+            });
         });
     }
 
@@ -113,8 +144,9 @@ public final class SimulateStep {
         return out;
     }
 
-    static List<SubfieldResult> simulateCatalog(int subfield, int catalog, DatasetSpec spec, long seed, RunSettings s,
-                                                Map<Integer, Double> sigma, SerializableConfiguration conf) {
+    static List<SubfieldResult> simulateSlice(int subfield, int catalog, int first, int count, DatasetSpec spec,
+                                              long seed, RunSettings s, Map<Integer, Double> sigma,
+                                              SerializableConfiguration conf) {
         try {
             Double noise = sigma.get(subfield);
             if (spec.noise() && noise == null) {
@@ -131,7 +163,7 @@ public final class SimulateStep {
             DatasetSimulator sim = new DatasetSimulator(spec, seed, subfield, stars, noise == null ? 0 : noise,
                     s.measure().measurer());
             List<SubfieldResult> out = new ArrayList<>();
-            for (SimulatedStamp st : sim.catalog(catalog)) {
+            for (SimulatedStamp st : sim.catalog(catalog, first, count)) {
                 SimGalaxy g = st.galaxy();
                 Object[] v = new Object[17 + FeatureColumns.count()];
                 v[0] = subfield;
