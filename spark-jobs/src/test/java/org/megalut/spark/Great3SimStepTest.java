@@ -144,14 +144,22 @@ class Great3SimStepTest {
         DatasetSpec spec = new DatasetSpec("valid-overall", Distribution.G3, 6, 3, 2, 2, 2, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         // One task per catalog (12 galaxies x 2 realizations), then one per galaxy, then a forced rerun.
-        SimulateStep.run(spark, pipeline(new int[] {0, 1}, false, "work-slices"), spec, 7, 1000);
+        SimulateStep.run(spark, pipeline(new int[] {0, 1}, false, "work-slices"), spec, 7, 1000, false);
         List<Row> whole = simRows("work-slices");
-        SimulateStep.run(spark, pipeline(new int[] {0, 1}, true, "work-slices"), spec, 7, 2);
+        SimulateStep.run(spark, pipeline(new int[] {0, 1}, true, "work-slices"), spec, 7, 2, false);
         List<Row> sliced = simRows("work-slices");
         assertEquals(2 * 2 * 12 * 2, whole.size());
         assertSameRows(whole, sliced);
-        SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-slices"), spec, 7, 5);
+        SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-slices"), spec, 7, 5, false);
         assertSameRows(whole, simRows("work-slices"));
+        // Inspection images: one FITS grid per catalog slice and realization, nc = 3 stamps per row.
+        SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-slices"), spec, 7, 1000, true);
+        assertSameRows(whole, simRows("work-slices"));
+        Path img = Path.of(SimulateStep.imageFile(tmp.resolve("work-slices").toString(), "valid-overall", 1, 1, 0, 1)
+                .toUri().getPath());
+        FitsImageHeader h = FitsImageHeader.read(img);
+        assertEquals(3 * 48, h.naxis1());
+        assertEquals(4 * 48, h.naxis2());
     }
 
     private static void assertSameRows(List<Row> expected, List<Row> actual) {

@@ -71,6 +71,22 @@ public final class DatasetSimulator {
      * realization, so slices computed anywhere, in any order, concatenate to {@link #catalog(int)}.
      */
     public List<SimulatedStamp> catalog(int catalog, int first, int count) {
+        return catalog(catalog, first, count, null);
+    }
+
+    /** Receives each rendered stamp (noise included) before it is measured, e.g. to keep inspection images. */
+    @FunctionalInterface
+    public interface StampSink {
+        /**
+         * @param index       the galaxy's position in the slice (0-based)
+         * @param realization the image realization
+         * @param stamp       the stamp; reused afterwards, so copy what you keep
+         */
+        void accept(int index, int realization, Image stamp);
+    }
+
+    /** As {@link #catalog(int, int, int)}, handing every stamp to {@code sink} (may be null). */
+    public List<SimulatedStamp> catalog(int catalog, int first, int count, StampSink sink) {
         List<SimGalaxy> all = DatasetCatalogs.catalog(spec, seed, subfield, catalog, psfs.size());
         if (first < 0 || count < 0) {
             throw new IllegalArgumentException("slice from " + first + " of " + count + " galaxies");
@@ -79,7 +95,8 @@ public final class DatasetSimulator {
         List<SimulatedStamp> out = new ArrayList<>(galaxies.size() * spec.nrea());
         Image stamp = Image.zeros(stampSize, stampSize);
         double centre = stamp.trueCenterX();
-        for (SimGalaxy g : galaxies) {
+        for (int index = 0; index < galaxies.size(); index++) {
+            SimGalaxy g = galaxies.get(index);
             Profile gal = Sersic.interpolated(g.sersicN(), g.hlr(), g.flux()).shear(g.g1(), g.g2());
             if (g.s1() != 0 || g.s2() != 0) {
                 gal = gal.shear(g.s1(), g.s2());
@@ -90,6 +107,9 @@ public final class DatasetSimulator {
                 drawer.draw(gal, psf, stamp, 1.0, j[0], j[1], DrawMethod.NO_PIXEL);
                 if (spec.noise()) {
                     GaussianNoise.add(stamp, noiseSigma, DatasetCatalogs.noise(spec, seed, subfield, g, r));
+                }
+                if (sink != null) {
+                    sink.accept(index, r, stamp);
                 }
                 StampFeatures f = measurer.measure(stamp, centre + j[0], centre + j[1]);
                 long[] cr = DatasetCatalogs.caseAndRealization(spec, g, r);

@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
+import org.megalut.great3.Great3Images;
 import org.megalut.great3.Stamps;
 import org.megalut.great3.StarCatalog;
 import org.megalut.image.Image;
@@ -30,6 +31,7 @@ import org.megalut.spark.FeatureColumns;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.io.AtomicWrite;
 
 /**
  * {@code simulate <dataset>}: MegaLUT's training/validation simulations of each subfield, rendered with
@@ -76,16 +78,25 @@ public final class SimulateStep {
     /** Simulates a configured dataset ({@code datasets.<name>}, {@code simulate.*} settings). */
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, Config c, String dataset)
             throws IOException {
+        return run(spark, s, c, dataset, false);
+    }
+
+    /**
+     * Simulates a configured dataset; with {@code keepImages} also writes the rendered stamps as FITS grids
+     * under {@code <workdir>/sim-images/<dataset>/subfield=S/} (see {@link #imageFile}).
+     */
+    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, Config c, String dataset,
+                                                 boolean keepImages) throws IOException {
         int perTask = c.getInt("simulate.stamps-per-task");
         if (perTask <= 0) {
             throw new IllegalArgumentException("simulate.stamps-per-task must be positive, found " + perTask);
         }
-        return run(spark, s, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed"), perTask);
+        return run(spark, s, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed"), perTask, keepImages);
     }
 
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed)
             throws IOException {
-        return run(spark, s, spec, seed, STAMPS_PER_TASK);
+        return run(spark, s, spec, seed, STAMPS_PER_TASK, false);
     }
 
     /**
@@ -94,7 +105,7 @@ public final class SimulateStep {
      *                      depend on it
      */
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed,
-                                                 int stampsPerTask) throws IOException {
+                                                 int stampsPerTask, boolean keepImages) throws IOException {
         String branch = s.requireBranch();
         String fingerprint = "dataset=" + spec + " seed=" + seed + " branch=" + branch + " grid=" + s.grid()
                 + " measure=" + s.measure();
@@ -122,7 +133,7 @@ public final class SimulateStep {
             JavaRDD<Integer> idx = jsc.parallelize(IntStream.range(0, units.size()).boxed().toList(), Math.max(1, units.size()));
             return idx.flatMap(i -> {
                 int[] u = units.get(i);
-                return simulateSlice(u[0], u[1], u[2], u[3], spec, seed, s, sigma, conf).iterator();
+                return simulateSlice(u[0], u[1], u[2], u[3], spec, seed, s, sigma, keepImages, conf).iterator();
             });
         });
     }
@@ -144,9 +155,19 @@ public final class SimulateStep {
         return out;
     }
 
+    /**
+     * The inspection image of a slice of a catalog and one realization: its galaxies (rotated copies
+     * included, in catalog order, from galaxy {@code first}) on a grid of {@code nc} stamps per row, galaxy
+     * k of the slice at column k mod nc, row k div nc, like a GREAT3 image.
+     */
+    public static Path imageFile(String workdir, String dataset, int subfield, int catalog, int first, int realization) {
+        return new Path(new Path(new Path(new Path(workdir, "sim-images"), dataset), "subfield=" + subfield),
+                String.format("catalog-%03d-from-%05d-rea-%02d.fits", catalog, first, realization));
+    }
+
     static List<SubfieldResult> simulateSlice(int subfield, int catalog, int first, int count, DatasetSpec spec,
                                               long seed, RunSettings s, Map<Integer, Double> sigma,
-                                              SerializableConfiguration conf) {
+                                              boolean keepImages, SerializableConfiguration conf) {
         try {
             Double noise = sigma.get(subfield);
             if (spec.noise() && noise == null) {
@@ -162,8 +183,18 @@ public final class SimulateStep {
             }
             DatasetSimulator sim = new DatasetSimulator(spec, seed, subfield, stars, noise == null ? 0 : noise,
                     s.measure().measurer());
+            int size = s.grid().stampSize();
+            int cols = spec.nc();
+            Image[] grids = new Image[keepImages ? spec.nrea() : 0];
+            for (int r = 0; r < grids.length; r++) {
+                grids[r] = Image.zeros(cols * size, (count + cols - 1) / cols * size);
+            }
+            DatasetSimulator.StampSink sink = !keepImages ? null : (k, r, stamp) -> {
+                Image placed = stamp.withOrigin(k % cols * size, k / cols * size);
+                grids[r].paste(placed);
+            };
             List<SubfieldResult> out = new ArrayList<>();
-            for (SimulatedStamp st : sim.catalog(catalog, first, count)) {
+            for (SimulatedStamp st : sim.catalog(catalog, first, count, sink)) {
                 SimGalaxy g = st.galaxy();
                 Object[] v = new Object[17 + FeatureColumns.count()];
                 v[0] = subfield;
@@ -185,6 +216,11 @@ public final class SimulateStep {
                 v[16] = st.jitterY();
                 FeatureColumns.values(st.features(), v, 17);
                 out.add(SubfieldResult.row(subfield, v));
+            }
+            for (int r = 0; r < grids.length; r++) {
+                Image grid = grids[r];
+                AtomicWrite.stream(imageFile(s.workdir(), spec.name(), subfield, catalog, first, r), conf.value(),
+                        os -> Great3Images.write(os, grid));
             }
             return out;
         } catch (Exception e) {
