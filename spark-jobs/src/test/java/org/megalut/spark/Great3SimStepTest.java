@@ -169,6 +169,36 @@ class Great3SimStepTest {
         }
     }
 
+    @Test
+    void aMissingStarFieldOrMissingMeasurementsFailAlone() throws Exception {
+        // A copy of the branch without subfield 1's star field.
+        Path broken = tmp.resolve("branch-no-stars");
+        Files.createDirectories(broken);
+        try (var files = Files.list(branch)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, broken.resolve(f.getFileName()));
+            }
+        }
+        Files.delete(broken.resolve(BranchLayout.starField(1)));
+        Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
+        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("branch.dir", broken.toUri().toString(),
+                "workdir", tmp.resolve("work-broken").toUri().toString(), "branch.grid", GRID)), defaults, "test");
+        RunSettings s = RunSettings.from(c, new int[] {0, 1}, null, false);
+        DatasetSpec noiseless = new DatasetSpec("train-shear", Distribution.TRAIN, 4, 2, 1, 1, 1, 0, false, false,
+                DatasetSpec.Grouping.GALAXY);
+        SubfieldStepRunner.Outcome o = SimulateStep.run(spark, s, noiseless, 3);
+        assertEquals(Map.of(0, 4L), o.written());
+        assertTrue(o.failed().get(1).contains(BranchLayout.starField(1)), o.failed().toString());
+        // Noisy datasets need the subfield's measured noise: subfield 1 was never measured.
+        MeasureObsStep.run(spark, RunSettings.from(c, new int[] {0}, null, false));
+        DatasetSpec noisy = new DatasetSpec("train-weight", Distribution.G3, 4, 2, 1, 1, 1, 0.1, true, true,
+                DatasetSpec.Grouping.SHEAR);
+        SubfieldStepRunner.Outcome n = SimulateStep.run(spark, s, noisy, 3);
+        assertEquals(Map.of(0, 4L), n.written());
+        assertTrue(n.failed().get(1).contains("subfield 1") && n.failed().get(1).contains("measure-obs"),
+                n.failed().toString());
+    }
+
     private static List<Row> simRows(String workdir) {
         return spark.read().parquet(tmp.resolve(workdir + "/sim/valid-overall").toString())
                 .orderBy("subfield", "catalog", "galaxy", "copy", "image").collectAsList();
