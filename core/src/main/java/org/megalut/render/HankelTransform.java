@@ -19,6 +19,9 @@ import java.util.function.DoubleUnaryOperator;
  * Aitken-accelerated answers, agree to relerr or abserr. f must be bounded by about |f(0)| and
  * decay; evaluation stops once f(x/k) is exactly 0 over a whole batch of nodes.
  *
+ * <p>{@link #finite} handles a profile truncated at r_max (a finite range, where Ogata's rule would
+ * see a discontinuity) by Gauss–Legendre panels instead.
+ *
  * <p>Thread-safe: the level caches are immutable once published.
  */
 final class HankelTransform {
@@ -137,6 +140,35 @@ final class HankelTransform {
             a1 = a2;
         }
         throw new ArithmeticException("Hankel transform did not converge at k = " + k);
+    }
+
+    private static final org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator GL20 =
+            new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory().legendre(20, -1, 1);
+
+    /**
+     * ∫₀^{rMax} f(r) J0(k r) r dr for f smooth on [0, rMax] (a truncated profile), by 20-point
+     * Gauss–Legendre panels no wider than {@code scale}/2 (f's own length scale) nor 8 radians of J0
+     * phase: about 1e-14 relative for profiles like (1 + r²)^{−β}. k ≥ 0 (k = 0 gives ∫ f r dr).
+     */
+    static double finite(DoubleUnaryOperator f, double k, double rMax, double scale) {
+        if (!(k >= 0) || !(rMax > 0) || !(scale > 0) || Double.isInfinite(rMax)) {
+            throw new IllegalArgumentException("finite Hankel transform needs k >= 0 and finite rMax, scale > 0, got k = "
+                    + k + ", rMax = " + rMax + ", scale = " + scale);
+        }
+        double width = Math.min(0.5 * scale, k > 0 ? 8 / k : Double.POSITIVE_INFINITY);
+        int panels = (int) Math.ceil(rMax / width);
+        double w = rMax / panels;
+        double total = 0;
+        for (int p = 0; p < panels; p++) {
+            double mid = (p + 0.5) * w;
+            double panel = 0;
+            for (int i = 0; i < GL20.getNumberOfPoints(); i++) {
+                double r = mid + 0.5 * w * GL20.getPoint(i);
+                panel += GL20.getWeight(i) * f.applyAsDouble(r) * Bessel.j0(k * r) * r;
+            }
+            total += 0.5 * w * panel;
+        }
+        return total;
     }
 
     private static double sum(DoubleUnaryOperator f, double k, Level lv) {

@@ -4,8 +4,9 @@ import org.jtransforms.fft.DoubleFFT_2D;
 import org.megalut.image.Image;
 
 /**
- * A profile defined by a pixel stamp (e.g. a star used as the PSF) and the Quintic interpolant,
- * computed like GalSim's InterpolatedImage (reference §3, OpticalPSF step 5). Immutable.
+ * A profile defined by a pixel stamp (e.g. a star used as the PSF) and an x-interpolant K (Quintic by
+ * default, or {@link Lanczos}), computed like GalSim's InterpolatedImage (reference §3, OpticalPSF
+ * step 5). Immutable.
  *
  * <p>Pixel values are fluxes: the profile is I(x) = Σ a_ij K(x/s − i')K(y/s − j')/s², with (i', j')
  * the pixel's offset from the origin pixel (width/2, height/2) and s the stamp's pixel scale (arcsec),
@@ -14,10 +15,12 @@ import org.megalut.image.Image;
  *
  * <p>k-space: the stamp is zero-padded to Np = goodFFTSize(ceil(pad·max(width, height))) with the
  * origin pixel at index 0 and transformed, Ĩ(p, q) = Σ a e^{−2πi(pi' + qj')/Np}; for κ = k·s and
- * f = κNp/(2π), F(k) = û(κx/2π)û(κy/2π)·Σ_{p,q} K(p − fx)K(q − fy)Ĩ(p mod Np, q mod Np), and 0 where
- * |κx| or |κy| exceeds 2π·u_max (Quintic k- and x-interpolants, as GalSim's defaults).
+ * f = κNp/(2π), F(k) = û(κx/2π)û(κy/2π)·Σ_{p,q} Q(p − fx)Q(q − fy)Ĩ(p mod Np, q mod Np), and 0 where
+ * |κx| or |κy| exceeds 2π·urange; û and urange are the x-interpolant's, Q is the Quintic
+ * k-interpolant (GalSim's default).
  *
- * <p>Sizes as GalSim: R = hypot(d + ½, 3) pixels, d the half-width of the smallest centred square
+ * <p>Sizes as GalSim: R = hypot(d + ½, xrange) pixels (xrange = 3 for Quintic, n for Lanczos n), d
+ * the half-width of the smallest centred square
  * holding (1 − ft) of the flux, stepK = π/(R s); maxK = (last square ring of the DFT with some
  * |Ĩ| &gt; mt·flux, found by scanning until 5 rings in a row are below, + 1)·(2π/Np)/s.
  */
@@ -33,7 +36,8 @@ public final class InterpolatedImage extends Profile {
     private final double flux;
     private final double stepK;
     private final double maxK;
-    private final double kCut;       // 2π·u_max / s
+    private final double kCut;       // 2π·urange / s
+    private final Interpolant xInterp;
 
     /**
      * @param stamp     pixel values (flux per pixel); only their layout is used, not the image's
@@ -43,6 +47,14 @@ public final class InterpolatedImage extends Profile {
      *                  uses 1.5)
      */
     public InterpolatedImage(Image stamp, double scale, double padFactor) {
+        this(stamp, scale, padFactor, Quintic.INSTANCE);
+    }
+
+    /**
+     * As {@link #InterpolatedImage(Image, double, double)} with the given x-interpolant (e.g.
+     * {@code Interpolant.parse("lanczos5")}); the k-interpolant stays Quintic.
+     */
+    public InterpolatedImage(Image stamp, double scale, double padFactor, Interpolant xInterpolant) {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("stamp pixel scale must be positive and finite, got " + scale);
         }
@@ -53,6 +65,7 @@ public final class InterpolatedImage extends Profile {
         if (bad >= 0) {
             throw new IllegalArgumentException("stamp has a non-finite pixel at index " + bad);
         }
+        this.xInterp = java.util.Objects.requireNonNull(xInterpolant, "x-interpolant");
         this.scale = scale;
         this.width = stamp.width();
         this.height = stamp.height();
@@ -74,9 +87,9 @@ public final class InterpolatedImage extends Profile {
         }
         new DoubleFFT_2D(np, np).complexForward(dft);
         GSParams gs = GSParams.DEFAULT;
-        this.stepK = Math.PI / (Math.hypot(foldHalfWidth(gs.foldingThreshold()) + 0.5, Quintic.RANGE) * scale);
+        this.stepK = Math.PI / (Math.hypot(foldHalfWidth(gs.foldingThreshold()) + 0.5, xInterp.xrange()) * scale);
         this.maxK = (lastRingAbove(gs.maxkThreshold() * Math.abs(flux)) + 1) * (2 * Math.PI / np) / scale;
-        this.kCut = 2 * Math.PI * Quintic.uMax(gs.kvalueAccuracy()) / scale;
+        this.kCut = 2 * Math.PI * xInterp.urange() / scale;
     }
 
     /**
@@ -84,7 +97,12 @@ public final class InterpolatedImage extends Profile {
      * for an even stamp, half a pixel below and left of the origin pixel.
      */
     public static Profile centredOnTrueCentre(Image stamp, double scale, double padFactor) {
-        InterpolatedImage ii = new InterpolatedImage(stamp, scale, padFactor);
+        return centredOnTrueCentre(stamp, scale, padFactor, Quintic.INSTANCE);
+    }
+
+    /** As {@link #centredOnTrueCentre(Image, double, double)} with the given x-interpolant. */
+    public static Profile centredOnTrueCentre(Image stamp, double scale, double padFactor, Interpolant xInterpolant) {
+        InterpolatedImage ii = new InterpolatedImage(stamp, scale, padFactor, xInterpolant);
         double dx = (ii.ox - 0.5 * (stamp.width() - 1)) * scale;
         double dy = (ii.oy - 0.5 * (stamp.height() - 1)) * scale;
         return dx == 0 && dy == 0 ? ii : ii.shift(dx, dy);
@@ -181,7 +199,7 @@ public final class InterpolatedImage extends Profile {
             re += wq * rr;
             im += wq * ri;
         }
-        double u = Quintic.transform(kappaX / (2 * Math.PI)) * Quintic.transform(kappaY / (2 * Math.PI));
+        double u = xInterp.uval(kappaX / (2 * Math.PI)) * xInterp.uval(kappaY / (2 * Math.PI));
         out.set(u * re, u * im);
     }
 
@@ -195,16 +213,17 @@ public final class InterpolatedImage extends Profile {
         double tx = x / scale;
         double ty = y / scale;
         double sum = 0;
-        for (int j = (int) Math.ceil(ty - Quintic.RANGE); j <= ty + Quintic.RANGE; j++) {
+        int range = xInterp.xrange();
+        for (int j = (int) Math.ceil(ty - range); j <= ty + range; j++) {
             int jj = j + oy;
             if (jj < 0 || jj >= height) {
                 continue;
             }
-            double wy = Quintic.kernel(ty - j);
-            for (int i = (int) Math.ceil(tx - Quintic.RANGE); i <= tx + Quintic.RANGE; i++) {
+            double wy = xInterp.xval(ty - j);
+            for (int i = (int) Math.ceil(tx - range); i <= tx + range; i++) {
                 int ii = i + ox;
                 if (ii >= 0 && ii < width) {
-                    sum += wy * Quintic.kernel(tx - i) * pixels[jj * width + ii];
+                    sum += wy * xInterp.xval(tx - i) * pixels[jj * width + ii];
                 }
             }
         }
@@ -213,6 +232,6 @@ public final class InterpolatedImage extends Profile {
 
     @Override
     public String toString() {
-        return "InterpolatedImage[" + width + "x" + height + ", scale=" + scale + ", flux=" + flux + "]";
+        return "InterpolatedImage[" + width + "x" + height + ", scale=" + scale + ", flux=" + flux + ", " + xInterp + "]";
     }
 }

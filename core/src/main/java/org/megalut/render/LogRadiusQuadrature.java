@@ -12,6 +12,9 @@ import org.apache.commons.math3.special.Gamma;
  * e^{2ns}), which is where Ogata's quadrature converges only algebraically. 20-point Gauss–Legendre
  * panels of width ≤ 0.25 in s and ≤ 4 radians of J0 phase; the range drops less than 1e-16 of the
  * flux at each end. Used while the total phase q₀ t_max^n stays below {@value #MAX_PHASE} radians.
+ *
+ * <p>For a profile truncated at t_t = z_t (r = t_tⁿ r0) the range simply ends at ln t_t: a finite
+ * Hankel integral whose edge discontinuity falls on the range end. The same phase limit applies.
  */
 final class LogRadiusQuadrature {
     static final double MAX_PHASE = 8000;
@@ -21,7 +24,10 @@ final class LogRadiusQuadrature {
     private final double sLo;
     private final double sHi;
     private final double tMaxPowN;
+    private final boolean truncated;
 
+
+    /** The untruncated profile. */
     LogRadiusQuadrature(double n) {
         this.n = n;
         this.logGamma2n = Gamma.logGamma(2 * n);
@@ -32,6 +38,24 @@ final class LogRadiusQuadrature {
         }
         this.sHi = Math.log(t);
         this.tMaxPowN = Math.pow(t, n);
+        this.truncated = false;
+    }
+
+    /**
+     * The profile truncated at t = tTrunc (r/r0 = tTruncⁿ); values are still normalised by Γ(2n),
+     * so divide by P(2n, tTrunc) for unit truncated flux.
+     */
+    LogRadiusQuadrature(double n, double tTrunc) {
+        if (!(tTrunc > 0)) {
+            throw new IllegalArgumentException("truncation must be positive, got t = " + tTrunc);
+        }
+        LogRadiusQuadrature full = new LogRadiusQuadrature(n);
+        this.n = n;
+        this.logGamma2n = full.logGamma2n;
+        this.sHi = Math.min(full.sHi, Math.log(tTrunc));
+        this.sLo = Math.min(full.sLo, sHi - 1);
+        this.tMaxPowN = Math.exp(n * sHi);
+        this.truncated = true;
     }
 
     boolean accepts(double q0) {
@@ -44,6 +68,9 @@ final class LogRadiusQuadrature {
         while (s < sHi) {
             double rate = n * q0 * Math.exp(n * (s + 0.25));
             double w = Math.min(0.25, 8 / Math.max(rate, 1e-300));
+            if (truncated) {
+                w = Math.min(w, sHi - s);   // end exactly at the edge (untruncated: past sHi is negligible)
+            }
             double mid = s + 0.5 * w;
             double panel = 0;
             for (int i = 0; i < GL.getNumberOfPoints(); i++) {

@@ -22,10 +22,14 @@ import java.util.TreeSet;
  * <ul>
  *   <li>Gaussian: one of sigma, fwhm, half_light_radius; flux (default 1)</li>
  *   <li>Sersic: n and one of half_light_radius, scale_radius; flux; fast (default false: exact
- *       cached table; true: table interpolated in n, see {@link SersicTables})</li>
- *   <li>Exponential, DeVaucouleurs: one of half_light_radius, scale_radius; flux</li>
+ *       cached table; true: table interpolated in n, see {@link SersicTables}); trunc (arcsec, default
+ *       0 = none) and flux_untruncated (default false: flux and half_light_radius are those of the
+ *       truncated profile), as GalSim; fast cannot be combined with trunc</li>
+ *   <li>Exponential: one of half_light_radius, scale_radius; flux. DeVaucouleurs: the same plus trunc,
+ *       flux_untruncated</li>
  *   <li>Kolmogorov: one of fwhm, lam_over_r0, half_light_radius; flux</li>
- *   <li>Moffat: beta and one of fwhm, scale_radius; flux</li>
+ *   <li>Moffat: beta and one of fwhm, scale_radius, half_light_radius; trunc (arcsec, default 0 = none;
+ *       flux is then the truncated profile's, and half_light_radius too); flux</li>
  *   <li>Airy: lam_over_diam; obscuration (default 0); flux</li>
  *   <li>OpticalPSF: lam_over_diam; obscuration, nstruts, strut_thick, strut_angle (degrees),
  *       defocus, astig1, astig2, coma1, coma2, trefoil1, trefoil2, spherical (waves; all default 0);
@@ -79,7 +83,8 @@ public final class ProfileConfig {
                 };
             }
             case "Sersic" -> {
-                check(c, path, type, List.of("n", "half_light_radius", "scale_radius", "flux", "fast"));
+                check(c, path, type, List.of("n", "half_light_radius", "scale_radius", "flux", "fast", "trunc",
+                        "flux_untruncated"));
                 double n = required(c, "n", path, type);
                 yield sersic(c, path, type, n, c.hasPath("fast") && bool(c, "fast", path));
             }
@@ -88,7 +93,7 @@ public final class ProfileConfig {
                 yield sersic(c, path, type, 1, false);
             }
             case "DeVaucouleurs" -> {
-                check(c, path, type, List.of("half_light_radius", "scale_radius", "flux"));
+                check(c, path, type, List.of("half_light_radius", "scale_radius", "flux", "trunc", "flux_untruncated"));
                 yield sersic(c, path, type, 4, false);
             }
             case "Kolmogorov" -> {
@@ -103,11 +108,17 @@ public final class ProfileConfig {
                 };
             }
             case "Moffat" -> {
-                check(c, path, type, List.of("beta", "fwhm", "scale_radius", "flux"));
+                check(c, path, type, List.of("beta", "fwhm", "scale_radius", "half_light_radius", "trunc", "flux"));
                 double beta = required(c, "beta", path, type);
-                String size = oneOf(c, path, type, "fwhm", "scale_radius");
+                String size = oneOf(c, path, type, "fwhm", "scale_radius", "half_light_radius");
                 double v = number(c, size, path);
-                yield size.equals("fwhm") ? Moffat.ofFwhm(beta, v, flux(c, path)) : Moffat.ofScaleRadius(beta, v, flux(c, path));
+                double trunc = optional(c, "trunc", 0, path);
+                double flux = flux(c, path);
+                yield switch (size) {
+                    case "fwhm" -> Moffat.ofFwhm(beta, v, flux, trunc);
+                    case "scale_radius" -> Moffat.ofScaleRadius(beta, v, flux, trunc);
+                    default -> Moffat.ofHalfLightRadius(beta, v, flux, trunc);
+                };
             }
             case "Airy" -> {
                 check(c, path, type, List.of("lam_over_diam", "obscuration", "flux"));
@@ -160,6 +171,16 @@ public final class ProfileConfig {
         String size = oneOf(c, path, type, "half_light_radius", "scale_radius");
         double v = number(c, size, path);
         double flux = flux(c, path);
+        double trunc = optional(c, "trunc", 0, path);
+        boolean untruncatedFlux = c.hasPath("flux_untruncated") && bool(c, "flux_untruncated", path);
+        if (trunc != 0 || untruncatedFlux) {
+            if (fast) {
+                throw new IllegalArgumentException(path + ": " + type + " with trunc has no fast (interpolated in n)"
+                        + " tables; drop 'fast'");
+            }
+            return size.equals("half_light_radius") ? Sersic.ofHalfLightRadius(n, v, flux, trunc, untruncatedFlux)
+                    : Sersic.ofScaleRadius(n, v, flux, trunc, untruncatedFlux);
+        }
         SersicKTable table = fast ? SersicTables.interpolated(n) : SersicTables.exact(n);
         double hlr = size.equals("half_light_radius") ? v : v * table.hlrOverR0();
         return new Sersic(table, hlr, flux);

@@ -9,11 +9,39 @@ package org.megalut.render;
  * (t−2)(t−3)²(−9/4 + t(25/12 − 11t/24)) for 2 &lt; |t| ≤ 3 (with t = |t|), and
  * û(u) = ∫K(t)e^{−2πiut}dt = s⁵[s(55 − 19π²u²) + 2c(π²u² − 27)] with s = sinc(u), c = cos(πu).
  */
-final class Quintic {
+final class Quintic implements Interpolant {
     /** Half-width of the support, in samples. */
     static final int RANGE = 3;
+    /** The interpolant (GalSim's default x- and k-interpolant). */
+    static final Quintic INSTANCE = new Quintic();
+    private static final double U_MAX = uMax(GSParams.DEFAULT.kvalueAccuracy());
 
     private Quintic() {
+    }
+
+    @Override
+    public double xval(double t) {
+        return kernel(t);
+    }
+
+    @Override
+    public double uval(double u) {
+        return transform(u);
+    }
+
+    @Override
+    public int xrange() {
+        return RANGE;
+    }
+
+    @Override
+    public double urange() {
+        return U_MAX;
+    }
+
+    @Override
+    public String toString() {
+        return "quintic";
     }
 
     static double kernel(double t) {

@@ -11,6 +11,15 @@ public abstract class RadialProfile extends Profile {
     @Override
     public abstract double radialKValue(double k2);
 
+    /**
+     * True when F varies slowly enough in ln k for the drawer's per-stamp {@link RadialLookup} (64
+     * nodes per octave of k²). Truncated profiles return false: the edge makes F oscillate with period
+     * 2π/trunc in k, so they are evaluated point by point.
+     */
+    public boolean isSmoothInK() {
+        return true;
+    }
+
     @Override
     public final boolean isAxisymmetric() {
         return true;

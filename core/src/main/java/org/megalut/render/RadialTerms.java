@@ -7,7 +7,8 @@ import java.util.List;
  * A galaxy flattened into axisymmetric terms, F(k) = e^{−ik·s} Σ_t a_t F_t(|J_tᵀk|²), when that is
  * possible: axisymmetric profiles under any nesting of {@link Transformation}s and {@link Sum}s
  * whose shifts all come out equal (e.g. a sheared Sérsic, or a bulge + disk with their own shapes
- * under a common shear and offset). Transformations distribute over sums:
+ * under a common shear and offset), each smooth in k ({@link RadialProfile#isSmoothInK}).
+ * Transformations distribute over sums:
  * T(Σ p_i) = Σ T(p_i). Used by {@link StampDrawer} to evaluate each term through a
  * {@link RadialLookup}.
  */
@@ -42,6 +43,9 @@ final class RadialTerms {
 
     private static boolean collect(Profile p, Jacobian j, double sx, double sy, double ratio, List<Term> out,
                                    double[] shift) {
+        if (p instanceof RadialProfile rp && !rp.isSmoothInK()) {
+            return false;
+        }
         if (p.isAxisymmetric()) {
             if (Double.isNaN(shift[0])) {
                 shift[0] = sx;

@@ -23,8 +23,21 @@ import org.apache.commons.math3.special.Gamma;
  *       below 1e-6 for n ≤ 4 and about 1e-5 at n = 6.2.</li>
  * </ul>
  *
+ * <p><b>Truncation</b> (GalSim's {@code trunc}): with the profile set to 0 beyond R_t = trunc/r0, the
+ * transform is H(q₀) = ∫₀^{R_t} exp(−r^{1/n}) J0(q₀ r) r dr / (nγ(2n, z_t)), z_t = R_t^{1/n}, so that
+ * H(0) = 1 for the truncated flux. While the phase q₀R_t is below {@link LogRadiusQuadrature#MAX_PHASE}
+ * the nodes come from {@link LogRadiusQuadrature} stopped at z_t (the range ends exactly at the edge,
+ * so the discontinuity costs no accuracy); beyond, H is the untruncated integral minus the tail
+ * ∫_{R_t}^∞ from its endpoint expansion ({@link SersicEdge}; the first neglected term is below 1e-11
+ * of the leading one for kR &gt; {@link LogRadiusQuadrature#MAX_PHASE}). The table stores H plus the
+ * oscillating edge term, which is smooth, and {@link #value} subtracts the term exactly: sampling
+ * the oscillation itself on the ln k grid would cost up to 5e-4 of the flux. The series uses the
+ * truncated moments γ(2n(m+1), z_t) in place of Γ(2n(m+1)); b solves P(2n, b) = P(2n, z_t)/2, so hlr
+ * is that of the truncated profile (GalSim's SersicInfo); R_fold is capped at R_t; beyond X_HI only
+ * the edge term is kept (the smooth part is below 1e-6 there for n ≤ 4).
+ *
  * <p>A linear combination of tables of different n (same grid) is again a table: that is how
- * {@link SersicTables#interpolated} builds its fast per-stamp tables.
+ * {@link SersicTables#interpolated} builds its fast per-stamp tables (untruncated only).
  */
 public final class SersicKTable {
     /** Smallest n supported. */
@@ -40,6 +53,8 @@ public final class SersicKTable {
     static final double X_HI = X_LO + (NODES - 1) * DX;
 
     private final double n;
+    private final double truncR0;        // R_t = trunc/r0, 0 when untruncated (GalSim's convention)
+    private final double fluxFraction;   // P(2n, z_t): truncated flux over untruncated flux, 1 if untruncated
     private final double b;
     private final double hlrOverR0;
     private final double foldRadius;     // R_fold in units of r0 (before the stepk_minimum floor)
@@ -51,6 +66,7 @@ public final class SersicKTable {
     private final double tailSlope;      // p in H ~ q^{−p} beyond X_HI
     private final double tailValue;
     private final double maxKr0;         // GalSim's maxk in units of 1/r0
+    private final SersicEdge edge;       // truncated: the edge term stored in the table, else null
 
     /** Builds the table of index n by quadrature (about 0.05–0.5 s). */
     static SersicKTable compute(double n) {
@@ -77,16 +93,74 @@ public final class SersicKTable {
         return new SersicKTable(n, b, solveFoldRadius(n, Double.NaN), h);
     }
 
+    /**
+     * Builds the table of index n truncated at R_t = trunc/r0 (&gt; 0) by quadrature.
+     *
+     * @throws IllegalArgumentException if R_t is not positive and finite, or so small that less than
+     *                                  1e-12 of the flux is left
+     */
+    static SersicKTable computeTruncated(double n, double truncR0) {
+        checkN(n);
+        if (!(truncR0 > 0) || Double.isInfinite(truncR0)) {
+            throw new IllegalArgumentException("Sersic truncation radius must be positive and finite (units of r0), got "
+                    + truncR0);
+        }
+        double fraction = truncatedFluxFraction(n, truncR0);
+        if (!(fraction > 1e-12)) {
+            throw new IllegalArgumentException("Sersic truncation at " + truncR0 + " r0 keeps a flux fraction of only "
+                    + fraction);
+        }
+        double b = solveTruncatedB(n, truncR0);
+        double hlrOverR0 = Math.pow(b, n);
+        SeriesCoefficients s = new SeriesCoefficients(n, hlrOverR0, truncR0);
+        double invN = 1 / n;
+        double norm = 1 / (n * Math.exp(Gamma.logGamma(2 * n)));
+        LogRadiusQuadrature quad = new LogRadiusQuadrature(n, Math.pow(truncR0, invN));
+        LogRadiusQuadrature full = new LogRadiusQuadrature(n);
+        SersicEdge edge = new SersicEdge(n, truncR0, norm / fraction);
+        double[] h = new double[NODES];
+        for (int i = 0; i < NODES; i++) {
+            double q = Math.exp(X_LO + i * DX);
+            double q0 = q / hlrOverR0;
+            if (q * q < s.limitSq) {
+                h[i] = s.value(q * q);
+            } else if (quad.accepts(q0)) {
+                h[i] = quad.value(q0) / fraction + edge.value(q0);
+            } else {
+                double untruncated = full.accepts(q0) ? full.value(q0)
+                        : norm * HankelTransform.transform(r -> Math.exp(-Math.pow(r, invN)), q0, hlrOverR0, 1e-7, 1e-9 / norm);
+                // (untruncated − norm·tail)/fraction + edge, with the edge at full weight here
+                h[i] = (untruncated - norm * edge.tail(q0)) / fraction + edge.value(q0);
+            }
+        }
+        double fold = Math.min(solveFoldRadius(n, Double.NaN), truncR0);
+        return new SersicKTable(n, b, fold, h, truncR0);
+    }
+
+    /** P(2n, R_t^{1/n}): the flux inside R_t (units of r0) over the untruncated flux. */
+    static double truncatedFluxFraction(double n, double truncR0) {
+        return Gamma.regularizedGammaP(2 * n, Math.pow(truncR0, 1 / n));
+    }
+
     /** A table from node values on the standard grid (b and the fold radius already solved). */
     SersicKTable(double n, double b, double foldRadius, double[] values) {
+        this(n, b, foldRadius, values, 0);
+    }
+
+    /** As above, for the profile truncated at R_t = truncR0 (units of r0; 0 = untruncated). */
+    SersicKTable(double n, double b, double foldRadius, double[] values, double truncR0) {
         if (values.length != NODES) {
             throw new IllegalArgumentException("expected " + NODES + " table values, got " + values.length);
         }
         this.n = n;
+        this.truncR0 = truncR0;
+        this.fluxFraction = truncR0 > 0 ? truncatedFluxFraction(n, truncR0) : 1;
+        this.edge = truncR0 > 0 ? new SersicEdge(n, truncR0, 1 / (n * Math.exp(Gamma.logGamma(2 * n)) * fluxFraction)) : null;
         this.b = b;
         this.hlrOverR0 = Math.pow(b, n);
         this.foldRadius = foldRadius;
-        SeriesCoefficients s = new SeriesCoefficients(n, hlrOverR0);
+        SeriesCoefficients s = truncR0 > 0 ? new SeriesCoefficients(n, hlrOverR0, truncR0)
+                : new SeriesCoefficients(n, hlrOverR0);
         this.d2 = s.d2;
         this.d4 = s.d4;
         this.d6 = s.d6;
@@ -94,7 +168,7 @@ public final class SersicKTable {
         this.spline = new UniformSpline(X_LO, DX, values);
         double last = values[NODES - 1];
         double prev = values[NODES - 2];
-        if (last > 0 && prev > last) {
+        if (truncR0 == 0 && last > 0 && prev > last) {
             this.tailSlope = Math.log(prev / last) / DX;
             this.tailValue = last;
         } else {
@@ -108,6 +182,19 @@ public final class SersicKTable {
         SeriesCoefficients(double n, double hlrOverR0) {
             this(coef(n, 1, hlrOverR0), coef(n, 2, hlrOverR0), coef(n, 3, hlrOverR0),
                     Math.pow(1e-9 / coef(n, 4, hlrOverR0), 0.25));
+        }
+
+        /** Truncated at R_t (units of r0): the moments are lower incomplete gammas γ(2n(m+1), z_t). */
+        SeriesCoefficients(double n, double hlrOverR0, double truncR0) {
+            this(coef(n, 1, hlrOverR0, truncR0), coef(n, 2, hlrOverR0, truncR0), coef(n, 3, hlrOverR0, truncR0),
+                    Math.pow(1e-9 / coef(n, 4, hlrOverR0, truncR0), 0.25));
+        }
+
+        /** D_{2m} of the truncated profile: as {@link #coef(double, int, double)} with Γ(a) → γ(a, z_t). */
+        private static double coef(double n, int m, double hlrOverR0, double truncR0) {
+            double z = Math.pow(truncR0, 1 / n);
+            double ratio = Math.log(Gamma.regularizedGammaP(2 * n * (m + 1), z)) - Math.log(Gamma.regularizedGammaP(2 * n, z));
+            return coef(n, m, hlrOverR0) * Math.exp(ratio);
         }
 
         /** D_{2m} expressed in (k·hlr)^{2m}: Γ(2n(m+1))/(Γ(2n)(m!)² 4^m)/(hlr/r0)^{2m}. */
@@ -130,12 +217,38 @@ public final class SersicKTable {
 
     /** b with P(2n, b) = 1/2 (regularised lower incomplete gamma), refined from a guess by Newton steps. */
     static double solveB(double n, double guess) {
+        return solveB(n, guess, 0.5);
+    }
+
+    /**
+     * b of the profile truncated at R_t (units of r0): P(2n, b) = P(2n, z_t)/2, z_t = R_t^{1/n}, so that
+     * bⁿ r0 is the half-light radius of the truncated profile (GalSim's SersicInfo::calculateHLR).
+     * Bisection then Newton: the untruncated b bounds it from above.
+     */
+    static double solveTruncatedB(double n, double truncR0) {
+        double a = 2 * n;
+        double target = 0.5 * truncatedFluxFraction(n, truncR0);
+        double hi = Math.min(solveB(n, 2 * n - 1.0 / 3), Math.pow(truncR0, 1 / n));
+        double lo = 0;
+        for (int it = 0; it < 60; it++) {
+            double mid = 0.5 * (lo + hi);
+            if (Gamma.regularizedGammaP(a, mid) < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return solveB(n, 0.5 * (lo + hi), target);
+    }
+
+    /** b with P(2n, b) = target, refined from a guess by Newton steps. */
+    private static double solveB(double n, double guess, double target) {
         double a = 2 * n;
         double lg = Gamma.logGamma(a);
         double x = guess;
         double lastStep = Double.POSITIVE_INFINITY;
         for (int it = 0; it < 50; it++) {
-            double f = Gamma.regularizedGammaP(a, x) - 0.5;
+            double f = Gamma.regularizedGammaP(a, x) - target;
             double df = Math.exp((a - 1) * Math.log(x) - x - lg);
             double step = f / df;
             double next = x - step;
@@ -203,6 +316,12 @@ public final class SersicKTable {
     /** Sérsic index. */
     public double n() { return n; }
 
+    /** Truncation radius in units of r0, 0 when untruncated. */
+    public double truncR0() { return truncR0; }
+
+    /** Flux of the truncated profile over that of the untruncated one with the same r0 (1 if untruncated). */
+    public double fluxFraction() { return fluxFraction; }
+
     /** b(n): hlr = bⁿ·r0. */
     public double b() { return b; }
 
@@ -215,7 +334,7 @@ public final class SersicKTable {
     /** GalSim's maxK in units of 1/r0. */
     public double maxKr0() { return maxKr0; }
 
-    /** The node values (for combining tables). */
+    /** The node values (for combining tables; untruncated tables only). */
     double[] nodeValues() {
         double[] v = new double[NODES];
         for (int i = 0; i < NODES; i++) {
@@ -232,9 +351,17 @@ public final class SersicKTable {
             return 1 - qh2 * (d2 - qh2 * (d4 - qh2 * d6));
         }
         double x = 0.5 * Math.log(qh2);
+        if (edge != null) {
+            return (x <= X_HI ? spline.value(x) : 0) - edge.value(Math.sqrt(qh2) / hlrOverR0);
+        }
         if (x <= X_HI) {
             return spline.value(x);
         }
         return tailValue * Math.exp(-tailSlope * (x - X_HI));
+    }
+
+    /** False for truncated tables, whose edge term oscillates in k faster than a per-stamp lookup samples. */
+    boolean isSmooth() {
+        return edge == null;
     }
 }

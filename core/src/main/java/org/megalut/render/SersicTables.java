@@ -33,9 +33,13 @@ public final class SersicTables {
     public static final double N_STEP = 0.05;
     private static final int N_NODES = (int) Math.round((SersicKTable.N_MAX - SersicKTable.N_MIN) / N_STEP) + 1;
 
-    private static final Map<Double, SersicKTable> EXACT = new LinkedHashMap<>(16, 0.75f, true) {
+    /** Exact tables are keyed, like GalSim's cache, by (n, trunc/r0) with 0 for untruncated. */
+    private record Key(double n, double truncR0) {
+    }
+
+    private static final Map<Key, SersicKTable> EXACT = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Double, SersicKTable> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, SersicKTable> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -66,16 +70,30 @@ public final class SersicTables {
 
     /** The exact table for index n (cached, LRU). */
     public static SersicKTable exact(double n) {
+        return exact(n, 0);
+    }
+
+    /**
+     * The exact table for index n truncated at {@code truncR0} = trunc/r0 (0 for no truncation),
+     * cached in the same LRU as {@link #exact(double)}. A truncated table costs one quadrature build
+     * (a few tenths of a second), so a truncated Sérsic has no interpolated fast path: draw few
+     * distinct (n, trunc/r0).
+     */
+    public static SersicKTable exact(double n, double truncR0) {
         SersicKTable.checkN(n);
+        if (!(truncR0 >= 0)) {
+            throw new IllegalArgumentException("Sersic truncation must be >= 0 (0 = none), got trunc/r0 = " + truncR0);
+        }
+        Key key = new Key(n, truncR0);
         synchronized (EXACT) {
-            SersicKTable t = EXACT.get(n);
+            SersicKTable t = EXACT.get(key);
             if (t != null) {
                 return t;
             }
         }
-        SersicKTable t = SersicKTable.compute(n);
+        SersicKTable t = truncR0 == 0 ? SersicKTable.compute(n) : SersicKTable.computeTruncated(n, truncR0);
         synchronized (EXACT) {
-            EXACT.put(n, t);
+            EXACT.put(key, t);
         }
         return t;
     }

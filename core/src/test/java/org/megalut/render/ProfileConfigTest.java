@@ -68,13 +68,31 @@ class ProfileConfigTest {
     }
 
     @Test
+    void truncationParametersAsGalSim() {
+        assertSameStamp(Sersic.ofHalfLightRadius(2, 0.4, 3, 1.2, false),
+                ProfileConfig.parse("{type = Sersic, n = 2, half_light_radius = 0.4, flux = 3, trunc = 1.2}"));
+        Sersic s = (Sersic) ProfileConfig.parse("{type = Sersic, n = 2, half_light_radius = 0.4, flux = 3, trunc = 1.2,"
+                + " flux_untruncated = true}");
+        assertEquals(Sersic.ofHalfLightRadius(2, 0.4, 3, 1.2, true).flux(), s.flux(), 0);
+        assertEquals(1.2, ((Sersic) ProfileConfig.parse("{type = DeVaucouleurs, scale_radius = 0.01, trunc = 1.2}")).trunc(), 1e-12);
+        Moffat m = (Moffat) ProfileConfig.parse("{type = Moffat, beta = 2.5, fwhm = 0.7, trunc = 1.5}");
+        assertEquals(1.5, m.trunc());
+        assertEquals(1, m.kValue(0, 0).re, 1e-12);
+        Moffat h = (Moffat) ProfileConfig.parse("{type = Moffat, beta = 3, half_light_radius = 0.5}");
+        assertEquals(Moffat.ofHalfLightRadius(3, 0.5, 1, 0).scaleRadius(), h.scaleRadius(), 0);
+    }
+
+    @Test
     void errorsNameThePathAndTheValidChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProfileConfig.parse("{type = Convolution, items = [{type = Kolmogorov, fwhm = 0.7}, {type = Spergel}]}"));
         assertTrue(e.getMessage().contains("profile.items[1]") && e.getMessage().contains("Spergel")
                 && e.getMessage().contains("Kolmogorov"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse("{type = Moffat, beta = 3, fwhm = 0.7, trunc = 2}"));
-        assertTrue(e.getMessage().contains("trunc") && e.getMessage().contains("scale_radius"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse("{type = Moffat, beta = 3, fwhm = 0.7, truncation = 2}"));
+        assertTrue(e.getMessage().contains("truncation") && e.getMessage().contains("scale_radius"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ProfileConfig.parse("{type = Sersic, n = 1, half_light_radius = 0.5, trunc = 2, fast = true}"));
+        assertTrue(e.getMessage().contains("fast"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse("{type = Sersic, n = 1}"));
         assertTrue(e.getMessage().contains("half_light_radius"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse("{type = Gaussian, sigma = 1, fwhm = 2}"));

@@ -4,8 +4,11 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.megalut.image.Image;
+import org.megalut.render.Convolution;
 import org.megalut.render.DrawMethod;
+import org.megalut.render.InterpolatedImage;
 import org.megalut.render.Kolmogorov;
+import org.megalut.render.OpticalPSF;
 import org.megalut.render.Profile;
 import org.megalut.render.Sersic;
 import org.megalut.render.SersicTables;
@@ -23,12 +26,18 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of drawing one 48×48 stamp at 0.2"/px with the pixel response: a Sérsic of random
- * n = 0.5 + 3.5u (the pipeline's train distribution), hlr, ellipticity and sub-pixel offset, convolved
- * with a Kolmogorov PSF (FWHM 0.7", sheared) that is the same for every stamp, as in one subfield.
+ * Throughput of drawing one 48×48 stamp at 0.2"/px: a Sérsic of hlr 0.15–0.6", random ellipticity
+ * and sub-pixel offset, with n either random in [0.5, 4] (the pipeline's train distribution, tables
+ * interpolated in n) or fixed (one exact table), convolved with a PSF that is the same for every
+ * stamp, as in one subfield:
+ * <ul>
+ *   <li>{@code psf = optics}: Kolmogorov (FWHM 0.7", sheared) ⊗ a GREAT3-like optical PSF, with the
+ *       pixel response (the branch generator's case);</li>
+ *   <li>{@code psf = star}: a 48×48 star stamp of that PSF (pixel included) as an interpolated image,
+ *       drawn without a further pixel (the MegaLUT simulations' case).</li>
+ * </ul>
  *
- * <p>Run from the test classpath, single-threaded:
- * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main SersicStampBenchmark -f 1 -wi 3 -i 5}
+ * <p>Run with {@code submit/bench-jmh SersicStampBenchmark} (JMH options may follow).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -42,9 +51,14 @@ public class SersicStampBenchmark {
     @Param({"interpolated", "fixed"})
     public String sersic;
 
+    /** "optics": analytic Kolmogorov ⊗ optical PSF plus pixel; "star": interpolated star stamp, no pixel. */
+    @Param({"optics", "star"})
+    public String psf;
+
     private final StampDrawer drawer = new StampDrawer();
     private final Image stamp = Image.zeros(48, 48);
-    private final Profile psf = Kolmogorov.ofFwhm(0.7, 1).shear(0.015, -0.01);
+    private Profile psfProfile;
+    private DrawMethod method;
     private UniformRandomProvider rng;
 
     @Setup
@@ -52,6 +66,17 @@ public class SersicStampBenchmark {
         SersicTables.prepare(0.5, 4.0);
         SersicTables.exact(1.7);
         rng = RandomSource.XO_RO_SHI_RO_128_PP.create(12345L);
+        double lamOverDiam = 800e-9 / 4 * 180 / Math.PI * 3600;
+        Profile optics = new OpticalPSF(lamOverDiam, 0.35, 4, 0.05, 0, new double[] {0.10, 0.05, -0.04, 0.05, -0.03}, 1);
+        Profile analytic = Convolution.of(Kolmogorov.ofFwhm(0.7, 1).shear(0.015, -0.01), optics);
+        if ("star".equals(psf)) {
+            Image star = new StampDrawer().draw(analytic, Image.zeros(48, 48), 0.2, 0, 0, DrawMethod.AUTO);
+            psfProfile = InterpolatedImage.centredOnTrueCentre(star, 0.2, 1.5).withFlux(1);
+            method = DrawMethod.NO_PIXEL;
+        } else {
+            psfProfile = analytic;
+            method = DrawMethod.AUTO;
+        }
     }
 
     @Benchmark
@@ -61,7 +86,7 @@ public class SersicStampBenchmark {
         double g1 = 0.6 * (rng.nextDouble() - 0.5);
         double g2 = 0.6 * (rng.nextDouble() - 0.5);
         Sersic gal = "fixed".equals(sersic) ? Sersic.ofHalfLightRadius(1.7, hlr, 50) : Sersic.interpolated(n, hlr, 50);
-        return drawer.draw(gal.shear(g1, g2), psf, stamp, 0.2, rng.nextDouble() - 0.5, rng.nextDouble() - 0.5,
-                DrawMethod.AUTO);
+        return drawer.draw(gal.shear(g1, g2), psfProfile, stamp, 0.2, rng.nextDouble() - 0.5, rng.nextDouble() - 0.5,
+                method);
     }
 }
