@@ -85,6 +85,13 @@ public final class CommitteeTrainer {
         int n = plan.initialParameters().size();
         List<Member> members = new ArrayList<>();
         int threads = Math.min(t.threads(), n);
+        if (threads <= 1) {
+            // In the caller's thread: a Spark task's CPU metrics then include the training.
+            for (int i = 0; i < n; i++) {
+                members.add(trainer.train(i, plan.initialParameters().get(i), train, val, plan.minibatches().get(i)));
+            }
+            return Committee.withSelection(config, inputNormer, targetNormer, members);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "ml-member");
             th.setDaemon(true);

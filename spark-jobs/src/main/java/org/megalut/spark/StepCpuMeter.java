@@ -8,9 +8,11 @@ import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The executor CPU time of the Spark tasks that run while a step runs: Spark's own task metrics
- * (executor CPU + deserialisation CPU), summed by a listener, so the number is the same in local mode and
- * on a cluster and excludes time spent waiting for a core. Driver-side work is not counted.
+ * The CPU time a step costs. In local mode, everything runs in this JVM: the process CPU time (all
+ * threads, including the training threads a task may start, the driver and the JIT). On a cluster:
+ * the executor CPU time of the step's Spark tasks from Spark's task metrics (executor CPU +
+ * deserialisation CPU, summed by a listener), which counts the task threads only and not the driver.
+ * Either way, time spent waiting for a core is excluded.
  */
 public final class StepCpuMeter implements AutoCloseable {
     /** Longest wait for the listener bus to deliver the last task-end events, in ms. */
@@ -36,9 +38,23 @@ public final class StepCpuMeter implements AutoCloseable {
         }
     };
 
+    private final boolean local;
+    private final long processStart;
+
     private StepCpuMeter(SparkSession spark) {
         this.spark = spark;
+        this.local = spark.sparkContext().isLocal();
+        this.processStart = processCpuNanos();
         spark.sparkContext().addSparkListener(listener);
+    }
+
+    /** CPU time of this JVM, or −1 when the platform does not give it. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /** Starts metering the tasks of this session. */
@@ -46,8 +62,12 @@ public final class StepCpuMeter implements AutoCloseable {
         return new StepCpuMeter(spark);
     }
 
-    /** CPU seconds of the tasks ended so far, after waiting for the events of those already started. */
+    /** CPU seconds so far: of the process in local mode, else of the tasks (see the class comment). */
     public double cpuSeconds() {
+        long now = processCpuNanos();
+        if (local && processStart >= 0 && now >= 0) {
+            return (now - processStart) * 1e-9;
+        }
         long deadline = System.currentTimeMillis() + DRAIN_MS;
         // Listener events arrive asynchronously: the step's jobs are over, their task-end events may not be.
         while (ended.get() < started.get() && System.currentTimeMillis() < deadline) {
