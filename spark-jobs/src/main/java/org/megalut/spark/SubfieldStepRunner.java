@@ -140,7 +140,8 @@ public final class SubfieldStepRunner {
             }
             return new Outcome(skipped, counts, failed);
         } finally {
-            results.unpersist(false);
+            // Blocking: a session stopped right after the step must not race the block removal.
+            results.unpersist(true);
         }
     }
 
