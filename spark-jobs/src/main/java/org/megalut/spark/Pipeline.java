@@ -45,6 +45,7 @@ public final class Pipeline {
             long t0 = System.nanoTime();
             StepCpuMeter cpu = StepCpuMeter.start(spark);
             Summary summary;
+            double cpuSeconds;
             try {
                 summary = switch (step) {
                     case "measure-stars" -> table(MeasureStarsStep.run(spark, s));
@@ -69,24 +70,26 @@ public final class Pipeline {
                     case "simulate-mimic" -> table(SimulateStep.run(spark, s, c, PredictStep.MIMIC_DATASET));
                     case "mimic" -> mimic(spark, s, c, mimic, out);
                     case "report" -> report(spark, s, c, obs, mimic);
-                default -> throw new IllegalStateException(step);
+                    default -> throw new IllegalStateException(step);
                 };
             } finally {
+                // Read before closing: on a cluster the last task-end events arrive through the listener.
+                cpuSeconds = cpu.cpuSeconds();
                 cpu.close();
             }
             failures |= summary.failed();
             double wall = (System.nanoTime() - t0) * 1e-9;
-            timings.add(new Timing(step, wall, cpu.cpuSeconds(), summary.processed()));
+            timings.add(new Timing(step, wall, cpuSeconds, summary.processed()));
             out.printf("%-22s %s (%.1f s)%n", step, summary.text(), wall);
         }
         printTimings(timings, out);
         return failures;
     }
 
-    /** A step's wall-clock and task CPU time, and the subfields it processed (not skipped). */
+    /** A step's wall-clock and CPU time ({@link StepCpuMeter}), and the subfields it processed (not skipped). */
     public record Timing(String step, double wallSeconds, double cpuSeconds, int subfields) { }
 
-    /** The benchmark table: task CPU seconds per processed subfield for each step. */
+    /** The benchmark table: CPU seconds per processed subfield for each step. */
     static void printTimings(List<Timing> timings, PrintStream out) {
         out.println();
         out.printf("%-22s %9s %9s %9s %14s%n", "step", "wall [s]", "CPU [s]", "subfields", "CPU-s/subfield");
