@@ -83,8 +83,8 @@ public final class SubfieldTasks {
         return o;
     }
 
-    /** Runs the tasks of the given subfields, without completion records (always redone). */
-    public static Outcome run(JavaSparkContext jsc, String step, List<Integer> subfields, List<Integer> skipped,
+    /** Runs the tasks of the given subfields and collects their outcomes. */
+    private static Outcome run(JavaSparkContext jsc, String step, List<Integer> subfields, List<Integer> skipped,
                               Task task) {
         List<String> errors = subfields.isEmpty() ? List.of() : jsc.parallelize(subfields, subfields.size())
                 .map(s -> {

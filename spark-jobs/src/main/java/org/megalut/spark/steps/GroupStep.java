@@ -86,8 +86,8 @@ public final class GroupStep {
         for (int i = 0; i < subfields.size(); i++) {
             int sf = subfields.get(i);
             double[] m = sums.get(i);
-            double tg1 = m[6];
-            double tg2 = m[7];
+            double tg1 = m[5];
+            double tg2 = m[6];
             double pg1 = Double.NaN;
             double pg2 = Double.NaN;
             if (truthFiles && !BranchLayout.isDeep(sf)) {
@@ -101,7 +101,7 @@ public final class GroupStep {
                 pg2 = p == null ? StarShapeParams.FAILED : p.psfG2();
             }
             double[] st = stars.getOrDefault(sf, new double[] {Double.NaN, Double.NaN, Double.NaN});
-            rows.add(new Row(sf, (long) m[0], (long) m[8], m[1], m[2], m[3], m[4], tg1, tg2, pg1, pg2,
+            rows.add(new Row(sf, (long) m[0], (long) m[7], m[1], m[2], m[3], m[4], tg1, tg2, pg1, pg2,
                     st[0], st[1], st[2]));
         }
         write(rows, run.groupCsv(), conf.value());
@@ -109,7 +109,7 @@ public final class GroupStep {
     }
 
     /**
-     * {count, mean s1, mean s2, weighted s1, weighted s2, -, true s1, true s2, total} over rows with valid
+     * {count, mean s1, mean s2, weighted s1, weighted s2, true s1, true s2, total} over rows with valid
      * predictions and weights; the true shear is the table's {@code tru_s1, tru_s2} when it has them
      * (simulations), which must then be one value per subfield.
      */
@@ -151,7 +151,7 @@ public final class GroupStep {
             w1 += q1;
             w2 += q2;
         }
-        return new double[] {n, s1 / n, s2 / n, sw1 / w1, sw2 / w2, 0, t1, t2, t.rowCount()};
+        return new double[] {n, s1 / n, s2 / n, sw1 / w1, sw2 / w2, t1, t2, t.rowCount()};
     }
 
     /** Mean measured g1, g2, sigma of each subfield's stars with a valid measurement. */

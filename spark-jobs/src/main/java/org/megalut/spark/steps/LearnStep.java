@@ -19,6 +19,7 @@ import org.megalut.ml.CommitteeIo;
 import org.megalut.ml.CommitteeTrainer;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
+import org.megalut.ml.Predictions;
 import org.megalut.plot.CommitteeFigures;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
@@ -195,6 +196,16 @@ public final class LearnStep {
     /** The cost-curve figure of a committee, beside its file in {@code dir}. */
     public static Path costFigure(Path dir, String prediction) {
         return new Path(dir, prediction + "-cost.png");
+    }
+
+    /** A table with the predictions of a subfield's committees of a kind appended, in component order. */
+    public static LongTable predict(LongTable table, Path committees, int subfield, List<String> configs,
+                                    Configuration conf) throws IOException {
+        LongTable out = table;
+        for (Committee c : committees(committees, subfield, configs, conf)) {
+            out = Predictions.append(out, c);
+        }
+        return out;
     }
 
     /** Reads a subfield's committees of a kind, in component order. */

@@ -7,9 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
-import org.megalut.ml.Committee;
 import org.megalut.ml.LongTable;
-import org.megalut.ml.Predictions;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldTasks;
@@ -46,9 +44,7 @@ public final class PredictForWeightsStep {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
                     }
                     LongTable table = LongTables.read(part, conf.value());
-                    for (Committee c : LearnStep.committees(committees, sf, shearConfigs, conf.value())) {
-                        table = Predictions.append(table, c);
-                    }
+                    table = LearnStep.predict(table, committees, sf, shearConfigs, conf.value());
                     LongTables.write(table, file(out, sf), conf.value());
                 });
     }

@@ -7,9 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
-import org.megalut.ml.Committee;
 import org.megalut.ml.LongTable;
-import org.megalut.ml.Predictions;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
@@ -50,12 +48,8 @@ public final class PredictStep {
                     Path part = new Path(input, "subfield=" + sf);
                     LongTable table = obs ? LongTables.readParquet(part, conf.value(), "id", null)
                             : LongTables.read(part, conf.value());
-                    for (Committee c : LearnStep.committees(shearDir, sf, shear, conf.value())) {
-                        table = Predictions.append(table, c);
-                    }
-                    for (Committee c : LearnStep.committees(weightDir, sf, weight, conf.value())) {
-                        table = Predictions.append(table, c);
-                    }
+                    table = LearnStep.predict(table, shearDir, sf, shear, conf.value());
+                    table = LearnStep.predict(table, weightDir, sf, weight, conf.value());
                     LongTables.write(table, run.predictions(sf), conf.value());
                 });
     }

@@ -19,10 +19,8 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.eval.BiasTable;
 import org.megalut.eval.ShearBias;
 import org.megalut.eval.ShearValidation;
-import org.megalut.ml.Committee;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
-import org.megalut.ml.Predictions;
 import org.megalut.plot.BiasFigures;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
@@ -113,12 +111,8 @@ public final class ValidateStep {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
                     }
                     LongTable table = columns(LongTables.read(part, conf.value()), inputs, part);
-                    for (Committee c : LearnStep.committees(shearDir, sf, shear, conf.value())) {
-                        table = Predictions.append(table, c);
-                    }
-                    for (Committee c : LearnStep.committees(weightDir, sf, weight, conf.value())) {
-                        table = Predictions.append(table, c);
-                    }
+                    table = LearnStep.predict(table, shearDir, sf, shear, conf.value());
+                    table = LearnStep.predict(table, weightDir, sf, weight, conf.value());
                     // Rebuilt in the task: records do not travel in Spark closures.
                     List<ShearValidation.Result> results = ShearValidation.validate(table, components(shear, weight));
                     Path csv = biasFile(workdirText, kind, sf);
