@@ -1,160 +1,158 @@
 package org.megalut.render;
 
 /**
- * A per-stamp lookup of an axisymmetric transform F(k²), indexed by the bits of the double k², so
- * that the k-grid loop evaluates a cubic instead of a logarithm and a spline (or pow and exp).
+ * A per-drawer lookup of an axisymmetric transform F(k²) for the k-grid loop: F(k²) = A·u(s·k²),
+ * with u tabulated on binary octaves ({@link OctaveTable}), so that a grid point costs a cubic instead
+ * of a logarithm and a spline (or pow and exp).
  *
- * <p>Each binary octave [2^e, 2^{e+1}) of k² is split into {@value #BINS_PER_OCTAVE} bins that are
- * uniform in the mantissa, so the bin index is the exponent and the top mantissa bits, and the
- * position t ∈ [0, 1) inside the bin is the remaining mantissa bits. In a bin F is the cubic Hermite
- * interpolant of the node values with fourth-order (five-node) derivative estimates. The relative
- * node spacing is at most 1/64 in k², i.e. 0.0078 in ln k, where the transforms are smooth: the
- * interpolation error is a few 1e-9 of the flux (see {@code RadialLookupTest}). Outside the prepared
- * range, and at k = 0, the profile is evaluated directly.
+ * <p>Sérsic profiles use their table's own lookup in the dimensionless q² = (k·hlr)² (s = hlr²,
+ * A = flux; {@link SersicKTable#lookup}): nothing is built per stamp for a table of fixed n, and a
+ * table interpolated in n combines only the octaves the stamp needs from its node tables. Other
+ * profiles (s = A = 1) are tabulated per stamp over the octaves of the stamp's k² range and kept
+ * while the same profile comes back over the same octaves. Outside the table, and at k = 0, u is
+ * evaluated directly.
+ *
+ * <p>Determinism: a point's value depends only on the stamp's own profile and range, never on
+ * earlier stamps. A fixed table is the same whatever the stamp; a per-stamp table covers exactly
+ * the octaves of the stamp's range (a wider one left by an earlier stamp would interpolate points
+ * that a fresh one evaluates directly).
  *
  * <p>Mutable, reused between stamps; not thread-safe.
  */
 final class RadialLookup {
-    static final int BITS = 6;
-    static final int BINS_PER_OCTAVE = 1 << BITS;
-    private static final int SHIFT = 52 - BITS;
-    private static final long FRAC_MASK = (1L << SHIFT) - 1;
-    private static final double FRAC_SCALE = 1.0 / (1L << SHIFT);
+    private static final int SHIFT = OctaveTable.SHIFT;
 
-    private Profile profile;
-    private int eMinBuilt;
-    private int eMaxBuilt;
+    // the bound table: coefficient array (shared with a Sérsic table, or buf), key of its first bin
+    private double[] coef = new double[0];
     private long base;
     private int bins;
-    private double[] coef = new double[0];
+    private double argScale = 1;
+    private double amplitude = 1;
+    private Profile profile;
+    private SersicKTable unit;     // the Sérsic table evaluated outside the lookup; null for others
+
+    // this drawer's own table (per-stamp tables) and what it holds
+    private double[] buf = new double[0];
     private double[] nodeX = new double[0];
     private double[] nodeF = new double[0];
+    private Object bufFor;
+    private int bufEMin;
+    private int bufEMax;
 
     /**
-     * Tabulates {@code radial}'s F for k² in [k2min, k2max] (radians/arcsec)², k2min &gt; 0, unless the
-     * table already holds an equal profile over the same octaves: the same galaxy drawn again (another
-     * realization, rotation or offset) reuses it. The octaves must be the same, not merely cover the
-     * range: values outside the table are evaluated directly, so a wider table left by an earlier stamp
-     * would interpolate what a fresh one evaluates, and a stamp's pixels would depend (in the last bits)
-     * on the stamps drawn before it. (Padding the range to make reuse likelier cost more than it saved.)
+     * Binds the lookup to {@code radial} for k² in [k2min, k2max] (radians/arcsec)², k2min &gt; 0;
+     * then {@link #fillRow} takes c·s and A·scale (see {@link #argScale()}, {@link #amplitude()}).
      */
     void prepare(Profile radial, double k2min, double k2max) {
         if (!(k2min > 0) || !(k2max >= k2min) || Double.isInfinite(k2max)) {
             throw new IllegalArgumentException("bad k² range [" + k2min + ", " + k2max + "]");
         }
-        if (radial.equals(profile) && Math.getExponent(k2min) == eMinBuilt && Math.getExponent(k2max) == eMaxBuilt) {
+        if (radial instanceof Sersic s && s.table().isSmooth()) {
+            SersicKTable t = s.table();
+            profile = radial;
+            unit = t;
+            argScale = s.halfLightRadius() * s.halfLightRadius();
+            amplitude = s.flux();
+            if (!t.isCombination()) {
+                coef = t.lookup();
+                base = OctaveTable.key(SersicKTable.LOOKUP_E_MIN);
+                bins = OctaveTable.bins(SersicKTable.LOOKUP_E_MIN, SersicKTable.LOOKUP_E_MAX);
+                return;
+            }
+            int e0 = Math.max(Math.getExponent(k2min * argScale), SersicKTable.LOOKUP_E_MIN);
+            int e1 = Math.min(Math.getExponent(k2max * argScale), SersicKTable.LOOKUP_E_MAX);
+            if (e1 < e0) {
+                bins = 0;
+                return;
+            }
+            if (t != bufFor || e0 != bufEMin || e1 != bufEMax) {
+                ensureBuffer(OctaveTable.bins(e0, e1));
+                t.combineLookup(e0, e1, buf);
+                bufFor = t;
+                bufEMin = e0;
+                bufEMax = e1;
+            }
+            bindBuffer(e0, e1);
             return;
         }
-        this.profile = radial;
-        int eMin = Math.getExponent(k2min);
-        int eMax = Math.getExponent(k2max);
-        eMinBuilt = eMin;
-        eMaxBuilt = eMax;
-        bins = (eMax - eMin + 1) * BINS_PER_OCTAVE;
-        base = Double.doubleToRawLongBits(Math.scalb(1.0, eMin)) >>> SHIFT;
-        int nodes = bins + 5;   // nodes −2 .. bins + 2
-        if (nodeX.length < nodes) {
-            nodeX = new double[nodes];
-            nodeF = new double[nodes];
-            coef = new double[4 * (bins + 1)];
+        profile = radial;
+        unit = null;
+        argScale = 1;
+        amplitude = 1;
+        int e0 = Math.getExponent(k2min);
+        int e1 = Math.getExponent(k2max);
+        if (!radial.equals(bufFor) || e0 != bufEMin || e1 != bufEMax) {
+            int n = OctaveTable.bins(e0, e1);
+            ensureBuffer(n);
+            if (nodeX.length < n + 5) {
+                nodeX = new double[n + 5];
+                nodeF = new double[n + 5];
+            }
+            OctaveTable.tabulate(radial::radialKValue, e0, e1, buf, nodeX, nodeF);
+            bufFor = radial;
+            bufEMin = e0;
+            bufEMax = e1;
         }
-        if (coef.length < 4 * bins) {
-            coef = new double[4 * bins];
-        }
-        for (int m = -2; m <= bins + 2; m++) {
-            int e = eMin + Math.floorDiv(m, BINS_PER_OCTAVE);
-            int k = Math.floorMod(m, BINS_PER_OCTAVE);
-            double x = Math.scalb(1.0 + (double) k / BINS_PER_OCTAVE, e);
-            nodeX[m + 2] = x;
-            nodeF[m + 2] = radial.radialKValue(x);
-        }
-        double dPrev = derivative(2);
-        for (int m = 0; m < bins; m++) {
-            double dNext = derivative(m + 3);
-            double f0 = nodeF[m + 2];
-            double f1 = nodeF[m + 3];
-            double w = nodeX[m + 3] - nodeX[m + 2];
-            int p = 4 * m;
-            coef[p] = f0;
-            coef[p + 1] = w * dPrev;
-            coef[p + 2] = 3 * (f1 - f0) - 2 * w * dPrev - w * dNext;
-            coef[p + 3] = 2 * (f0 - f1) + w * dPrev + w * dNext;
-            dPrev = dNext;
+        bindBuffer(e0, e1);
+    }
+
+    private void ensureBuffer(int n) {
+        if (buf.length < 4 * n) {
+            buf = new double[4 * n];
         }
     }
 
-    /**
-     * dF/dk² at stored node i: the derivative of the quartic through nodes i−2..i+2 (fourth order,
-     * any spacing, so octave boundaries need no special case).
-     */
-    private double derivative(int i) {
-        double h = nodeX[i + 1] - nodeX[i];
-        if (nodeX[i] - nodeX[i - 1] == h && nodeX[i + 2] - nodeX[i + 1] == h && nodeX[i - 1] - nodeX[i - 2] == h) {
-            // equal spacing (nodes are exact binary fractions, so inside an octave the test is exact)
-            return (nodeF[i - 2] - 8 * nodeF[i - 1] + 8 * nodeF[i + 1] - nodeF[i + 2]) / (12 * h);
-        }
-        double xi = nodeX[i];
-        double d = 0;
-        for (int a = i - 2; a <= i + 2; a++) {
-            double w;
-            if (a == i) {
-                w = 0;
-                for (int b = i - 2; b <= i + 2; b++) {
-                    if (b != i) {
-                        w += 1 / (xi - nodeX[b]);
-                    }
-                }
-            } else {
-                double num = 1;
-                double den = 1;
-                for (int b = i - 2; b <= i + 2; b++) {
-                    if (b != a) {
-                        den *= nodeX[a] - nodeX[b];
-                        if (b != i) {
-                            num *= xi - nodeX[b];
-                        }
-                    }
-                }
-                w = num / den;
-            }
-            d += w * nodeF[a];
-        }
-        return d;
+    private void bindBuffer(int e0, int e1) {
+        coef = buf;
+        base = OctaveTable.key(e0);
+        bins = OctaveTable.bins(e0, e1);
+    }
+
+    /** s: the lookup's argument is s·k². */
+    double argScale() {
+        return argScale;
+    }
+
+    /** A: F(k²) = A·u(s·k²). */
+    double amplitude() {
+        return amplitude;
     }
 
     /** Kept out of {@link #value} so that the fast path stays small enough to inline. */
-    private double outside(double k2) {
-        return profile.radialKValue(k2);
+    private double outside(double x) {
+        return unit != null ? unit.value(x) : profile.radialKValue(x);
     }
 
     /**
-     * Fills out[jj] = scale·F(c·(a + j(b + c2·j))) for j = jj − half, jj = 0..count−1: one row of
+     * Fills out[jj] = scale·u(c·(a + j(b + c2·j))) for j = jj − half, jj = 0..count−1: one row of
      * the k-grid, where the quadratic form is |Jᵀk|² along the row. A separate small method so
-     * that the JIT compiles this loop on its own.
+     * that the JIT compiles this loop on its own. The row index runs as a double: an int-to-double
+     * conversion per point (cvtsi2sd, see {@link OctaveTable#position}) made this loop about twice as
+     * slow.
      */
     void fillRow(double[] out, int count, int half, double a, double b, double c2, double c, double scale) {
-        for (int jj = 0; jj < count; jj++) {
-            int j = jj - half;
+        double j = -half;
+        for (int jj = 0; jj < count; jj++, j += 1) {
             out[jj] = scale * value(c * (a + j * (b + c2 * j)));
         }
     }
 
     /** As {@link #fillRow} but adds to out (further terms of a sum). */
     void addRow(double[] out, int count, int half, double a, double b, double c2, double c, double scale) {
-        for (int jj = 0; jj < count; jj++) {
-            int j = jj - half;
+        double j = -half;
+        for (int jj = 0; jj < count; jj++, j += 1) {
             out[jj] += scale * value(c * (a + j * (b + c2 * j)));
         }
     }
 
-    /** F(k²). */
-    double value(double k2) {
-        long bits = Double.doubleToRawLongBits(k2);
+    /** u(x) of the bound table (x = s·k²). */
+    double value(double x) {
+        long bits = Double.doubleToRawLongBits(x);
         long idx = (bits >>> SHIFT) - base;
         if (idx < 0 || idx >= bins) {
-            return outside(k2);
+            return outside(x);
         }
-        double t = (bits & FRAC_MASK) * FRAC_SCALE;
+        double t = OctaveTable.position(bits);
         int p = 4 * (int) idx;
         return coef[p] + t * (coef[p + 1] + t * (coef[p + 2] + t * coef[p + 3]));
     }

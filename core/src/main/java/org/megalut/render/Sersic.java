@@ -153,6 +153,9 @@ public final class Sersic extends RadialProfile {
     }
 
     public double n() { return table.n(); }
+
+    /** The transform table (unit flux, in k·hlr). */
+    SersicKTable table() { return table; }
     public double halfLightRadius() { return hlr; }
     public double scaleRadius() { return r0; }
 

@@ -25,7 +25,7 @@ import org.megalut.image.Image;
  * galaxies of different sizes (hence a few alternating FFT grids) with one PSF evaluates the PSF once
  * per grid. A galaxy
  * made of axisymmetric profiles under transformations and sums (a sheared Sérsic, a bulge + disk;
- * see {@link RadialTerms}) is evaluated through per-stamp {@link RadialLookup}s of F(|Jᵀk|²), its
+ * see {@link RadialTerms}) is evaluated through {@link RadialLookup}s of F(|Jᵀk|²), its
  * shift joining the separable phase; other profiles call {@link Profile#kValue} per grid point.
  *
  * <p><b>Not thread-safe</b>: use one drawer per thread (e.g. per Spark partition).
@@ -297,10 +297,12 @@ public final class StampDrawer {
                     RadialLookup lookup = lookups.get(t);
                     double a = term.qxx() * i * i;
                     double b = 2 * term.qxy() * i;
+                    double c = dkw2 * lookup.argScale();
+                    double ampl = term.ampl() * lookup.amplitude();
                     if (t == 0) {
-                        lookup.fillRow(galRe, rows, hk, a, b, term.qyy(), dkw2, term.ampl());
+                        lookup.fillRow(galRe, rows, hk, a, b, term.qyy(), c, ampl);
                     } else {
-                        lookup.addRow(galRe, rows, hk, a, b, term.qyy(), dkw2, term.ampl());
+                        lookup.addRow(galRe, rows, hk, a, b, term.qyy(), c, ampl);
                     }
                 }
             } else {

@@ -1,26 +1,49 @@
 package org.megalut.render;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 class RadialLookupTest {
 
+    /** F(k²) through the lookup bound to p. */
+    private static double lookedUp(RadialLookup lookup, double k2) {
+        return lookup.amplitude() * lookup.value(lookup.argScale() * k2);
+    }
+
     @Test
     void interpolatesTransformsToAFewE9OfTheFlux() {
         Profile[] ps = {Sersic.ofHalfLightRadius(0.5, 0.3, 1), Sersic.ofHalfLightRadius(4, 0.3, 1),
-            Kolmogorov.ofFwhm(0.7, 1), Moffat.ofFwhm(3, 0.7, 1), new Gaussian(0.4, 1)};
+            Sersic.interpolated(1.234, 0.3, 1), Kolmogorov.ofFwhm(0.7, 1), Moffat.ofFwhm(3, 0.7, 1),
+            new Gaussian(0.4, 1)};
         RadialLookup lookup = new RadialLookup();
         for (Profile p : ps) {
             lookup.prepare(p, 1e-2, 1e4);
             double worst = 0;
             for (double k2 = 1e-2; k2 < 1e4; k2 *= 1.00037) {
-                worst = Math.max(worst, Math.abs(lookup.value(k2) - p.radialKValue(k2)));
+                worst = Math.max(worst, Math.abs(lookedUp(lookup, k2) - p.radialKValue(k2)));
             }
             System.out.printf("RadialLookup %s: max |dF|/flux = %.3g%n", p, worst);
             assertTrue(worst < 5e-9, p + ": " + worst);
-            // outside the range and at k = 0 it falls back to the profile itself
-            assertTrue(lookup.value(0) == p.radialKValue(0) && lookup.value(1e6) == p.radialKValue(1e6));
+            // at k = 0 and far outside any table it falls back to the profile itself
+            assertEquals(p.radialKValue(0), lookedUp(lookup, 0), 1e-15);
+            assertEquals(p.radialKValue(1e12), lookedUp(lookup, 1e12), 1e-15);
+        }
+    }
+
+    @Test
+    void aStampsValuesDoNotDependOnEarlierStamps() {
+        Profile[] ps = {Sersic.interpolated(2.345, 0.4, 1), Sersic.ofHalfLightRadius(1.5, 0.4, 1), new Gaussian(0.4, 1)};
+        for (Profile p : ps) {
+            RadialLookup fresh = new RadialLookup();
+            fresh.prepare(p, 1, 100);
+            RadialLookup used = new RadialLookup();
+            used.prepare(p, 1e-3, 1e5);     // a wider range first
+            used.prepare(p, 1, 100);
+            for (double k2 = 1e-4; k2 < 1e6; k2 *= 1.07) {
+                assertEquals(lookedUp(fresh, k2), lookedUp(used, k2), 0.0, p + " at k² = " + k2);
+            }
         }
     }
 }
