@@ -3,6 +3,7 @@ package org.megalut.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.Config;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -11,8 +12,11 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megalut.sim.megalut.DatasetSpec;
+import org.megalut.sim.megalut.Distribution;
 import org.megalut.spark.TestBranch;
 import org.megalut.spark.TestSpark;
+import org.megalut.spark.steps.DatasetSettings;
 import org.megalut.testing.CsvTable;
 import org.megalut.testing.SharedData;
 import picocli.CommandLine;
@@ -46,6 +50,24 @@ class MegalutCliTest {
         Run r = run("measure-obs", "--conf", conf.toString(), "--branch", tmp.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.err().contains("measure.guess-sigmaa") && r.err().contains("measure.guess-sigma,"), r.err());
+    }
+
+    @Test
+    void bulgeDiskConfIncludesCgcAndSwitchesTheDatasets() {
+        ConfigOptions o = new ConfigOptions();
+        o.conf = Path.of("..", "conf", "cgc-bd.conf").toFile();
+        Config c = o.config();
+        // cgc.conf's settings come through the include.
+        assertEquals(100, c.getInt("branch.grid"));
+        assertEquals(15.0, c.getDouble("measure.retry-guess-sigma"), 0);
+        assertEquals(Distribution.TRAINBD, DatasetSettings.spec(c, "train-shear").distribution());
+        for (String d : List.of("train-weight", "valid-shear", "valid-overall", "simobscompa", "mimic-great3")) {
+            DatasetSpec spec = DatasetSettings.spec(c, d);
+            assertEquals(Distribution.G3BD, spec.distribution(), d);
+            // Only the distribution changes: the sizes are the defaults (DESIGN §6).
+            assertEquals(DatasetSpec.megalutDefault(d).n(), spec.n(), d);
+            assertEquals(DatasetSpec.megalutDefault(d).ncat(), spec.ncat(), d);
+        }
     }
 
     @Test

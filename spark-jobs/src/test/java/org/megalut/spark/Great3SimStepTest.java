@@ -29,8 +29,10 @@ import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.MeasureObsStep;
+import org.megalut.sim.megalut.DatasetCatalogs;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
+import org.megalut.sim.megalut.SimGalaxy;
 import org.megalut.spark.steps.SimSettings;
 import org.megalut.spark.steps.SimulateStep;
 
@@ -160,6 +162,31 @@ class Great3SimStepTest {
         FitsImageHeader h = FitsImageHeader.read(img);
         assertEquals(3 * 48, h.naxis1());
         assertEquals(4 * 48, h.naxis2());
+    }
+
+    @Test
+    void bulgeDiskSimulationsRecordTheBulgeFraction() throws Exception {
+        RunSettings s = pipeline(new int[] {0}, false, "work-bd");
+        DatasetSpec spec = new DatasetSpec("train-shear", Distribution.TRAINBD, 40, 10, 1, 1, 1, 0, false, false,
+                DatasetSpec.Grouping.GALAXY);
+        assertEquals(Map.of(0, 40L), SimulateStep.run(spark, s, spec, 3).written());
+        List<Row> rows = spark.read().parquet(tmp.resolve("work-bd/sim/train-shear").toString()).orderBy("galaxy")
+                .collectAsList();
+        List<SimGalaxy> truth = DatasetCatalogs.catalog(spec, 3, 0, 0, 9);
+        int bulgeDisk = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            Row r = rows.get(i);
+            SimGalaxy g = truth.get(i);
+            assertEquals(g.bulgeFraction(), r.getDouble(r.fieldIndex("tru_bt")), 0, "galaxy " + i);
+            assertEquals(g.sersicN(), r.getDouble(r.fieldIndex("tru_n")), 0, "galaxy " + i);
+            assertEquals(g.hlr(), r.getDouble(r.fieldIndex("tru_rad")), 0, "galaxy " + i);
+            assertEquals(0, r.getInt(r.fieldIndex("flag")), "galaxy " + i);
+            if (g.bulgeDisk()) {
+                bulgeDisk++;
+                assertTrue(Double.isNaN(r.getDouble(r.fieldIndex("tru_n"))), "galaxy " + i);
+            }
+        }
+        assertTrue(bulgeDisk > 0 && bulgeDisk < truth.size(), bulgeDisk + " bulge+disk galaxies");
     }
 
     private static void assertSameRows(List<Row> expected, List<Row> actual) {

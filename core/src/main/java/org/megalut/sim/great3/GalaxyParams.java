@@ -20,6 +20,20 @@ public record GalaxyParams(double flux, double bulgeFraction, double bulgeN, dou
                            double bulgeBeta, double diskHlr, double diskQ, double diskBeta)
         implements java.io.Serializable {
 
+    /** Bulge half-light radius over disk half-light radius of a bulge+disk galaxy (GREAT3-like). */
+    public static final double BULGE_TO_DISK_HLR = 0.5;
+
+    /**
+     * The disk half-light radius of a bulge+disk galaxy whose bulge has {@link #BULGE_TO_DISK_HLR} times
+     * the disk's radius and whose flux-weighted radius B/T·hlr_b + (1 − B/T)·hlr_d is {@code meanHlr}
+     * (the inverse of {@link #meanHlr()}); any length unit.
+     *
+     * @param bulgeFraction B/T in [0, 1)
+     */
+    public static double diskHlr(double meanHlr, double bulgeFraction) {
+        return meanHlr / (1 - (1 - BULGE_TO_DISK_HLR) * bulgeFraction);
+    }
+
     /** Whether the galaxy is a single Sérsic profile. */
     public boolean singleSersic() {
         return bulgeFraction >= 1.0;

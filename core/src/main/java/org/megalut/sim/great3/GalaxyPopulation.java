@@ -12,8 +12,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *       catalogue), else a single Sérsic with ln n ~ N(ln 1.06, 0.47²) (median 1.06, 10–90 %:
  *       0.6–2.0), clamped to [0.3, 6.2];</li>
  *   <li>flux-weighted half-light radius: ln r ~ N(ln 0.25″, 0.47²) (median 0.25″, 10–90 %:
- *       0.15–0.50″); in a bulge+disk galaxy the disk has that radius and the bulge half of it, bulge
- *       fraction U[0.1, 0.9];</li>
+ *       0.15–0.50″); in a bulge+disk galaxy the bulge has half the disk's radius, the two chosen so
+ *       that their flux-weighted radius is r ({@link GalaxyParams#diskHlr}), bulge fraction U[0.1, 0.9];</li>
  *   <li>shape of the disk (or Sérsic): |g| = σ sqrt(−2 ln(1−u)) with σ = 0.2455 (median |g| 0.289, mean
  *       0.308), redrawn above 0.9, q = (1−|g|)/(1+|g|), angle U[0, π); the bulge is rounder, q_b ~ U[0.6,
  *       1], at the disk angle + N(0, (10°)²);</li>
@@ -30,9 +30,12 @@ public record GalaxyPopulation(double bulgeDiskFraction, double sersicLogMedianN
     /** Flux zero point: 1 ADU at I = 25.94 (GREAT3 flux units). */
     public static final double ZERO_POINT = 25.94;
 
+    /** Fraction of bulge+disk galaxies in GREAT3's parametric-fit COSMOS catalogue (its example catalogue). */
+    public static final double GREAT3_BULGE_DISK_FRACTION = 0.36;
+
     /** The defaults described above, with magnitudes 20–23.5. */
     public static GalaxyPopulation great3Like() {
-        return new GalaxyPopulation(0.36, Math.log(1.06), 0.47, 0.25, 0.47, 0.2455, 20.0, 23.5);
+        return new GalaxyPopulation(GREAT3_BULGE_DISK_FRACTION, Math.log(1.06), 0.47, 0.25, 0.47, 0.2455, 20.0, 23.5);
     }
 
     /** One candidate galaxy. */
@@ -50,9 +53,9 @@ public record GalaxyPopulation(double bulgeDiskFraction, double sersicLogMedianN
             double bt = 0.1 + 0.8 * rng.nextDouble();
             double qb = 0.6 + 0.4 * rng.nextDouble();
             double betaB = beta + Math.toRadians(10) * gauss.sample();
-            // Flux-weighted radius hlr = bt·(hlr_d/2) + (1−bt)·hlr_d.
-            double diskHlr = hlr / (1 - 0.5 * bt);
-            return new GalaxyParams(flux, bt, 4.0, 0.5 * diskHlr, qb, betaB, diskHlr, q, beta);
+            double diskHlr = GalaxyParams.diskHlr(hlr, bt);
+            return new GalaxyParams(flux, bt, 4.0, GalaxyParams.BULGE_TO_DISK_HLR * diskHlr, qb, betaB, diskHlr, q,
+                    beta);
         }
         double n = Math.exp(sersicLogMedianN + sersicLogSigmaN * gauss.sample());
         n = Math.max(0.3, Math.min(6.2, n));

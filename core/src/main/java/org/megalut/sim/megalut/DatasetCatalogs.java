@@ -32,12 +32,18 @@ public final class DatasetCatalogs {
             double flux = spec.distribution().flux(rng);
             double n = spec.distribution().sersicIndex(i / spec.nc(), spec.rows());
             int star = rng.nextInt(stars);
+            // Drawn last, and only by the bulge+disk distributions, so that the other distributions'
+            // catalogs are those they were before bulge+disk galaxies existed.
+            double bt = spec.distribution().bulgeFraction(rng);
+            if (bt > 0) {
+                n = Double.NaN;
+            }
             for (int j = 0; j < spec.snc(); j++) {
                 // Rotating the position angle by φ = j·π/snc turns g by e^{2iφ}.
                 double phi = j * Math.PI / spec.snc();
                 double c = Math.cos(2 * phi);
                 double s = Math.sin(2 * phi);
-                out.add(new SimGalaxy(catalog, i, j, n, hlr, flux, g[0] * c - g[1] * s, g[0] * s + g[1] * c,
+                out.add(new SimGalaxy(catalog, i, j, n, bt, hlr, flux, g[0] * c - g[1] * s, g[0] * s + g[1] * c,
                         shear[0], shear[1], star));
             }
         }

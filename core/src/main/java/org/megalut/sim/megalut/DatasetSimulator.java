@@ -11,13 +11,16 @@ import org.megalut.render.InterpolatedImage;
 import org.megalut.render.Profile;
 import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
+import org.megalut.render.Sum;
 
 /**
  * Renders and measures the stamps of a MegaLUT dataset catalog for one subfield, as MegaLUT did: a Sérsic
  * galaxy (sizes in pixels) sheared by its intrinsic ellipticity then by the applied shear, convolved with
  * one of the subfield's star stamps used as an interpolated image (flux 1, pixel scale 1; the star already
  * contains the pixel response, so no pixel convolution), offset by the realization's jitter, plus
- * Gaussian noise when the dataset has noise; then measured like the observations.
+ * Gaussian noise when the dataset has noise; then measured like the observations. The bulge+disk
+ * distributions, which MegaLUT did not have, replace some Sérsic galaxies by bulge+disk ones
+ * ({@link #galaxy}).
  *
  * <p>Holds a drawer: not thread-safe, use one per task.
  */
@@ -97,10 +100,7 @@ public final class DatasetSimulator {
         double centre = stamp.trueCenterX();
         for (int index = 0; index < galaxies.size(); index++) {
             SimGalaxy g = galaxies.get(index);
-            Profile gal = Sersic.interpolated(g.sersicN(), g.hlr(), g.flux()).shear(g.g1(), g.g2());
-            if (g.s1() != 0 || g.s2() != 0) {
-                gal = gal.shear(g.s1(), g.s2());
-            }
+            Profile gal = galaxy(g);
             Profile psf = psfs.get(g.star());
             for (int r = 0; r < spec.nrea(); r++) {
                 double[] j = DatasetCatalogs.jitter(spec, seed, subfield, g, r);
@@ -117,5 +117,23 @@ public final class DatasetSimulator {
             }
         }
         return out;
+    }
+
+    /**
+     * The galaxy before the PSF (pixel units): a single Sérsic from the interpolated tables (MegaLUT's
+     * indices are a continuum), or a de Vaucouleurs bulge plus an exponential disk with exact tables, as
+     * the GREAT3-like branch draws them ({@code SubfieldSimulator.galaxy}), both components sheared by the
+     * galaxy's ellipticity; then the applied shear, if any.
+     */
+    public static Profile galaxy(SimGalaxy g) {
+        Profile intrinsic = g.bulgeDisk()
+                ? Sum.of(Sersic.deVaucouleurs(g.bulgeHlr(), g.flux() * g.bulgeFraction()),
+                        Sersic.exponential(g.diskHlr(), g.flux() * (1 - g.bulgeFraction())))
+                : Sersic.interpolated(g.sersicN(), g.hlr(), g.flux());
+        Profile gal = intrinsic.shear(g.g1(), g.g2());
+        if (g.s1() != 0 || g.s2() != 0) {
+            gal = gal.shear(g.s1(), g.s2());
+        }
+        return gal;
     }
 }

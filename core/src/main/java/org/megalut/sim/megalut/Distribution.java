@@ -1,6 +1,8 @@
 package org.megalut.sim.megalut;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.megalut.sim.great3.GalaxyParams;
+import org.megalut.sim.great3.GalaxyPopulation;
 
 /**
  * MegaLUT's Sérsic parameter distributions for GREAT3 ground branches (sizes in pixels, flux in ADU):
@@ -15,18 +17,46 @@ import org.apache.commons.rng.UniformRandomProvider;
  *   <tr><td>Sérsic n of grid row iy of ny</td><td>0.5 + 3.5·iy/ny</td><td>0.5 + 2.0·(iy/ny)²</td>
  *       <td>as TRAIN</td></tr>
  * </table>
+ *
+ * <p>{@link #TRAINBD} and {@link #G3BD} are TRAIN and G3 with bulge+disk galaxies, the model of 36 % of
+ * GREAT3's galaxies (see {@link GalaxyPopulation}) that the single-Sérsic distributions lack: the same
+ * ellipticity, half-light radius, flux and single-Sérsic index, but with probability
+ * {@link #BULGE_DISK_PROBABILITY} the galaxy is instead a de Vaucouleurs bulge (n = 4) plus an
+ * exponential disk (n = 1) with bulge fraction B/T ~ U[0.1, 0.9) and bulge half-light radius half the
+ * disk's, the drawn half-light radius being the flux-weighted one B/T·hlr_b + (1 − B/T)·hlr_d
+ * ({@link GalaxyParams#diskHlr}, GREAT3-like rule of {@link GalaxyPopulation}). For simplicity both
+ * components share the galaxy's ellipticity and centre (GalaxyPopulation's bulges are rounder and
+ * slightly twisted); the applied shear is that of the single-Sérsic case.
  */
 public enum Distribution {
-    TRAIN, G3, UNI;
+    TRAIN, G3, UNI, TRAINBD, G3BD;
 
-    /** The distribution of a configuration name: train, G3 or uni (case-insensitive). */
+    /**
+     * Probability that a galaxy of a bulge+disk distribution is a bulge+disk: the fraction of bulge+disk
+     * fits in GREAT3's parametric COSMOS catalogue, as used by {@link GalaxyPopulation#great3Like()}.
+     */
+    public static final double BULGE_DISK_PROBABILITY = GalaxyPopulation.GREAT3_BULGE_DISK_FRACTION;
+
+    /** Lower bound of the bulge fraction B/T of a bulge+disk galaxy (as GalaxyPopulation). */
+    public static final double MIN_BULGE_FRACTION = 0.1;
+
+    /** Upper bound (excluded) of the bulge fraction B/T of a bulge+disk galaxy (as GalaxyPopulation). */
+    public static final double MAX_BULGE_FRACTION = 0.9;
+
+    /** The distribution of a configuration name: train, G3, uni, trainBD or G3BD (case-insensitive). */
     public static Distribution byName(String name) {
         for (Distribution d : values()) {
             if (d.name().equalsIgnoreCase(name)) {
                 return d;
             }
         }
-        throw new IllegalArgumentException("unknown simulation distribution '" + name + "'; expected train, G3 or uni");
+        throw new IllegalArgumentException("unknown simulation distribution '" + name
+                + "'; expected train, G3, uni, trainBD or G3BD");
+    }
+
+    /** Whether some galaxies are bulge+disk ({@link #bulgeFraction} may be positive). */
+    public boolean hasBulgeDisk() {
+        return this == TRAINBD || this == G3BD;
     }
 
     /** Intrinsic ellipticity (g1, g2) in reduced-shear form. */
@@ -39,11 +69,11 @@ public enum Distribution {
         return new double[] {g * Math.cos(2 * theta), g * Math.sin(2 * theta)};
     }
 
-    /** Half-light radius [px]. */
+    /** Half-light radius [px] (the flux-weighted one of a bulge+disk galaxy). */
     public double halfLightRadius(UniformRandomProvider rng) {
         return switch (this) {
-            case TRAIN -> Samplers.uniform(rng, 0.75, 3.0);
-            case G3 -> Samplers.truncatedNormal(rng, 1.0, 0.8, 0.75, 3.0);
+            case TRAIN, TRAINBD -> Samplers.uniform(rng, 0.75, 3.0);
+            case G3, G3BD -> Samplers.truncatedNormal(rng, 1.0, 0.8, 0.75, 3.0);
             case UNI -> Samplers.uniform(rng, 0.1, 3.0);
         };
     }
@@ -51,15 +81,27 @@ public enum Distribution {
     /** Flux [ADU]. */
     public double flux(UniformRandomProvider rng) {
         return switch (this) {
-            case TRAIN -> Samplers.uniform(rng, 10, 100);
-            case G3 -> Samplers.truncatedNormal(rng, 15, 20, 10, 200);
+            case TRAIN, TRAINBD -> Samplers.uniform(rng, 10, 100);
+            case G3, G3BD -> Samplers.truncatedNormal(rng, 15, 20, 10, 200);
             case UNI -> Samplers.uniform(rng, 5, 80);
         };
     }
 
-    /** Sérsic index of grid row iy of ny rows (MegaLUT ties n to the row). */
+    /** Sérsic index of a single-Sérsic galaxy in grid row iy of ny rows (MegaLUT ties n to the row). */
     public double sersicIndex(int iy, int ny) {
         double f = iy / (double) ny;
-        return this == G3 ? 0.5 + 2.0 * f * f : 0.5 + 3.5 * f;
+        return this == G3 || this == G3BD ? 0.5 + 2.0 * f * f : 0.5 + 3.5 * f;
+    }
+
+    /**
+     * Bulge fraction B/T of the next galaxy: 0 (a single Sérsic) for the single-Sérsic distributions,
+     * which then draw nothing, so that their galaxies do not depend on this method; for the bulge+disk
+     * distributions, with probability {@link #BULGE_DISK_PROBABILITY} B/T ~ U[0.1, 0.9), else 0.
+     */
+    public double bulgeFraction(UniformRandomProvider rng) {
+        if (!hasBulgeDisk() || rng.nextDouble() >= BULGE_DISK_PROBABILITY) {
+            return 0;
+        }
+        return Samplers.uniform(rng, MIN_BULGE_FRACTION, MAX_BULGE_FRACTION);
     }
 }

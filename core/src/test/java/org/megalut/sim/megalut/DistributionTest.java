@@ -49,4 +49,30 @@ class DistributionTest {
         assertEquals(Distribution.G3, Distribution.byName("g3"));
         assertThrows(IllegalArgumentException.class, () -> Distribution.byName("cosmos"));
     }
+
+    @Test
+    void bulgeDiskDistributionsShareTheSersicRulesAndOnlyTheyDrawBulges() {
+        assertEquals(Distribution.G3BD, Distribution.byName("g3bd"));
+        assertEquals(Distribution.TRAINBD, Distribution.byName("trainBD"));
+        assertEquals(Distribution.G3.sersicIndex(7, 10), Distribution.G3BD.sersicIndex(7, 10), 0);
+        assertEquals(Distribution.TRAIN.sersicIndex(7, 10), Distribution.TRAINBD.sersicIndex(7, 10), 0);
+        // A single-Sérsic distribution draws nothing for the bulge: the stream is left where it was.
+        UniformRandomProvider a = RandomStreams.stream(3);
+        UniformRandomProvider b = RandomStreams.stream(3);
+        for (Distribution d : new Distribution[] {Distribution.TRAIN, Distribution.G3, Distribution.UNI}) {
+            assertEquals(0, d.bulgeFraction(a), 0);
+        }
+        assertEquals(b.nextLong(), a.nextLong());
+        UniformRandomProvider rng = RandomStreams.stream(4);
+        int bd = 0;
+        for (int i = 0; i < 20_000; i++) {
+            double bt = Distribution.G3BD.bulgeFraction(rng);
+            if (bt > 0) {
+                bd++;
+                assertTrue(bt >= 0.1 && bt < 0.9, "B/T " + bt);
+            }
+        }
+        // Binomial(20000, 0.36): σ = 0.0034 on the fraction.
+        assertEquals(0.36, bd / 20_000.0, 0.015);
+    }
 }

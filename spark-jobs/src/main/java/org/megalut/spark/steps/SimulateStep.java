@@ -51,8 +51,10 @@ public final class SimulateStep {
 
     /**
      * Columns: subfield, catalog, galaxy, copy, image (image realization), case and realization (the
-     * stamp's place for the networks), the truth (tru_n, tru_rad [px], tru_flux, tru_g1, tru_g2, tru_s1, tru_s2, star, jitter_x,
-     * jitter_y [px]) and the features.
+     * stamp's place for the networks), the truth (tru_n: Sérsic index, NaN for a bulge+disk galaxy; tru_bt:
+     * bulge-to-total flux ratio, 0 for a single Sérsic; tru_rad [px], flux-weighted for a bulge+disk
+     * galaxy; tru_flux, tru_g1, tru_g2, tru_s1, tru_s2, star, jitter_x, jitter_y [px]; see {@link SimGalaxy})
+     * and the features.
      */
     public static StructType schema() {
         List<StructField> f = new ArrayList<>();
@@ -62,7 +64,7 @@ public final class SimulateStep {
         // case and realization are the networks' long-form keys (LongTable).
         f.add(DataTypes.createStructField("case", DataTypes.LongType, false));
         f.add(DataTypes.createStructField("realization", DataTypes.LongType, false));
-        for (String n : List.of("tru_n", "tru_rad", "tru_flux", "tru_g1", "tru_g2", "tru_s1", "tru_s2")) {
+        for (String n : List.of("tru_n", "tru_bt", "tru_rad", "tru_flux", "tru_g1", "tru_g2", "tru_s1", "tru_s2")) {
             f.add(DataTypes.createStructField(n, DataTypes.DoubleType, false));
         }
         f.add(DataTypes.createStructField("star", DataTypes.IntegerType, false));
@@ -196,7 +198,7 @@ public final class SimulateStep {
             List<SubfieldResult> out = new ArrayList<>();
             for (SimulatedStamp st : sim.catalog(catalog, first, count, sink)) {
                 SimGalaxy g = st.galaxy();
-                Object[] v = new Object[17 + FeatureColumns.count()];
+                Object[] v = new Object[18 + FeatureColumns.count()];
                 v[0] = subfield;
                 v[1] = g.catalog();
                 v[2] = g.galaxy();
@@ -205,16 +207,17 @@ public final class SimulateStep {
                 v[5] = st.caseId();
                 v[6] = st.realizationId();
                 v[7] = g.sersicN();
-                v[8] = g.hlr();
-                v[9] = g.flux();
-                v[10] = g.g1();
-                v[11] = g.g2();
-                v[12] = g.s1();
-                v[13] = g.s2();
-                v[14] = g.star();
-                v[15] = st.jitterX();
-                v[16] = st.jitterY();
-                FeatureColumns.values(st.features(), v, 17);
+                v[8] = g.bulgeFraction();
+                v[9] = g.hlr();
+                v[10] = g.flux();
+                v[11] = g.g1();
+                v[12] = g.g2();
+                v[13] = g.s1();
+                v[14] = g.s2();
+                v[15] = g.star();
+                v[16] = st.jitterX();
+                v[17] = st.jitterY();
+                FeatureColumns.values(st.features(), v, 18);
                 out.add(SubfieldResult.row(subfield, v));
             }
             for (int r = 0; r < grids.length; r++) {
