@@ -155,32 +155,42 @@ public final class SersicKTable {
 
     /** A table from node values on the standard grid (b and the fold radius already solved). */
     SersicKTable(double n, double b, double foldRadius, double[] values) {
-        this(n, b, foldRadius, values, 0, null, null);
+        this(n, b, foldRadius, values, 0);
     }
 
     /**
-     * A table interpolated in n: node values Σ wₐ·(values of sources[a]), with its lookup the same
-     * combination of the sources' lookups (untruncated sources).
+     * A table interpolated in n: Σ wₐ·(table of sources[a]), node values, spline and lookup alike
+     * (untruncated exact sources, b and the fold radius already solved).
      */
-    SersicKTable(double n, double b, double foldRadius, double[] values, SersicKTable[] sources, double[] weights) {
-        this(n, b, foldRadius, values, 0, sources.clone(), weights.clone());
-        for (SersicKTable t : sources) {
-            if (t.isCombination() || t.truncR0 != 0) {
+    SersicKTable(double n, double b, double foldRadius, SersicKTable[] sources, double[] weights) {
+        this(n, b, foldRadius, UniformSpline.combine(weights, splines(sources)), 0, sources.clone(), weights.clone());
+    }
+
+    private static UniformSpline[] splines(SersicKTable[] sources) {
+        UniformSpline[] s = new UniformSpline[sources.length];
+        for (int a = 0; a < sources.length; a++) {
+            if (sources[a].isCombination() || sources[a].truncR0 != 0) {
                 throw new IllegalArgumentException("an interpolated Sersic table combines untruncated exact tables");
             }
+            s[a] = sources[a].spline;
         }
+        return s;
     }
 
     /** As above, for the profile truncated at R_t = truncR0 (units of r0; 0 = untruncated). */
     SersicKTable(double n, double b, double foldRadius, double[] values, double truncR0) {
-        this(n, b, foldRadius, values, truncR0, null, null);
+        this(n, b, foldRadius, nodeSpline(values), truncR0, null, null);
     }
 
-    private SersicKTable(double n, double b, double foldRadius, double[] values, double truncR0,
-                         SersicKTable[] sources, double[] weights) {
+    private static UniformSpline nodeSpline(double[] values) {
         if (values.length != NODES) {
             throw new IllegalArgumentException("expected " + NODES + " table values, got " + values.length);
         }
+        return new UniformSpline(X_LO, DX, values);
+    }
+
+    private SersicKTable(double n, double b, double foldRadius, UniformSpline spline, double truncR0,
+                         SersicKTable[] sources, double[] weights) {
         this.n = n;
         this.truncR0 = truncR0;
         this.fluxFraction = truncR0 > 0 ? truncatedFluxFraction(n, truncR0) : 1;
@@ -194,9 +204,9 @@ public final class SersicKTable {
         this.d4 = s.d4;
         this.d6 = s.d6;
         this.seriesLimitSq = Math.min(s.limitSq, Math.exp(2 * X_LO));
-        this.spline = new UniformSpline(X_LO, DX, values);
-        double last = values[NODES - 1];
-        double prev = values[NODES - 2];
+        this.spline = spline;
+        double last = spline.node(NODES - 1);
+        double prev = spline.node(NODES - 2);
         if (truncR0 == 0 && last > 0 && prev > last) {
             this.tailSlope = Math.log(prev / last) / DX;
             this.tailValue = last;

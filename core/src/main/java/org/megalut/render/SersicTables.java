@@ -171,22 +171,17 @@ public final class SersicTables {
             }
             w[a] = wa;
         }
-        double[] values = new double[SersicKTable.NODES];
         double b = 0;
         double zFold = 0;
         SersicKTable[] sources = new SersicKTable[4];
         for (int a = 0; a < 4; a++) {
             SersicKTable t = node(j0 + a);
             sources[a] = t;
-            double[] v = t.nodeValues();
-            for (int i = 0; i < values.length; i++) {
-                values[i] += w[a] * v[i];
-            }
             b += w[a] * t.b();
             zFold += w[a] * Math.pow(t.foldRadius(), 1 / t.n());
         }
         b = SersicKTable.solveB(n, b);
         double fold = SersicKTable.solveFoldRadius(n, zFold);
-        return new SersicKTable(n, b, fold, values, sources, w);
+        return new SersicKTable(n, b, fold, sources, w);
     }
 }

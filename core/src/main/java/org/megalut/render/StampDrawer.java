@@ -41,8 +41,8 @@ public final class StampDrawer {
     private double[] galIm = new double[0];
     private double[] cyRe = new double[0];
     private double[] cyIm = new double[0];
-    private int[] binJ = new int[0];
-    private int[] mirrorJ = new int[0];
+    private double[] rowRe = new double[0];
+    private double[] rowIm = new double[0];
     private int[] colIndex = new int[0];
     private FftGrid lastGrid;
 
@@ -251,13 +251,8 @@ public final class StampDrawer {
             galIm = new double[rows];
             cyRe = new double[rows];
             cyIm = new double[rows];
-            binJ = new int[rows];
-            mirrorJ = new int[rows];
-        }
-        // fold targets of row index j and of its Hermitian partner −j
-        for (int jj = 0; jj < rows; jj++) {
-            binJ[jj] = Math.floorMod(jj - hk, n);
-            mirrorJ[jj] = Math.floorMod(hk - jj, n);
+            rowRe = new double[rows];
+            rowIm = new double[rows];
         }
 
         // Fast path: axisymmetric profiles under transformations and sums (RadialTerms). Each term
@@ -323,91 +318,97 @@ public final class StampDrawer {
             // PSF value of (i, jj − hk) in the PSF's own, possibly larger, grid
             int base = i * psfRows + (psfHk - hk);
             if (realGal && psfReal) {
-                foldRealRow(base, rows, cxRe, cxIm, direct, mirror, n);
+                productRealRow(base, rows, cxRe, cxIm);
             } else if (realGal) {
-                foldRealTimesComplexRow(base, rows, cxRe, cxIm, direct, mirror, n);
+                productRealTimesComplexRow(base, rows, cxRe, cxIm);
             } else {
-                foldComplexRow(base, rows, realGal, cxRe, cxIm, direct, mirror, n);
+                productComplexRow(base, rows, cxRe, cxIm);
             }
+            accumulate(rows, hk, direct, mirror, n);
         }
     }
 
-    /** Folds one k-grid row of real galaxy × real PSF values, times the phase, into g. */
-    private void foldRealRow(int base, int rows, double cxRe, double cxIm, int direct, int mirror, int n) {
-        int colLen = 2 * n;
-        int dBase = direct * colLen;
-        int mBase = mirror * colLen;
+    /*
+     * Folding one k-grid row (fixed i) is two passes: the product galaxy × PSF × phase into rowRe/rowIm
+     * (plain arrays, no indirection: the JIT vectorises it), then its addition into the column(s) of g
+     * (see accumulate). One pass with a bin lookup per point was about twice as slow.
+     */
+
+    /** Row values of a real galaxy × real PSF, times the phase. */
+    private void productRealRow(int base, int rows, double cxRe, double cxIm) {
         for (int jj = 0; jj < rows; jj++) {
             double v = galRe[jj] * psfRe[base + jj];
-            double fr = v * (cxRe * cyRe[jj] - cxIm * cyIm[jj]);
-            double fi = v * (cxRe * cyIm[jj] + cxIm * cyRe[jj]);
-            int bj = binJ[jj];
-            if (direct >= 0) {
-                g[dBase + 2 * bj] += fr;
-                g[dBase + 2 * bj + 1] += fi;
-            }
-            if (mirror >= 0) {
-                // the Hermitian partner F(−i, −j) = conj F(i, j) lands in bin (−i mod N, −j mod N)
-                int p = mBase + 2 * mirrorJ[jj];
-                g[p] += fr;
-                g[p + 1] -= fi;
-            }
+            rowRe[jj] = v * (cxRe * cyRe[jj] - cxIm * cyIm[jj]);
+            rowIm[jj] = v * (cxRe * cyIm[jj] + cxIm * cyRe[jj]);
         }
     }
 
     /**
-     * As {@link #foldRealRow} for a real galaxy and a complex PSF (e.g. a star stamp, whose centring
-     * shift and asymmetry make its transform complex): the pipeline's usual case.
+     * Row values of a real galaxy × complex PSF (e.g. a star stamp, whose centring shift and asymmetry
+     * make its transform complex), times the phase: the pipeline's usual case.
      */
-    private void foldRealTimesComplexRow(int base, int rows, double cxRe, double cxIm, int direct, int mirror, int n) {
-        int colLen = 2 * n;
-        int dBase = direct * colLen;
-        int mBase = mirror * colLen;
+    private void productRealTimesComplexRow(int base, int rows, double cxRe, double cxIm) {
         for (int jj = 0; jj < rows; jj++) {
             double gr = galRe[jj];
             double vr = gr * psfRe[base + jj];
             double vi = gr * psfIm[base + jj];
             double er = cxRe * cyRe[jj] - cxIm * cyIm[jj];
             double ei = cxRe * cyIm[jj] + cxIm * cyRe[jj];
-            double fr = vr * er - vi * ei;
-            double fi = vr * ei + vi * er;
-            if (direct >= 0) {
-                int p = dBase + 2 * binJ[jj];
-                g[p] += fr;
-                g[p + 1] += fi;
-            }
-            if (mirror >= 0) {
-                int p = mBase + 2 * mirrorJ[jj];
-                g[p] += fr;
-                g[p + 1] -= fi;
-            }
+            rowRe[jj] = vr * er - vi * ei;
+            rowIm[jj] = vr * ei + vi * er;
         }
     }
 
-    /** As {@link #foldRealRow} for complex galaxy values. */
-    private void foldComplexRow(int base, int rows, boolean realGal, double cxRe, double cxIm, int direct, int mirror,
-                                int n) {
-        int colLen = 2 * n;
+    /** Row values of a complex galaxy × PSF, times the phase. */
+    private void productComplexRow(int base, int rows, double cxRe, double cxIm) {
         for (int jj = 0; jj < rows; jj++) {
             double gr = galRe[jj];
-            double gi = realGal ? 0 : galIm[jj];
+            double gi = galIm[jj];
             double pr = psfRe[base + jj];
             double pi = psfReal ? 0 : psfIm[base + jj];
             double vr = gr * pr - gi * pi;
             double vi = gr * pi + gi * pr;
             double er = cxRe * cyRe[jj] - cxIm * cyIm[jj];
             double ei = cxRe * cyIm[jj] + cxIm * cyRe[jj];
-            double fr = vr * er - vi * ei;
-            double fi = vr * ei + vi * er;
-            if (direct >= 0) {
-                int p = direct * colLen + 2 * binJ[jj];
-                g[p] += fr;
-                g[p + 1] += fi;
+            rowRe[jj] = vr * er - vi * ei;
+            rowIm[jj] = vr * ei + vi * er;
+        }
+    }
+
+    /**
+     * Adds the row values F(i, j), j = jj − hk, into column {@code direct} of g at bin j mod N, and
+     * their Hermitian partners F(−i, −j) = conj F(i, j) into column {@code mirror} at bin −j mod N
+     * (a column index of −1: none). Along the row the bins run in contiguous stretches (ascending,
+     * resp. descending) that wrap at N, so the loops need no bin table.
+     */
+    private void accumulate(int rows, int hk, int direct, int mirror, int n) {
+        int colLen = 2 * n;
+        if (direct >= 0) {
+            int col = direct * colLen;
+            int bin = Math.floorMod(-hk, n);
+            for (int jj = 0; jj < rows; ) {
+                int len = Math.min(rows - jj, n - bin);
+                int p = col + 2 * bin;
+                for (int k = 0; k < len; k++) {
+                    g[p + 2 * k] += rowRe[jj + k];
+                    g[p + 2 * k + 1] += rowIm[jj + k];
+                }
+                jj += len;
+                bin = 0;
             }
-            if (mirror >= 0) {
-                int p = mirror * colLen + 2 * mirrorJ[jj];
-                g[p] += fr;
-                g[p + 1] -= fi;
+        }
+        if (mirror >= 0) {
+            int col = mirror * colLen;
+            int bin = Math.floorMod(hk, n);
+            for (int jj = 0; jj < rows; ) {
+                int len = Math.min(rows - jj, bin + 1);
+                int p = col + 2 * bin;
+                for (int k = 0; k < len; k++) {
+                    g[p - 2 * k] += rowRe[jj + k];
+                    g[p - 2 * k + 1] -= rowIm[jj + k];
+                }
+                jj += len;
+                bin = n - 1;
             }
         }
     }

@@ -25,6 +25,37 @@ final class UniformSpline {
         this.m = naturalSecondDerivatives(y, h);
     }
 
+    private UniformSpline(double x0, double h, double[] y, double[] m) {
+        this.x0 = x0;
+        this.h = h;
+        this.invH = 1 / h;
+        this.y = y;
+        this.m = m;
+    }
+
+    /**
+     * The spline through the nodes Σ wₐ·yₐ of splines on one grid: a natural spline's second
+     * derivatives are linear in its node values, so they are combined too rather than solved again.
+     */
+    static UniformSpline combine(double[] weights, UniformSpline[] splines) {
+        UniformSpline first = splines[0];
+        int n = first.y.length;
+        double[] y = new double[n];
+        double[] m = new double[n];
+        for (int a = 0; a < splines.length; a++) {
+            UniformSpline s = splines[a];
+            if (s.x0 != first.x0 || s.h != first.h || s.y.length != n) {
+                throw new IllegalArgumentException("splines on different grids cannot be combined");
+            }
+            double w = weights[a];
+            for (int i = 0; i < n; i++) {
+                y[i] += w * s.y[i];
+                m[i] += w * s.m[i];
+            }
+        }
+        return new UniformSpline(first.x0, first.h, y, m);
+    }
+
     /** Solves the tridiagonal system of a natural spline (Thomas algorithm), result scaled by h²/6. */
     private static double[] naturalSecondDerivatives(double[] y, double h) {
         int n = y.length;
