@@ -12,8 +12,8 @@ public abstract class RadialProfile extends Profile {
     public abstract double radialKValue(double k2);
 
     /**
-     * True when F varies slowly enough in ln k for the drawer's per-stamp {@link RadialLookup} (64
-     * nodes per octave of k²). Truncated profiles return false: the edge makes F oscillate with period
+     * True when F varies slowly enough in ln k for the drawer's {@link RadialLookup} (64 bins per
+     * octave of k²). Truncated profiles return false: the edge makes F oscillate with period
      * 2π/trunc in k, so they are evaluated point by point.
      */
     public boolean isSmoothInK() {

@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgs = {"-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 2)
 public class SersicStampBenchmark {
 
@@ -66,27 +66,40 @@ public class SersicStampBenchmark {
         SersicTables.prepare(0.5, 4.0);
         SersicTables.exact(1.7);
         rng = RandomSource.XO_RO_SHI_RO_128_PP.create(12345L);
-        double lamOverDiam = 800e-9 / 4 * 180 / Math.PI * 3600;
-        Profile optics = new OpticalPSF(lamOverDiam, 0.35, 4, 0.05, 0, new double[] {0.10, 0.05, -0.04, 0.05, -0.03}, 1);
-        Profile analytic = Convolution.of(Kolmogorov.ofFwhm(0.7, 1).shear(0.015, -0.01), optics);
-        if ("star".equals(psf)) {
-            Image star = new StampDrawer().draw(analytic, Image.zeros(48, 48), 0.2, 0, 0, DrawMethod.AUTO);
-            psfProfile = InterpolatedImage.centredOnTrueCentre(star, 0.2, 1.5).withFlux(1);
-            method = DrawMethod.NO_PIXEL;
-        } else {
-            psfProfile = analytic;
-            method = DrawMethod.AUTO;
-        }
+        psfProfile = psf(psf);
+        method = method(psf);
     }
 
     @Benchmark
     public Image drawStamp() {
+        return draw(drawer, rng, "fixed".equals(sersic), psfProfile, method, stamp);
+    }
+
+    /** The PSF of a case ("optics" or "star"), the same for every stamp as in one subfield. */
+    static Profile psf(String psfCase) {
+        double lamOverDiam = 800e-9 / 4 * 180 / Math.PI * 3600;
+        Profile optics = new OpticalPSF(lamOverDiam, 0.35, 4, 0.05, 0, new double[] {0.10, 0.05, -0.04, 0.05, -0.03}, 1);
+        Profile analytic = Convolution.of(Kolmogorov.ofFwhm(0.7, 1).shear(0.015, -0.01), optics);
+        if ("star".equals(psfCase)) {
+            Image star = new StampDrawer().draw(analytic, Image.zeros(48, 48), 0.2, 0, 0, DrawMethod.AUTO);
+            return InterpolatedImage.centredOnTrueCentre(star, 0.2, 1.5).withFlux(1);
+        }
+        return analytic;
+    }
+
+    /** A star stamp already holds the pixel response; the analytic PSF gets it at drawing. */
+    static DrawMethod method(String psfCase) {
+        return "star".equals(psfCase) ? DrawMethod.NO_PIXEL : DrawMethod.AUTO;
+    }
+
+    /** Draws the next random galaxy of the benchmark into {@code stamp}. */
+    static Image draw(StampDrawer drawer, UniformRandomProvider rng, boolean fixedN, Profile psf, DrawMethod method,
+                      Image stamp) {
         double n = 0.5 + 3.5 * rng.nextDouble();
         double hlr = 0.2 * (0.75 + 2.25 * rng.nextDouble());   // 0.75–3 px at 0.2"/px
         double g1 = 0.6 * (rng.nextDouble() - 0.5);
         double g2 = 0.6 * (rng.nextDouble() - 0.5);
-        Sersic gal = "fixed".equals(sersic) ? Sersic.ofHalfLightRadius(1.7, hlr, 50) : Sersic.interpolated(n, hlr, 50);
-        return drawer.draw(gal.shear(g1, g2), psfProfile, stamp, 0.2, rng.nextDouble() - 0.5, rng.nextDouble() - 0.5,
-                method);
+        Sersic gal = fixedN ? Sersic.ofHalfLightRadius(1.7, hlr, 50) : Sersic.interpolated(n, hlr, 50);
+        return drawer.draw(gal.shear(g1, g2), psf, stamp, 0.2, rng.nextDouble() - 0.5, rng.nextDouble() - 0.5, method);
     }
 }
