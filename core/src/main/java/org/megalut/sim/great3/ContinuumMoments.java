@@ -100,8 +100,11 @@ final class ContinuumMoments {
         for (int i = 0; i <= n; i++) {
             double kx = i * dk;
             int jMax = Math.min(n, (int) Math.floor(Math.sqrt(Math.max(0, k2Max - kx * kx)) / dk));
-            for (int j = -jMax; j <= jMax; j++) {
-                double g = galaxy == null ? 1 : galaxy.value(kx, j * dk);
+            // ky runs as a double (j·dk exactly): an int-to-double conversion per point chains the
+            // iterations together (see render.OctaveTable#position)
+            double jd = -jMax;
+            for (int j = -jMax; j <= jMax; j++, jd += 1) {
+                double g = galaxy == null ? 1 : galaxy.value(kx, jd * dk);
                 int idx = i * rows + j + n;
                 fr[idx] = g * psf.re(i * stride, j * stride);
                 fi[idx] = g * psf.im(i * stride, j * stride);

@@ -89,8 +89,9 @@ final class SersicLookup {
             return 1;
         }
         double t = (0.5 * Math.log(s2) - x0) / DX;
-        int i = (int) t;
-        double f = t - i;
+        double ti = Math.floor(t);   // t > 0; the double avoids an int-to-double conversion
+        int i = (int) ti;
+        double f = t - ti;
         double p0 = v[i - 1];
         double p1 = v[i];
         double p2 = v[i + 1];
