@@ -26,14 +26,16 @@
  * ours to about 1e-7. The 24 PSF-only stamps, including the optical PSFs, agree to 2e-9 (1e-13 for
  * the optical ones).
  *
- * <p><b>Speed</b> ({@code bench.SersicStampBenchmark}, JMH, one thread, 48×48 stamps at 0.2"/px
- * with the pixel, Sérsic ⊗ sheared Kolmogorov): about 2000 stamps/s for a fixed n and 1300–1800
- * stamps/s when n is drawn anew for every stamp (n = 0.5 + 3.5u; the larger-n galaxies need 192- or
- * 256-point FFTs by GalSim's stepK rule), measured on a shared, loaded 2-core 2.1 GHz machine. Per
- * stamp, the inverse FFT (65 + 48 transforms of 128 points) and the ~11 500 k-grid evaluations
- * dominate. A full GREAT3 ground subfield ({@code sim.great3.bench.SubfieldTiming}, 100×100 stamps
- * with a Kolmogorov ⊗ optical PSF, thread CPU on the same machine) takes 10–16 s to select its
- * galaxies (12 000–25 000 candidate draws plus HSM for 5000 kept) and 6–7.5 s to draw them (1300–1600 stamps/s,
- * noise included); the k-grid fill and fold take about 60 % of a draw, the FFTs about 20 %.
+ * <p><b>Speed</b> (one thread, 48×48 stamps at 0.2"/px, Sérsic hlr 0.15–0.6", on a 2.1 GHz
+ * virtual 2-core machine; {@code bench.StampThroughput} counts stamps per CPU-second of the drawing
+ * thread, {@code bench.SersicStampBenchmark} is the JMH version): the k-grid fill (a cubic per point
+ * from a table on octaves of (k·hlr)², {@link org.megalut.render.OctaveTable}) and fold take about
+ * half of a draw, the inverse FFTs (65 + 48 transforms of 128 points for most stamps) about a third.
+ * A Sérsic of fixed n draws from its table's shared lookup with no per-stamp table work; an n that
+ * changes every stamp costs an n-interpolated table (about 20 µs) and the combination of its node
+ * lookups over the stamp's octaves (a few µs). A full GREAT3 ground subfield
+ * ({@code sim.great3.bench.SubfieldTiming}, 100×100 stamps with a Kolmogorov ⊗ optical PSF) takes
+ * 2–4 CPU-s to select its galaxies and 3.5–4.5 CPU-s to draw them. Measured numbers are in the
+ * README.
  */
 package org.megalut.render;
