@@ -234,9 +234,10 @@ final class ContinuumMoments {
             double rbx = 0;
             double rby = 0;
             int base = i * rows + n;
-            for (int j = j1; j <= j2; j++) {
+            double jd = j1;   // j as a double: no int-to-double conversion per point (see fill)
+            for (int j = j1; j <= j2; j++, jd += 1) {
                 int jj = j + n;
-                double ky = j * dk;
+                double ky = jd * dk;
                 // z = F · e^{i kx x0} · e^{i ky y0}
                 double pr = pxRe * colRe[jj] - pxIm * colIm[jj];
                 double pi = pxRe * colIm[jj] + pxIm * colRe[jj];
