@@ -73,8 +73,8 @@ public final class SersicKTable {
     private volatile double[] lookup;    // exact tables: OctaveTable of value(q²), built on first use
 
     /**
-     * Octaves of q² = (k·hlr)² covered by {@link #lookup}: 2^−16 (below, the series is as cheap as the
-     * table) to 2^17 (k·hlr ≈ 360; beyond, H is the power-law tail). 34 octaves, 2176 bins, 70 kB.
+     * Octaves of q² = (k·hlr)² covered by {@link #lookup}: from 2^−16 (below, the series is as cheap as
+     * the table) up to 2^17 (k·hlr ≈ 360; beyond, H is the power-law tail): 33 octaves, 2112 bins, 68 kB.
      */
     static final int LOOKUP_E_MIN = -16;
     static final int LOOKUP_E_MAX = 16;
@@ -249,9 +249,9 @@ public final class SersicKTable {
     /**
      * Writes into {@code out} the lookup of this interpolated table over octaves e0..e1 (within the
      * lookup range): the weighted sum of the node tables' lookups, bin by bin in a fixed order, so
-     * that a bin's coefficients depend on n and the bin alone. About 4·{@link OctaveTable#bins}(e0, e1)
-     * multiply-adds per coefficient: a few µs for a stamp's dozen octaves, against a table build
-     * from {@link #value} of some 40 µs.
+     * that a bin's coefficients depend on n and the bin alone: one multiply-add per source and
+     * coefficient, 4·{@link OctaveTable#bins}(e0, e1) coefficients, instead of one evaluation of
+     * {@link #value} (a logarithm and a spline) per node.
      */
     void combineLookup(int e0, int e1, double[] out) {
         if (!isCombination()) {
@@ -433,7 +433,7 @@ public final class SersicKTable {
     /** GalSim's maxK in units of 1/r0. */
     public double maxKr0() { return maxKr0; }
 
-    /** The node values (for combining tables; untruncated tables only). */
+    /** The node values (what {@link SersicNodeFile} ships). */
     double[] nodeValues() {
         double[] v = new double[NODES];
         for (int i = 0; i < NODES; i++) {

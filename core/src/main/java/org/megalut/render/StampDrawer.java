@@ -329,9 +329,10 @@ public final class StampDrawer {
     }
 
     /*
-     * Folding one k-grid row (fixed i) is two passes: the product galaxy × PSF × phase into rowRe/rowIm
-     * (plain arrays, no indirection: the JIT vectorises it), then its addition into the column(s) of g
-     * (see accumulate). One pass with a bin lookup per point was about twice as slow.
+     * Folding one k-grid row (fixed i) is two passes: the product galaxy × PSF × phase into rowRe/rowIm,
+     * then its addition into the column(s) of g in contiguous stretches (see accumulate), which needs no
+     * per-point bin table. In paired runs of the fixed-n cases it was never slower than one pass with a
+     * bin lookup per point, and about 20 % faster with a star-stamp PSF.
      */
 
     /** Row values of a real galaxy × real PSF, times the phase. */

@@ -35,7 +35,7 @@
  * changes every stamp costs an n-interpolated table (about 20 µs) and the combination of its node
  * lookups over the stamp's octaves (a few µs). A full GREAT3 ground subfield
  * ({@code sim.great3.bench.SubfieldTiming}, 100×100 stamps with a Kolmogorov ⊗ optical PSF) takes
- * 2–4 CPU-s to select its galaxies and 3.5–4.5 CPU-s to draw them. Measured numbers are in the
+ * 1.4–4 CPU-s to select its galaxies and 2.7–5.4 CPU-s to draw them. Measured numbers are in the
  * README.
  */
 package org.megalut.render;
