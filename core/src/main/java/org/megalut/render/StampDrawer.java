@@ -2,7 +2,6 @@ package org.megalut.render;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.jtransforms.fft.DoubleFFT_1D;
 import org.megalut.image.Image;
 
 /**
@@ -16,8 +15,8 @@ import org.megalut.image.Image;
  *
  * <p>{@link DrawMethod#AUTO} multiplies by the pixel response sinc(kx/2π)·sinc(ky/2π). The k-grid
  * ({@link FftGrid}) is filled at (i, j)·dk for |i|, |j| ≤ Nk/2 inclusive, folded into N×N bins
- * (i mod N, j mod N), and inverted: I(x, y) = (1/N²) Σ F(i dk, j dk) e^{+i dk(ix + jy)}, evaluated
- * by one complex FFT per column kx ≥ 0 (Hermitian half) and one complex-to-real FFT per stamp row.
+ * (i mod N, j mod N) of which the half kx ≥ 0 is kept (the image is real), and inverted:
+ * I(x, y) = (1/N²) Σ F(i dk, j dk) e^{+i dk(ix + jy)} ({@link StampInverseFft}).
  *
  * <p>Reuse: FFT plans and buffers are kept per drawer, and {@link #draw(Profile, Profile, Image,
  * double, double, double, DrawMethod)} caches the PSF × pixel k-values for the last
@@ -34,16 +33,13 @@ public final class StampDrawer {
     private final GSParams gs = GSParams.DEFAULT;
     private final KValue kv = new KValue();
     private final java.util.List<RadialLookup> lookups = new java.util.ArrayList<>();
-    private final Map<Integer, DoubleFFT_1D> ffts = new HashMap<>();
-    private double[] g = new double[0];
-    private double[] row = new double[0];
+    private final Map<Integer, StampInverseFft> ffts = new HashMap<>();
     private double[] galRe = new double[0];
     private double[] galIm = new double[0];
-    private double[] cyRe = new double[0];
-    private double[] cyIm = new double[0];
+    private double[] cxRe = new double[0];
+    private double[] cxIm = new double[0];
     private double[] rowRe = new double[0];
     private double[] rowIm = new double[0];
-    private int[] colIndex = new int[0];
     private FftGrid lastGrid;
 
     /**
@@ -53,12 +49,11 @@ public final class StampDrawer {
      */
     static final int PSF_CACHE_SIZE = 8;
     private final java.util.ArrayDeque<PsfGrid> psfCache = new java.util.ArrayDeque<>();
-    // the current PSF × pixel k-values on the half grid i ∈ [0, Nk/2], j ∈ [−Nk/2, Nk/2]
-    private double[] psfRe = new double[0];
-    private double[] psfIm = new double[0];
+    // the current PSF × pixel k-values on the half grid i ∈ [0, Nk/2], j ∈ [−Nk/2, Nk/2], one row per j
+    private double[][] psfRe = new double[0][];
+    private double[][] psfIm = new double[0][];
     private boolean psfReal;
-    private int psfHk;      // the current PSF grid's Nk/2 (≥ the drawn grid's)
-    private int psfRows;    // and its row length Nk + 1
+    private int psfHk;      // the current PSF grid's Nk/2 (≥ the drawn grid's), its rows' length − 1
 
     /** The FFT geometry of the last FFT drawing (for diagnostics and tests); null before the first. */
     public FftGrid lastGrid() {
@@ -128,8 +123,10 @@ public final class StampDrawer {
         FftGrid grid = FftGrid.choose(stepK, maxK, width, height, gs);
         lastGrid = grid;
         preparePsf(psf, pixelScale, method, grid);
-        fillAndFold(galaxy, pixelScale, offX, offY, grid);
-        inverse(grid, target, ox, oy);
+        StampInverseFft fft = ffts.computeIfAbsent(grid.n(), StampInverseFft::new);
+        fillAndFold(galaxy, pixelScale, offX, offY, grid, fft);
+        // I(x, y) = (1/N²) Σ F(k) e^{+ik·x}: the transforms are unnormalised
+        fft.inverse(target, ox, oy, 1.0 / ((double) grid.n() * grid.n()));
         return target;
     }
 
@@ -153,7 +150,7 @@ public final class StampDrawer {
      * smaller Nk (a galaxy whose own maxK is below the PSF's) is the centre of this one: reusing it
      * is bit-identical to recomputing it.
      */
-    private record PsfGrid(Profile psf, double scale, DrawMethod method, int n, int nk, double[] re, double[] im,
+    private record PsfGrid(Profile psf, double scale, DrawMethod method, int n, int nk, double[][] re, double[][] im,
                            boolean real) {
         boolean covers(Profile p, double s, DrawMethod m, FftGrid grid) {
             return psf == p && scale == s && method == m && n == grid.n() && nk >= grid.nk();
@@ -187,7 +184,6 @@ public final class StampDrawer {
         psfIm = hit.im();
         psfReal = hit.real();
         psfHk = hit.nk() / 2;
-        psfRows = hit.nk() + 1;
     }
 
     /**
@@ -209,50 +205,49 @@ public final class StampDrawer {
 
     private PsfGrid computePsf(Profile psf, double scale, DrawMethod method, FftGrid grid, int nk) {
         int hk = nk / 2;
-        int rows = nk + 1;
-        int size = (hk + 1) * rows;
-        double[] re = new double[size];
-        double[] im = new double[size];
+        int cols = hk + 1;
+        // one array per ky row, indexed by i: the product loops then read it at the same index as
+        // the galaxy row, a form the JIT vectorises (an offset into one long array it does not)
+        double[][] re = new double[nk + 1][cols];
+        double[][] im = new double[nk + 1][cols];
         double dkw = grid.dk() / scale;
         boolean real = psf == null || psf.isPointSymmetric();
+        double[] px = new double[cols];
         for (int i = 0; i <= hk; i++) {
-            double px = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * i * grid.dk()) : 1;
-            for (int jj = 0; jj < rows; jj++) {
-                int j = jj - hk;
-                double py = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * j * grid.dk()) : 1;
-                int idx = i * rows + jj;
+            px[i] = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * i * grid.dk()) : 1;
+        }
+        for (int jj = 0; jj <= nk; jj++) {
+            int j = jj - hk;
+            double py = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * j * grid.dk()) : 1;
+            for (int i = 0; i <= hk; i++) {
                 if (psf == null) {
-                    re[idx] = px * py;
-                    im[idx] = 0;
+                    re[jj][i] = px[i] * py;
                 } else {
                     psf.kValue(i * dkw, j * dkw, kv);
-                    re[idx] = kv.re * px * py;
-                    im[idx] = kv.im * px * py;
+                    re[jj][i] = kv.re * px[i] * py;
+                    im[jj][i] = real ? 0 : kv.im * px[i] * py;
                 }
             }
         }
         return new PsfGrid(psf, scale, method, grid.n(), nk, re, im, real);
     }
 
-    private void fillAndFold(Profile galaxy, double scale, double offX, double offY, FftGrid grid) {
+    private void fillAndFold(Profile galaxy, double scale, double offX, double offY, FftGrid grid,
+                             StampInverseFft fft) {
         int n = grid.n();
         int hk = grid.nk() / 2;
         int rows = grid.nk() + 1;
+        int cols = hk + 1;
         double dk = grid.dk();
         double dkw = dk / scale;
-        int colLen = 2 * n;
-        int gSize = (n / 2 + 1) * colLen;
-        if (g.length < gSize) {
-            g = new double[gSize];
-        }
-        java.util.Arrays.fill(g, 0, gSize, 0.0);
-        if (galRe.length < rows) {
-            galRe = new double[rows];
-            galIm = new double[rows];
-            cyRe = new double[rows];
-            cyIm = new double[rows];
-            rowRe = new double[rows];
-            rowIm = new double[rows];
+        fft.clear();
+        if (galRe.length < cols) {
+            galRe = new double[cols];
+            galIm = new double[cols];
+            cxRe = new double[cols];
+            cxIm = new double[cols];
+            rowRe = new double[cols];
+            rowIm = new double[cols];
         }
 
         // Fast path: axisymmetric profiles under transformations and sums (RadialTerms). Each term
@@ -279,68 +274,71 @@ public final class StampDrawer {
             }
         }
 
-        // e^{−i k·off'} is separable: per-row and per-column phase factors
-        for (int jj = 0; jj < rows; jj++) {
-            double ph = -(jj - hk) * dk * offY;
-            cyRe[jj] = Math.cos(ph);
-            cyIm[jj] = Math.sin(ph);
+        // e^{−i k·off'} is separable: per-column (kx) and per-row (ky) phase factors
+        for (int i = 0; i < cols; i++) {
+            double ph = -i * dk * offX;
+            cxRe[i] = Math.cos(ph);
+            cxIm[i] = Math.sin(ph);
         }
-        for (int i = 0; i <= hk; i++) {
+        double[][] re = fft.re();
+        double[][] im = fft.im();
+        // the grid is filled one ky row at a time, kx = i·dk for i ∈ [0, Nk/2] along the row
+        for (int jj = 0; jj < rows; jj++) {
+            int j = jj - hk;
             if (radial != null) {
                 for (int t = 0; t < radial.terms().size(); t++) {
                     RadialTerms.Term term = radial.terms().get(t);
                     RadialLookup lookup = lookups.get(t);
-                    double a = term.qxx() * i * i;
-                    double b = 2 * term.qxy() * i;
+                    // |Jᵀk|²/dk² = qxx·i² + 2qxy·i·j + qyy·j², a quadratic in i along the row
+                    double a = term.qyy() * j * j;
+                    double b = 2 * term.qxy() * j;
                     double c = dkw2 * lookup.argScale();
                     double ampl = term.ampl() * lookup.amplitude();
                     if (t == 0) {
-                        lookup.fillRow(galRe, rows, hk, a, b, term.qyy(), c, ampl);
+                        lookup.fillRow(galRe, cols, 0, a, b, term.qxx(), c, ampl);
                     } else {
-                        lookup.addRow(galRe, rows, hk, a, b, term.qyy(), c, ampl);
+                        lookup.addRow(galRe, cols, 0, a, b, term.qxx(), c, ampl);
                     }
                 }
             } else {
-                double kx = i * dkw;
-                for (int jj = 0; jj < rows; jj++) {
-                    galaxy.kValue(kx, (jj - hk) * dkw, kv);
-                    galRe[jj] = kv.re;
-                    galIm[jj] = kv.im;
+                double ky = j * dkw;
+                for (int i = 0; i < cols; i++) {
+                    galaxy.kValue(i * dkw, ky, kv);
+                    galRe[i] = kv.re;
+                    galIm[i] = kv.im;
                 }
             }
-            double phx = -i * dk * offX;
-            double cxRe = Math.cos(phx);
-            double cxIm = Math.sin(phx);
-            int b1 = i % n;
-            int direct = b1 <= n / 2 ? b1 : -1;
-            int mb = (n - b1) % n;
-            int mirror = i > 0 && mb <= n / 2 ? mb : -1;
-            // PSF value of (i, jj − hk) in the PSF's own, possibly larger, grid
-            int base = i * psfRows + (psfHk - hk);
+            double phy = -j * dk * offY;
+            double cyRe = Math.cos(phy);
+            double cyIm = Math.sin(phy);
+            // the PSF's row of this ky in its own, possibly larger, grid (same i)
+            double[] pr = psfRe[j + psfHk];
+            double[] pi = psfIm[j + psfHk];
             if (realGal && psfReal) {
-                productRealRow(base, rows, cxRe, cxIm);
+                productRealRow(galRe, pr, cxRe, cxIm, cyRe, cyIm, rowRe, rowIm, cols);
             } else if (realGal) {
-                productRealTimesComplexRow(base, rows, cxRe, cxIm);
+                productRealTimesComplexRow(galRe, pr, pi, cxRe, cxIm, cyRe, cyIm, rowRe, rowIm, cols);
             } else {
-                productComplexRow(base, rows, cxRe, cxIm);
+                productComplexRow(galRe, galIm, pr, pi, cxRe, cxIm, cyRe, cyIm, rowRe, rowIm, cols);
             }
-            accumulate(rows, hk, direct, mirror, n);
+            accumulate(re, im, j, hk, n);
         }
     }
 
     /*
-     * Folding one k-grid row (fixed i) is two passes: the product galaxy × PSF × phase into rowRe/rowIm,
-     * then its addition into the column(s) of g in contiguous stretches (see accumulate), which needs no
-     * per-point bin table. In paired runs of the fixed-n cases it was never slower than one pass with a
-     * bin lookup per point, and about 20 % faster with a star-stamp PSF.
+     * Folding one k-grid row (fixed ky) is two passes: the product galaxy × PSF × phase into
+     * rowRe/rowIm, then its addition into the grid's rows in contiguous stretches (see accumulate),
+     * which needs no per-point bin table. In paired runs of the fixed-n cases it was never slower than
+     * one pass with a bin lookup per point, and about 20 % faster with a star-stamp PSF.
      */
 
-    /** Row values of a real galaxy × real PSF, times the phase. */
-    private void productRealRow(int base, int rows, double cxRe, double cxIm) {
-        for (int jj = 0; jj < rows; jj++) {
-            double v = galRe[jj] * psfRe[base + jj];
-            rowRe[jj] = v * (cxRe * cyRe[jj] - cxIm * cyIm[jj]);
-            rowIm[jj] = v * (cxRe * cyIm[jj] + cxIm * cyRe[jj]);
+    /** Row values of a real galaxy × real PSF, times the phase (cx per i, cy for the row). */
+    private static void productRealRow(double[] gal, double[] psf, double[] cxRe, double[] cxIm, double cyRe,
+                                       double cyIm, double[] outRe, double[] outIm, int cols) {
+        for (int i = 0; i < cols; i++) {
+            double v = gal[i] * psf[i];
+            outRe[i] = v * (cxRe[i] * cyRe - cxIm[i] * cyIm);
+            outIm[i] = v * (cxRe[i] * cyIm + cxIm[i] * cyRe);
         }
     }
 
@@ -348,108 +346,70 @@ public final class StampDrawer {
      * Row values of a real galaxy × complex PSF (e.g. a star stamp, whose centring shift and asymmetry
      * make its transform complex), times the phase: the pipeline's usual case.
      */
-    private void productRealTimesComplexRow(int base, int rows, double cxRe, double cxIm) {
-        for (int jj = 0; jj < rows; jj++) {
-            double gr = galRe[jj];
-            double vr = gr * psfRe[base + jj];
-            double vi = gr * psfIm[base + jj];
-            double er = cxRe * cyRe[jj] - cxIm * cyIm[jj];
-            double ei = cxRe * cyIm[jj] + cxIm * cyRe[jj];
-            rowRe[jj] = vr * er - vi * ei;
-            rowIm[jj] = vr * ei + vi * er;
+    private static void productRealTimesComplexRow(double[] gal, double[] psfRe, double[] psfIm, double[] cxRe,
+                                                   double[] cxIm, double cyRe, double cyIm, double[] outRe,
+                                                   double[] outIm, int cols) {
+        for (int i = 0; i < cols; i++) {
+            double vr = gal[i] * psfRe[i];
+            double vi = gal[i] * psfIm[i];
+            double er = cxRe[i] * cyRe - cxIm[i] * cyIm;
+            double ei = cxRe[i] * cyIm + cxIm[i] * cyRe;
+            outRe[i] = vr * er - vi * ei;
+            outIm[i] = vr * ei + vi * er;
         }
     }
 
-    /** Row values of a complex galaxy × PSF, times the phase. */
-    private void productComplexRow(int base, int rows, double cxRe, double cxIm) {
-        for (int jj = 0; jj < rows; jj++) {
-            double gr = galRe[jj];
-            double gi = galIm[jj];
-            double pr = psfRe[base + jj];
-            double pi = psfReal ? 0 : psfIm[base + jj];
-            double vr = gr * pr - gi * pi;
-            double vi = gr * pi + gi * pr;
-            double er = cxRe * cyRe[jj] - cxIm * cyIm[jj];
-            double ei = cxRe * cyIm[jj] + cxIm * cyRe[jj];
-            rowRe[jj] = vr * er - vi * ei;
-            rowIm[jj] = vr * ei + vi * er;
+    /** Row values of a complex galaxy × complex PSF, times the phase. */
+    private static void productComplexRow(double[] galRe, double[] galIm, double[] psfRe, double[] psfIm,
+                                          double[] cxRe, double[] cxIm, double cyRe, double cyIm, double[] outRe,
+                                          double[] outIm, int cols) {
+        for (int i = 0; i < cols; i++) {
+            double vr = galRe[i] * psfRe[i] - galIm[i] * psfIm[i];
+            double vi = galRe[i] * psfIm[i] + galIm[i] * psfRe[i];
+            double er = cxRe[i] * cyRe - cxIm[i] * cyIm;
+            double ei = cxRe[i] * cyIm + cxIm[i] * cyRe;
+            outRe[i] = vr * er - vi * ei;
+            outIm[i] = vr * ei + vi * er;
         }
     }
 
     /**
-     * Adds the row values F(i, j), j = jj − hk, into column {@code direct} of g at bin j mod N, and
-     * their Hermitian partners F(−i, −j) = conj F(i, j) into column {@code mirror} at bin −j mod N
-     * (a column index of −1: none). Along the row the bins run in contiguous stretches (ascending,
-     * resp. descending) that wrap at N, so the loops need no bin table.
+     * Adds the row values F(i, j), i = 0..Nk/2, into grid row j mod N at bin i mod N, and their
+     * Hermitian partners F(−i, −j) = conj F(i, j) (i &gt; 0) into row −j mod N at bin −i mod N, keeping
+     * the bins 0..N/2 that the half-plane grid holds. Along the row the kept bins come in contiguous
+     * stretches (ascending, resp. descending) of period N, so the loops need no bin table.
      */
-    private void accumulate(int rows, int hk, int direct, int mirror, int n) {
-        int colLen = 2 * n;
-        if (direct >= 0) {
-            int col = direct * colLen;
-            int bin = Math.floorMod(-hk, n);
-            for (int jj = 0; jj < rows; ) {
-                int len = Math.min(rows - jj, n - bin);
-                int p = col + 2 * bin;
-                for (int k = 0; k < len; k++) {
-                    g[p + 2 * k] += rowRe[jj + k];
-                    g[p + 2 * k + 1] += rowIm[jj + k];
-                }
-                jj += len;
-                bin = 0;
+    private void accumulate(double[][] re, double[][] im, int j, int hk, int n) {
+        int half = n / 2;
+        double[] dRe = re[Math.floorMod(j, n)];
+        double[] dIm = im[Math.floorMod(j, n)];
+        // bins 0..N/2 from i = 0..N/2: same index, one store per loop (vectorised by the JIT)
+        int end = Math.min(hk, half);
+        addTo(dRe, rowRe, end + 1);
+        addTo(dIm, rowIm, end + 1);
+        for (int start = n; start <= hk; start += n) {
+            int last = Math.min(hk, start + half);
+            for (int i = start; i <= last; i++) {
+                dRe[i - start] += rowRe[i];
+                dIm[i - start] += rowIm[i];
             }
         }
-        if (mirror >= 0) {
-            int col = mirror * colLen;
-            int bin = Math.floorMod(hk, n);
-            for (int jj = 0; jj < rows; ) {
-                int len = Math.min(rows - jj, bin + 1);
-                int p = col + 2 * bin;
-                for (int k = 0; k < len; k++) {
-                    g[p - 2 * k] += rowRe[jj + k];
-                    g[p - 2 * k + 1] -= rowIm[jj + k];
-                }
-                jj += len;
-                bin = n - 1;
+        double[] mRe = re[Math.floorMod(-j, n)];
+        double[] mIm = im[Math.floorMod(-j, n)];
+        for (int start = 0; start + half <= hk; start += n) {
+            int from = Math.max(1, start + half);
+            int to = Math.min(hk, start + n);
+            int top = start + n;
+            for (int i = from; i <= to; i++) {
+                mRe[top - i] += rowRe[i];
+                mIm[top - i] -= rowIm[i];
             }
         }
     }
 
-    private void inverse(FftGrid grid, Image target, int ox, int oy) {
-        int n = grid.n();
-        int colLen = 2 * n;
-        DoubleFFT_1D fft = ffts.computeIfAbsent(n, DoubleFFT_1D::new);
-        for (int b1 = 0; b1 <= n / 2; b1++) {
-            fft.complexInverse(g, b1 * colLen, false);
-        }
-        if (row.length < n) {
-            row = new double[n];
-        }
-        int width = target.width();
-        double[] pix = target.pixels();
-        // JTransforms' unscaled realInverse returns half the Hermitian sum for powers of two but the
-        // full sum for mixed radix sizes; the scaled one is (1/N)·sum for every size, hence 1/N here.
-        double norm = 1.0 / n;
-        // column c of the stamp is FFT output index (c − ox) mod N (floorMod per pixel was ~6 % of a draw)
-        if (colIndex.length < width) {
-            colIndex = new int[width];
-        }
-        for (int c = 0; c < width; c++) {
-            colIndex[c] = Math.floorMod(c - ox, n);
-        }
-        for (int r = 0; r < target.height(); r++) {
-            int yi = Math.floorMod(r - oy, n);
-            row[0] = g[2 * yi];
-            row[1] = g[(n / 2) * colLen + 2 * yi];
-            for (int k = 1; k < n / 2; k++) {
-                int p = k * colLen + 2 * yi;
-                row[2 * k] = g[p];
-                row[2 * k + 1] = g[p + 1];
-            }
-            fft.realInverse(row, true);
-            int rowBase = r * width;
-            for (int c = 0; c < width; c++) {
-                pix[rowBase + c] = norm * row[colIndex[c]];
-            }
+    private static void addTo(double[] sum, double[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            sum[i] += values[i];
         }
     }
 }
