@@ -22,10 +22,12 @@ package org.megalut.render;
 final class RadialLookup {
     private static final int SHIFT = OctaveTable.SHIFT;
 
-    // the bound table: coefficient array (shared with a Sérsic table, or buf), key of its first bin
+    // the bound table: coefficient array (shared with a Sérsic table, or buf), key of its first bin,
+    // and the position of that bin's coefficients in the array
     private double[] coef = new double[0];
     private long base;
     private int bins;
+    private int offset;
     private double argScale = 1;
     private double amplitude = 1;
     private Profile profile;
@@ -57,6 +59,7 @@ final class RadialLookup {
                 coef = t.lookup();
                 base = OctaveTable.key(SersicKTable.LOOKUP_E_MIN);
                 bins = OctaveTable.bins(SersicKTable.LOOKUP_E_MIN, SersicKTable.LOOKUP_E_MAX);
+                offset = 0;
                 return;
             }
             int e0 = Math.max(Math.getExponent(k2min * argScale), SersicKTable.LOOKUP_E_MIN);
@@ -66,13 +69,14 @@ final class RadialLookup {
                 return;
             }
             if (t != bufFor || e0 != bufEMin || e1 != bufEMax) {
-                ensureBuffer(OctaveTable.bins(e0, e1));
+                // combined in place of a full lookup: only octaves e0..e1 are written, and bound
+                ensureBuffer(SersicKTable.lookupLength() / 4);
                 t.combineLookup(e0, e1, buf);
                 bufFor = t;
                 bufEMin = e0;
                 bufEMax = e1;
             }
-            bindBuffer(e0, e1);
+            bindBuffer(e0, e1, SersicKTable.lookupOffset(e0));
             return;
         }
         profile = radial;
@@ -93,7 +97,7 @@ final class RadialLookup {
             bufEMin = e0;
             bufEMax = e1;
         }
-        bindBuffer(e0, e1);
+        bindBuffer(e0, e1, 0);
     }
 
     private void ensureBuffer(int n) {
@@ -102,10 +106,11 @@ final class RadialLookup {
         }
     }
 
-    private void bindBuffer(int e0, int e1) {
+    private void bindBuffer(int e0, int e1, int at) {
         coef = buf;
         base = OctaveTable.key(e0);
         bins = OctaveTable.bins(e0, e1);
+        offset = at;
     }
 
     /** s: the lookup's argument is s·k². */
@@ -153,7 +158,7 @@ final class RadialLookup {
             return outside(x);
         }
         double t = OctaveTable.position(bits);
-        int p = 4 * (int) idx;
+        int p = 4 * (int) idx + offset;
         return coef[p] + t * (coef[p + 1] + t * (coef[p + 2] + t * coef[p + 3]));
     }
 }

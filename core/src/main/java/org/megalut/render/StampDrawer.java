@@ -40,6 +40,8 @@ public final class StampDrawer {
     private double[] cxIm = new double[0];
     private double[] rowRe = new double[0];
     private double[] rowIm = new double[0];
+    private double[] phRe = new double[0];
+    private double[] phIm = new double[0];
     private FftGrid lastGrid;
 
     /**
@@ -248,6 +250,8 @@ public final class StampDrawer {
             cxIm = new double[cols];
             rowRe = new double[cols];
             rowIm = new double[cols];
+            phRe = new double[cols];
+            phIm = new double[cols];
         }
 
         // Fast path: axisymmetric profiles under transformations and sums (RadialTerms). Each term
@@ -309,17 +313,16 @@ public final class StampDrawer {
                 }
             }
             double phy = -j * dk * offY;
-            double cyRe = Math.cos(phy);
-            double cyIm = Math.sin(phy);
+            phaseRow(cxRe, cxIm, Math.cos(phy), Math.sin(phy), phRe, phIm, cols);
             // the PSF's row of this ky in its own, possibly larger, grid (same i)
             double[] pr = psfRe[j + psfHk];
             double[] pi = psfIm[j + psfHk];
             if (realGal && psfReal) {
-                productRealRow(galRe, pr, cxRe, cxIm, cyRe, cyIm, rowRe, rowIm, cols);
+                productRealRow(galRe, pr, phRe, phIm, rowRe, rowIm, cols);
             } else if (realGal) {
-                productRealTimesComplexRow(galRe, pr, pi, cxRe, cxIm, cyRe, cyIm, rowRe, rowIm, cols);
+                productRealTimesComplexRow(galRe, pr, pi, phRe, phIm, rowRe, rowIm, cols);
             } else {
-                productComplexRow(galRe, galIm, pr, pi, cxRe, cxIm, cyRe, cyIm, rowRe, rowIm, cols);
+                productComplexRow(galRe, galIm, pr, pi, phRe, phIm, rowRe, rowIm, cols);
             }
             accumulate(re, im, j, hk, n);
         }
@@ -328,17 +331,31 @@ public final class StampDrawer {
     /*
      * Folding one k-grid row (fixed ky) is two passes: the product galaxy × PSF × phase into
      * rowRe/rowIm, then its addition into the grid's rows in contiguous stretches (see accumulate),
-     * which needs no per-point bin table. In paired runs of the fixed-n cases it was never slower than
-     * one pass with a bin lookup per point, and about 20 % faster with a star-stamp PSF.
+     * which needs no per-point bin table. Every loop below stores into one array at the index it
+     * reads the others: the JIT vectorises such loops, but not a loop with two stores and eight
+     * operands (its body exceeds the unroll limit): for the real × complex product, one such loop
+     * took 3.2 ns per point, these four 1.7 (micro-benchmark, 76 points).
      */
 
-    /** Row values of a real galaxy × real PSF, times the phase (cx per i, cy for the row). */
-    private static void productRealRow(double[] gal, double[] psf, double[] cxRe, double[] cxIm, double cyRe,
-                                       double cyIm, double[] outRe, double[] outIm, int cols) {
+    /** The row's phase e^{−i(kx·offX + ky·offY)} = cx·cy. */
+    private static void phaseRow(double[] cxRe, double[] cxIm, double cyRe, double cyIm, double[] outRe,
+                                 double[] outIm, int cols) {
         for (int i = 0; i < cols; i++) {
-            double v = gal[i] * psf[i];
-            outRe[i] = v * (cxRe[i] * cyRe - cxIm[i] * cyIm);
-            outIm[i] = v * (cxRe[i] * cyIm + cxIm[i] * cyRe);
+            outRe[i] = cxRe[i] * cyRe - cxIm[i] * cyIm;
+        }
+        for (int i = 0; i < cols; i++) {
+            outIm[i] = cxRe[i] * cyIm + cxIm[i] * cyRe;
+        }
+    }
+
+    /** Row values of a real galaxy × real PSF, times the phase. */
+    private static void productRealRow(double[] gal, double[] psf, double[] phRe, double[] phIm, double[] outRe,
+                                       double[] outIm, int cols) {
+        for (int i = 0; i < cols; i++) {
+            outRe[i] = gal[i] * psf[i] * phRe[i];
+        }
+        for (int i = 0; i < cols; i++) {
+            outIm[i] = gal[i] * psf[i] * phIm[i];
         }
     }
 
@@ -346,30 +363,24 @@ public final class StampDrawer {
      * Row values of a real galaxy × complex PSF (e.g. a star stamp, whose centring shift and asymmetry
      * make its transform complex), times the phase: the pipeline's usual case.
      */
-    private static void productRealTimesComplexRow(double[] gal, double[] psfRe, double[] psfIm, double[] cxRe,
-                                                   double[] cxIm, double cyRe, double cyIm, double[] outRe,
-                                                   double[] outIm, int cols) {
+    private static void productRealTimesComplexRow(double[] gal, double[] psfRe, double[] psfIm, double[] phRe,
+                                                   double[] phIm, double[] outRe, double[] outIm, int cols) {
         for (int i = 0; i < cols; i++) {
-            double vr = gal[i] * psfRe[i];
-            double vi = gal[i] * psfIm[i];
-            double er = cxRe[i] * cyRe - cxIm[i] * cyIm;
-            double ei = cxRe[i] * cyIm + cxIm[i] * cyRe;
-            outRe[i] = vr * er - vi * ei;
-            outIm[i] = vr * ei + vi * er;
+            outRe[i] = gal[i] * (psfRe[i] * phRe[i] - psfIm[i] * phIm[i]);
+        }
+        for (int i = 0; i < cols; i++) {
+            outIm[i] = gal[i] * (psfRe[i] * phIm[i] + psfIm[i] * phRe[i]);
         }
     }
 
-    /** Row values of a complex galaxy × complex PSF, times the phase. */
+    /** Row values of a complex galaxy × complex PSF, times the phase (not a hot path: scalar). */
     private static void productComplexRow(double[] galRe, double[] galIm, double[] psfRe, double[] psfIm,
-                                          double[] cxRe, double[] cxIm, double cyRe, double cyIm, double[] outRe,
-                                          double[] outIm, int cols) {
+                                          double[] phRe, double[] phIm, double[] outRe, double[] outIm, int cols) {
         for (int i = 0; i < cols; i++) {
             double vr = galRe[i] * psfRe[i] - galIm[i] * psfIm[i];
             double vi = galRe[i] * psfIm[i] + galIm[i] * psfRe[i];
-            double er = cxRe[i] * cyRe - cxIm[i] * cyIm;
-            double ei = cxRe[i] * cyIm + cxIm[i] * cyRe;
-            outRe[i] = vr * er - vi * ei;
-            outIm[i] = vr * ei + vi * er;
+            outRe[i] = vr * phRe[i] - vi * phIm[i];
+            outIm[i] = vr * phIm[i] + vi * phRe[i];
         }
     }
 

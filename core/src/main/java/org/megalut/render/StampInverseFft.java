@@ -28,6 +28,8 @@ final class StampInverseFft {
     private final double[][] im;
     private final double[][] scratchRe;
     private final double[][] scratchIm;
+    private double[][] rowRe = new double[0][];
+    private double[][] rowIm = new double[0][];
     private double[][] zRe = new double[0][];
     private double[][] zIm = new double[0][];
     private double[][] zScratchRe = new double[0][];
@@ -95,19 +97,27 @@ final class StampInverseFft {
         columns.inverse(re, im, scratchRe, scratchIm, m + 1);
         ensureRows(height);
         for (int r = 0; r < height; r++) {
-            double[] xr = re[Math.floorMod(r - oy, n)];
-            double[] xi = im[Math.floorMod(r - oy, n)];
-            for (int k = 0; k < m; k++) {
+            int y = Math.floorMod(r - oy, n);
+            rowRe[r] = re[y];
+            rowIm[r] = im[y];
+        }
+        // k outer: the writes run along a z row, the reads gather one element per image row
+        for (int k = 0; k < m; k++) {
+            double[] outRe = zRe[k];
+            double[] outIm = zIm[k];
+            double c = cosN[k];
+            double s = sinN[k];
+            for (int r = 0; r < height; r++) {
+                double[] xr = rowRe[r];
+                double[] xi = rowIm[r];
                 double ar = xr[k];
                 double ai = xi[k];
                 double br = xr[m - k];
                 double bi = -xi[m - k];
                 double dr = ar - br;
                 double di = ai - bi;
-                double or = dr * cosN[k] - di * sinN[k];
-                double oi = dr * sinN[k] + di * cosN[k];
-                zRe[k][r] = ar + br - oi;
-                zIm[k][r] = ai + bi + or;
+                outRe[r] = ar + br - (dr * s + di * c);
+                outIm[r] = ai + bi + (dr * c - di * s);
             }
         }
         rows.inverse(zRe, zIm, zScratchRe, zScratchIm, height);
@@ -123,6 +133,8 @@ final class StampInverseFft {
 
     private void ensureRows(int height) {
         if (zRe.length == 0 || zRe[0].length < height) {
+            rowRe = new double[height][];
+            rowIm = new double[height][];
             zRe = new double[m][height];
             zIm = new double[m][height];
             zScratchRe = new double[m][height];
