@@ -29,8 +29,13 @@
  * <p><b>Speed</b> (one thread, 48×48 stamps at 0.2"/px, Sérsic hlr 0.15–0.6", on a 2.1 GHz
  * virtual 2-core machine; {@code bench.StampThroughput} counts stamps per CPU-second of the drawing
  * thread, {@code bench.SersicStampBenchmark} is the JMH version): the k-grid fill (a cubic per point
- * from a table on octaves of (k·hlr)², {@link org.megalut.render.OctaveTable}) and fold take about
- * half of a draw, the inverse FFTs (65 + 48 transforms of 128 points for most stamps) about a third.
+ * from a table on octaves of (k·hlr)², {@link org.megalut.render.OctaveTable}) is about a third of a
+ * draw, the inverse FFT ({@link org.megalut.render.StampInverseFft}: 65 column transforms of 128
+ * points and the 48 stamp rows, for most stamps) about a quarter, the product with the PSF and the
+ * fold most of the rest. The FFTs are {@link org.megalut.render.BatchedFft}s that transform many
+ * sequences at once, so that the JIT vectorises them; they also handle the 3·2^a sizes (192, 384)
+ * that GalSim picks for large or concentrated galaxies, where JTransforms' mixed-radix path was
+ * several times slower per point.
  * A Sérsic of fixed n draws from its table's shared lookup with no per-stamp table work; an n that
  * changes every stamp costs an n-interpolated table (about 20 µs) and the combination of its node
  * lookups over the stamp's octaves (a few µs). A full GREAT3 ground subfield
