@@ -2,6 +2,7 @@ package org.megalut.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.apache.commons.math3.special.Erf;
@@ -50,6 +51,26 @@ class StampDrawerTest {
         for (int i = 0; i < real.pixels().length; i++) {
             assertEquals(real.pixels()[i], fft.pixels()[i], 1e-9);
         }
+    }
+
+    @Test
+    void oddNonSquareStampsOnAThreeTimesPowerOfTwoGridMatchRealSpace() {
+        // a wide sheared Gaussian: GalSim's stepK rule asks for N = 192 = 3·2^6 (radix-3 transforms);
+        // odd, unequal sides put the drawing origin off the centre in both directions
+        Profile g = new Gaussian(1.7, 1).shear(0.3, -0.2);
+        Image fft = Image.zeros(37, 21);
+        Image real = Image.zeros(37, 21);
+        StampDrawer d = new StampDrawer();
+        d.draw(g, real, 0.2, 0.3, -0.7, DrawMethod.NO_PIXEL);
+        d.draw(g, new Gaussian(1e-4, 1), fft, 0.2, 0.3, -0.7, DrawMethod.NO_PIXEL);
+        assertEquals(192, d.lastGrid().n());
+        double peak = 0;
+        double worst = 0;
+        for (int i = 0; i < real.pixels().length; i++) {
+            peak = Math.max(peak, real.pixels()[i]);
+            worst = Math.max(worst, Math.abs(real.pixels()[i] - fft.pixels()[i]));
+        }
+        assertTrue(worst < 1e-8 * peak, "max deviation " + worst + " of peak " + peak);
     }
 
     @Test
