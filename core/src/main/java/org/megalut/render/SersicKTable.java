@@ -404,20 +404,37 @@ public final class SersicKTable {
         return Math.pow(z, n);
     }
 
-    /** GalSim's maxk rule on its own ln q₀ grid: last node with |H| &gt; mt, times e^Δ (units 1/r0). */
+    /**
+     * GalSim's maxk rule on its own ln q₀ grid: last node with |H| &gt; mt, times e^Δ (units 1/r0).
+     * For n ≥ {@value #MAXK_COARSE_MIN_N} the scan steps down {@value #MAXK_COARSE} nodes at a time to
+     * the first sampled node above mt, then looks for the last node above mt among the nodes it skipped
+     * just above it: about 40 evaluations instead of up to 250 (an n-interpolated table is built per
+     * stamp). That is the node-by-node scan's node unless |H| rises above mt again between two sampled
+     * nodes: compared on 2,001 n in [0.3, 6.2], it differed only at n = 0.477, where the flat-cored
+     * profile's transform oscillates; below n = 0.5 the scan goes node by node.
+     */
     private double galsimMaxK() {
         double mt = GSParams.DEFAULT.maxkThreshold();
         double qmin = Math.pow(GSParams.DEFAULT.kvalueAccuracy() / (d6 * Math.pow(hlrOverR0, 6)), 1.0 / 6);
         double x0 = Math.log(qmin) - 0.001;
         int last = (int) Math.floor((Math.log(500) - x0) / DX);
-        for (int m = last; m >= 0; m--) {
-            double q = Math.exp(x0 + m * DX);
+        int stride = n >= MAXK_COARSE_MIN_N ? MAXK_COARSE : 1;
+        int m = last;
+        while (m >= 0 && !(Math.abs(valueR0(Math.exp(x0 + m * DX))) > mt)) {
+            m -= stride;
+        }
+        for (int k = Math.min(last, m + stride - 1); k > m && k >= 0; k--) {
+            double q = Math.exp(x0 + k * DX);
             if (Math.abs(valueR0(q)) > mt) {
                 return q * Math.exp(DX);
             }
         }
-        return Math.exp(x0) * Math.exp(DX);
+        return Math.exp(x0 + Math.max(m, 0) * DX) * Math.exp(DX);
     }
+
+    /** Stride of the coarse maxK scan, in ln q₀ nodes, and the smallest n that uses it. */
+    private static final int MAXK_COARSE = 8;
+    private static final double MAXK_COARSE_MIN_N = 0.5;
 
     private double valueR0(double q0) {
         double qh = q0 * hlrOverR0;

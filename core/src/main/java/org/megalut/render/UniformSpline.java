@@ -48,9 +48,14 @@ final class UniformSpline {
                 throw new IllegalArgumentException("splines on different grids cannot be combined");
             }
             double w = weights[a];
+            double[] sy = s.y;
+            double[] sm = s.m;
+            // one store per loop, same index: vectorised by the JIT
             for (int i = 0; i < n; i++) {
-                y[i] += w * s.y[i];
-                m[i] += w * s.m[i];
+                y[i] += w * sy[i];
+            }
+            for (int i = 0; i < n; i++) {
+                m[i] += w * sm[i];
             }
         }
         return new UniformSpline(first.x0, first.h, y, m);
