@@ -37,10 +37,10 @@
  * that GalSim picks for large or concentrated galaxies, where JTransforms' mixed-radix path was
  * several times slower per point.
  * A Sérsic of fixed n draws from its table's shared lookup with no per-stamp table work; an n that
- * changes every stamp costs an n-interpolated table (about 20 µs) and the combination of its node
+ * changes every stamp costs an n-interpolated table (about 8 µs) and the combination of its node
  * lookups over the stamp's octaves (a few µs). A full GREAT3 ground subfield
  * ({@code sim.great3.bench.SubfieldTiming}, 100×100 stamps with a Kolmogorov ⊗ optical PSF) takes
- * 1.4–4 CPU-s to select its galaxies and 2.7–5.4 CPU-s to draw them. Measured numbers are in the
+ * 1.7–2.9 CPU-s to select its galaxies and 2.8–3.5 CPU-s to draw them. Measured numbers are in the
  * README.
  */
 package org.megalut.render;
