@@ -13,7 +13,8 @@ package org.megalut.render;
  * C2 stops unrolling, hence vectorising, bodies above its unroll limit.
  *
  * <p>Algorithm: Stockham's autosort decimation in frequency (no bit reversal), alternating between
- * the caller's rows and scratch rows; radix 3 once when 3 divides n, radix 2 otherwise. A stage of
+ * the caller's rows and scratch rows; one radix-3 stage when 3 divides n, radix-4 stages (half the
+ * passes over the data of radix 2), and one radix-2 stage when an odd power of 2 remains. A stage of
  * length L and stride s = n/L maps, for p &lt; L/r and q &lt; s,
  * y[q + s(rp + j)] = w_L^{jp}·Σ_l x[q + s(p + lL/r)]·w_r^{jl}, with w_m = e^{+2πi/m}.
  *
@@ -54,11 +55,6 @@ final class BatchedFft {
         }
         int odd = n >> Integer.numberOfTrailingZeros(n);
         return odd == 1 || odd == 3;
-    }
-
-    /** Transform length n. */
-    int size() {
-        return n;
     }
 
     /**

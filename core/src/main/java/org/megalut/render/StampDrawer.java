@@ -1,6 +1,6 @@
 package org.megalut.render;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.megalut.image.Image;
 
@@ -33,7 +33,18 @@ public final class StampDrawer {
     private final GSParams gs = GSParams.DEFAULT;
     private final KValue kv = new KValue();
     private final java.util.List<RadialLookup> lookups = new java.util.ArrayList<>();
-    private final Map<Integer, StampInverseFft> ffts = new HashMap<>();
+    /**
+     * FFT buffers of the most recently used sizes N: a subfield's galaxies alternate between a few N
+     * (128, 192, 256), and a buffer holds 4·N·(N/2 + 1) doubles (1 MB at N = 256), so an occasional
+     * huge N is not kept for the drawer's lifetime.
+     */
+    private final Map<Integer, StampInverseFft> ffts = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, StampInverseFft> eldest) {
+            return size() > FFT_CACHE_SIZE;
+        }
+    };
+    static final int FFT_CACHE_SIZE = 4;
     private double[] galRe = new double[0];
     private double[] galIm = new double[0];
     private double[] cxRe = new double[0];

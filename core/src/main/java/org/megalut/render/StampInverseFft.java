@@ -56,11 +56,6 @@ final class StampInverseFft {
         scratchIm = new double[n][m + 1];
     }
 
-    /** FFT size N. */
-    int size() {
-        return n;
-    }
-
     /**
      * Real parts of the grid: row ky (bin 0..N−1), element kx (0..N/2). The row arrays may change
      * after {@link #inverse}: fetch them again for the next stamp.
