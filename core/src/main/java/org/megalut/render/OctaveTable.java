@@ -49,6 +49,14 @@ final class OctaveTable {
     }
 
     /**
+     * The cubic of the bin whose coefficients start at coef[p], at the position of x (raw bits) in it.
+     */
+    static double cubic(double[] coef, int p, long bits) {
+        double t = position(bits);
+        return coef[p] + t * (coef[p + 1] + t * (coef[p + 2] + t * coef[p + 3]));
+    }
+
+    /**
      * Tabulates f over octaves eMin..eMax into {@code coef} (length ≥ 4·bins); {@code nodeX} and
      * {@code nodeF} are scratch arrays of length ≥ bins + 5 (nodes −2 .. bins + 2).
      */

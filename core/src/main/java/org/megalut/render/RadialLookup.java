@@ -157,8 +157,6 @@ final class RadialLookup {
         if (idx < 0 || idx >= bins) {
             return outside(x);
         }
-        double t = OctaveTable.position(bits);
-        int p = 4 * (int) idx + offset;
-        return coef[p] + t * (coef[p + 1] + t * (coef[p + 2] + t * coef[p + 3]));
+        return OctaveTable.cubic(coef, 4 * (int) idx + offset, bits);
     }
 }

@@ -263,6 +263,14 @@ public final class SersicKTable {
             throw new IllegalArgumentException("octaves " + e0 + ".." + e1 + " outside the lookup range "
                     + LOOKUP_E_MIN + ".." + LOOKUP_E_MAX);
         }
+        combineLookups(sources, weights, sources.length, e0, e1, out);
+    }
+
+    /**
+     * out = Σ_{a &lt; count} weights[a]·(lookup of sources[a]) over octaves e0..e1, at full-lookup
+     * positions (see {@link #combineLookup}); the sources are untruncated tables of exact n.
+     */
+    static void combineLookups(SersicKTable[] sources, double[] weights, int count, int e0, int e1, double[] out) {
         int from = lookupOffset(e0);
         int to = from + 4 * OctaveTable.bins(e0, e1);
         double[] t0 = sources[0].lookup();
@@ -270,7 +278,7 @@ public final class SersicKTable {
         for (int p = from; p < to; p++) {
             out[p] = w0 * t0[p];
         }
-        for (int a = 1; a < sources.length; a++) {
+        for (int a = 1; a < count; a++) {
             double[] ta = sources[a].lookup();
             double wa = weights[a];
             for (int p = from; p < to; p++) {

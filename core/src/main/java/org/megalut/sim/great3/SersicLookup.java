@@ -2,29 +2,28 @@ package org.megalut.sim.great3;
 
 import org.megalut.render.SersicKTable;
 import org.megalut.render.SersicTables;
+import org.megalut.render.SersicUnitLookup;
 
 /**
- * The Fourier transform per unit flux of a Sérsic profile, T(s²) with s = k·hlr, tabulated for one
- * candidate on a short uniform grid in ln s and read by cubic (Catmull–Rom) interpolation.
+ * The Fourier transform per unit flux of a Sérsic profile, T(s²) with s = k·hlr, for one candidate:
+ * the n-grid node tables with the 4-point Lagrange weights in n that {@link SersicTables#interpolated}
+ * applies to their node values, read through their shared octave lookups ({@link SersicUnitLookup}).
  *
- * <p>Why not {@code Sersic.interpolated(n)}: building that table costs ~100 µs per new n (Newton solves
- * for b(n) and the folding radius), more than the whole continuum estimate. Here T is combined from the
- * shipped n-grid node tables with the 4-point Lagrange weights in n that {@link SersicTables#interpolated}
- * applies to their node values (a spline is linear in its data, so both agree up to the small-k series
- * and the tail fit, ~1e-7). Only ~100 nodes are needed: ln s spans the candidate's k-grid, at step
- * {@value #DX} (interpolation error ~1e-6 of the flux).
+ * <p>Why not {@code Sersic.interpolated(n)}: building that table costs Newton solves for b(n) and the
+ * folding radius per new n, which the continuum estimate does not need. Combining the nodes' lookups
+ * over the candidate's octaves of s² costs a few µs, and a point then costs a cubic read off the bits
+ * of s² (no logarithm): the two agree with the interpolated table's values to the lookups'
+ * interpolation error (~1e-9 of the flux).
  *
  * <p>Not thread-safe (reused buffer).
  */
 final class SersicLookup {
-    private static final double DX = 0.05;
     private static final int N_NODES = (int) Math.round((SersicKTable.N_MAX - SersicKTable.N_MIN) / SersicTables.N_STEP) + 1;
 
     private final SersicKTable[] tables = new SersicKTable[4];
     private final double[] weights = new double[4];
+    private final SersicUnitLookup lookup = new SersicUnitLookup();
     private int terms;
-    private double x0;
-    private double[] v = new double[0];
 
     /**
      * Selects the tables of index n: the exact one when n is a grid node or is 1 or 4 (the bulge + disk
@@ -55,6 +54,7 @@ final class SersicLookup {
             }
             terms = 4;
         }
+        lookup.select(tables, weights, terms);
     }
 
     /** maxK·hlr of the selected index (the largest over its tables): |T| &lt; 1e-3 beyond. */
@@ -66,37 +66,13 @@ final class SersicLookup {
         return m;
     }
 
-    /** Tabulates T for s in [sLo, sHi] (0 &lt; sLo &lt; sHi); {@link #value} is valid there and at 0. */
+    /** Prepares T for s in [sLo, sHi] (0 &lt; sLo &lt; sHi); {@link #value} is fastest there. */
     void tabulate(double sLo, double sHi) {
-        x0 = Math.log(sLo) - DX;
-        int count = (int) Math.floor((Math.log(sHi) - x0) / DX) + 3;
-        if (v.length < count) {
-            v = new double[count];
-        }
-        for (int i = 0; i < count; i++) {
-            double s2 = Math.exp(2 * (x0 + i * DX));
-            double t = 0;
-            for (int a = 0; a < terms; a++) {
-                t += weights[a] * tables[a].value(s2);
-            }
-            v[i] = t;
-        }
+        lookup.prepare(sLo * sLo, sHi * sHi);
     }
 
     /** T at s² (T(0) = 1). */
     double value(double s2) {
-        if (s2 == 0) {
-            return 1;
-        }
-        double t = (0.5 * Math.log(s2) - x0) / DX;
-        double ti = Math.floor(t);   // t > 0; the double avoids an int-to-double conversion
-        int i = (int) ti;
-        double f = t - ti;
-        double p0 = v[i - 1];
-        double p1 = v[i];
-        double p2 = v[i + 1];
-        double p3 = v[i + 2];
-        // Catmull–Rom: p1 + ½f(p2 − p0 + f(2p0 − 5p1 + 4p2 − p3 + f(3(p1 − p2) + p3 − p0)))
-        return p1 + 0.5 * f * (p2 - p0 + f * (2 * p0 - 5 * p1 + 4 * p2 - p3 + f * (3 * (p1 - p2) + p3 - p0)));
+        return lookup.value(s2);
     }
 }
