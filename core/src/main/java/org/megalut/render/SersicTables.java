@@ -103,8 +103,28 @@ public final class SersicTables {
         return N_NODES;
     }
 
-    /** The table at grid node j (n = 0.3 + 0.05·j): shipped, or built on first use. */
-    static SersicKTable node(int j) {
+    /**
+     * The four grid nodes around n and their cubic Lagrange weights, as {@link #interpolated} combines
+     * the node tables: writes the weights into w[0..3] and returns the first node's index j0 (nodes
+     * j0..j0+3, see {@link #node}).
+     */
+    public static int lagrangeNodes(double n, double[] w) {
+        double u = (n - SersicKTable.N_MIN) / N_STEP;
+        int j0 = Math.max(0, Math.min(N_NODES - 4, (int) Math.floor(u) - 1));
+        for (int a = 0; a < 4; a++) {
+            double wa = 1;
+            for (int c = 0; c < 4; c++) {
+                if (c != a) {
+                    wa *= (u - (j0 + c)) / (double) (a - c);
+                }
+            }
+            w[a] = wa;
+        }
+        return j0;
+    }
+
+    /** The exact table at grid node j (n = 0.3 + 0.05·j): shipped, or built on first use. */
+    public static SersicKTable node(int j) {
         SersicKTable t = NODES[j];
         if (t == null) {
             synchronized (NODE_LOCKS[j]) {
@@ -160,17 +180,8 @@ public final class SersicTables {
         if (Math.abs(u - j) < 1e-9) {
             return node(j);
         }
-        int j0 = Math.max(0, Math.min(N_NODES - 4, (int) Math.floor(u) - 1));
         double[] w = new double[4];
-        for (int a = 0; a < 4; a++) {
-            double wa = 1;
-            for (int c = 0; c < 4; c++) {
-                if (c != a) {
-                    wa *= (u - (j0 + c)) / (double) (a - c);
-                }
-            }
-            w[a] = wa;
-        }
+        int j0 = lagrangeNodes(n, w);
         double b = 0;
         double zFold = 0;
         SersicKTable[] sources = new SersicKTable[4];

@@ -8,28 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class SersicUnitLookupTest {
 
-    /** Lagrange weights and nodes around n, as SersicTables.interpolated combines them. */
-    private static void lagrange(double n, SersicKTable[] t, double[] w) {
-        double u = (n - SersicKTable.N_MIN) / SersicTables.N_STEP;
-        int j0 = (int) Math.floor(u) - 1;
-        for (int a = 0; a < 4; a++) {
-            double wa = 1;
-            for (int c = 0; c < 4; c++) {
-                if (c != a) {
-                    wa *= (u - (j0 + c)) / (double) (a - c);
-                }
-            }
-            w[a] = wa;
-            t[a] = SersicTables.interpolated(SersicTables.nodeN(j0 + a));
-        }
-    }
-
     @Test
     void combinedNodesMatchTheInterpolatedTableInsideAndOutsideThePreparedRange() {
         for (double n : new double[] {0.73, 1.37, 2.9, 4.41}) {
             SersicKTable[] t = new SersicKTable[4];
             double[] w = new double[4];
-            lagrange(n, t, w);
+            int j0 = SersicTables.lagrangeNodes(n, w);
+            for (int a = 0; a < 4; a++) {
+                t[a] = SersicTables.node(j0 + a);
+            }
             SersicUnitLookup lookup = new SersicUnitLookup();
             lookup.select(t, w, 4);
             lookup.prepare(1e-3, 50);

@@ -18,8 +18,6 @@ import org.megalut.render.SersicUnitLookup;
  * <p>Not thread-safe (reused buffer).
  */
 final class SersicLookup {
-    private static final int N_NODES = (int) Math.round((SersicKTable.N_MAX - SersicKTable.N_MIN) / SersicTables.N_STEP) + 1;
-
     private final SersicKTable[] tables = new SersicKTable[4];
     private final double[] weights = new double[4];
     private final SersicUnitLookup lookup = new SersicUnitLookup();
@@ -37,20 +35,13 @@ final class SersicLookup {
             weights[0] = 1;
             terms = 1;
         } else if (Math.abs(u - j) < 1e-9) {
-            tables[0] = SersicTables.interpolated(n);
+            tables[0] = SersicTables.node(j);
             weights[0] = 1;
             terms = 1;
         } else {
-            int j0 = Math.max(0, Math.min(N_NODES - 4, (int) Math.floor(u) - 1));
+            int j0 = SersicTables.lagrangeNodes(n, weights);
             for (int a = 0; a < 4; a++) {
-                double w = 1;
-                for (int c = 0; c < 4; c++) {
-                    if (c != a) {
-                        w *= (u - (j0 + c)) / (double) (a - c);
-                    }
-                }
-                weights[a] = w;
-                tables[a] = SersicTables.interpolated(SersicKTable.N_MIN + (j0 + a) * SersicTables.N_STEP);
+                tables[a] = SersicTables.node(j0 + a);
             }
             terms = 4;
         }
