@@ -7,14 +7,14 @@ package org.megalut.render;
  *
  * <p>Why batched: a stamp's inverse FFT is ~65 column transforms of 128 points plus ~48 row
  * transforms. Doing them one sequence at a time (JTransforms) runs scalar code, and its mixed-radix
- * path for 3·2^a (the sizes GalSim's goodFFTSize picks between powers of two) is several times slower
- * per point. Here each butterfly combines whole rows: the same index t in different row arrays, a
+ * path for 3·2^a (the sizes GalSim's goodFFTSize picks between powers of two) took twice as long per
+ * point as its 128-point transforms (micro-benchmark). Here each butterfly combines whole rows: the same index t in different row arrays, a
  * loop the JIT turns into SIMD instructions. The loops stay small on purpose (at most two stores):
  * C2 stops unrolling, hence vectorising, bodies above its unroll limit.
  *
  * <p>Algorithm: Stockham's autosort decimation in frequency (no bit reversal), alternating between
  * the caller's rows and scratch rows; one radix-3 stage when 3 divides n, radix-4 stages (half the
- * passes over the data of radix 2), and one radix-2 stage when an odd power of 2 remains. A stage of
+ * passes over the data of radix 2), and a last radix-2 stage when an odd power of 2 remains. A stage of
  * length L and stride s = n/L maps, for p &lt; L/r and q &lt; s,
  * y[q + s(rp + j)] = w_L^{jp}·Σ_l x[q + s(p + lL/r)]·w_r^{jl}, with w_m = e^{+2πi/m}.
  *
@@ -79,7 +79,7 @@ final class BatchedFft {
                 len /= 4;
                 s *= 4;
             } else {
-                radix2Stage(len, s, xr, xi, yr, yi, width);
+                lastRadix2Stage(s, xr, xi, yr, yi, width);
                 len /= 2;
                 s *= 2;
             }
@@ -103,26 +103,14 @@ final class BatchedFft {
         }
     }
 
-    private void radix2Stage(int len, int s, double[][] xr, double[][] xi, double[][] yr, double[][] yi, int width) {
-        int half = len / 2;
-        int step = n / len;
-        for (int p = 0; p < half; p++) {
-            double c = cos[p * step];
-            double d = sin[p * step];
-            for (int q = 0; q < s; q++) {
-                int a = q + s * p;
-                int b = a + s * half;
-                int y0 = q + 2 * s * p;
-                int y1 = y0 + s;
-                if (p == 0) {
-                    sumAndDifference(xr[a], xr[b], yr[y0], yr[y1], width);
-                    sumAndDifference(xi[a], xi[b], yi[y0], yi[y1], width);
-                } else {
-                    sum(xr[a], xr[b], xi[a], xi[b], yr[y0], yi[y0], width);
-                    differenceTimes(xr[a], xr[b], xi[a], xi[b], c, d, yr[y1], width);
-                    differenceTimes(xi[a], xi[b], xr[b], xr[a], c, d, yi[y1], width);
-                }
-            }
+    /**
+     * The radix-2 stage, which with radix 4 first only ever runs last (length 2, stride n/2): its
+     * one butterfly group has the twiddle 1.
+     */
+    private static void lastRadix2Stage(int s, double[][] xr, double[][] xi, double[][] yr, double[][] yi, int width) {
+        for (int q = 0; q < s; q++) {
+            sumAndDifference(xr[q], xr[q + s], yr[q], yr[q + s], width);
+            sumAndDifference(xi[q], xi[q + s], yi[q], yi[q + s], width);
         }
     }
 
@@ -193,26 +181,6 @@ final class BatchedFft {
             double v = b[t];
             sum[t] = u + v;
             diff[t] = u - v;
-        }
-    }
-
-    private static void sum(double[] ar, double[] br, double[] ai, double[] bi, double[] outRe, double[] outIm,
-                            int width) {
-        for (int t = 0; t < width; t++) {
-            outRe[t] = ar[t] + br[t];
-            outIm[t] = ai[t] + bi[t];
-        }
-    }
-
-    /**
-     * out = c·(a₁ − b₁) − d·(a₂ − b₂): the real part of (a − b)·(c + id) with (a₁, a₂, b₁, b₂) =
-     * (ar, ai, br, bi), and its imaginary part with (ai, −ar, bi, −br), passed as (ai, br, bi, ar)
-     * (same expression, hence one loop).
-     */
-    private static void differenceTimes(double[] a1, double[] b1, double[] a2, double[] b2, double c, double d,
-                                        double[] out, int width) {
-        for (int t = 0; t < width; t++) {
-            out[t] = c * (a1[t] - b1[t]) - d * (a2[t] - b2[t]);
         }
     }
 

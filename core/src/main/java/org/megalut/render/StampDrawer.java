@@ -310,9 +310,9 @@ public final class StampDrawer {
                     double c = dkw2 * lookup.argScale();
                     double ampl = term.ampl() * lookup.amplitude();
                     if (t == 0) {
-                        lookup.fillRow(galRe, cols, 0, a, b, term.qxx(), c, ampl);
+                        lookup.fillRow(galRe, cols, a, b, term.qxx(), c, ampl);
                     } else {
-                        lookup.addRow(galRe, cols, 0, a, b, term.qxx(), c, ampl);
+                        lookup.addRow(galRe, cols, a, b, term.qxx(), c, ampl);
                     }
                 }
             } else {

@@ -34,11 +34,11 @@
  * points and the 48 stamp rows, for most stamps) about a quarter, the product with the PSF and the
  * fold most of the rest. The FFTs are {@link org.megalut.render.BatchedFft}s that transform many
  * sequences at once, so that the JIT vectorises them; they also handle the 3·2^a sizes (192, 384)
- * that GalSim picks for large or concentrated galaxies, where JTransforms' mixed-radix path was
- * several times slower per point.
+ * that GalSim picks for large or concentrated galaxies, where JTransforms' mixed-radix path took
+ * twice as long per point.
  * A Sérsic of fixed n draws from its table's shared lookup with no per-stamp table work; an n that
- * changes every stamp costs an n-interpolated table (about 8 µs) and the combination of its node
- * lookups over the stamp's octaves (a few µs). A full GREAT3 ground subfield
+ * changes every stamp costs an n-interpolated table (about 8 µs, micro-benchmark) and the
+ * combination of its node lookups over the stamp's octaves (a few µs). A full GREAT3 ground subfield
  * ({@code sim.great3.bench.SubfieldTiming}, 100×100 stamps with a Kolmogorov ⊗ optical PSF) takes
  * 0.9–2.3 CPU-s to select its galaxies and 2.5–4.4 CPU-s to draw them. Measured numbers are in the
  * README.
