@@ -32,8 +32,9 @@ final class RadialLookup {
     private double amplitude = 1;
     private Profile profile;
     private SersicKTable unit;     // the Sérsic table evaluated outside the lookup; null for others
+    private final SersicUnitLookup sersic = new SersicUnitLookup();   // binds Sérsic lookups
 
-    // this drawer's own table (per-stamp tables) and what it holds
+    // this drawer's own table (per-stamp tables of other profiles) and what it holds
     private double[] buf = new double[0];
     private double[] nodeX = new double[0];
     private double[] nodeF = new double[0];
@@ -55,28 +56,12 @@ final class RadialLookup {
             unit = t;
             argScale = s.halfLightRadius() * s.halfLightRadius();
             amplitude = s.flux();
-            if (!t.isCombination()) {
-                coef = t.lookup();
-                base = OctaveTable.key(SersicKTable.LOOKUP_E_MIN);
-                bins = OctaveTable.bins(SersicKTable.LOOKUP_E_MIN, SersicKTable.LOOKUP_E_MAX);
-                offset = 0;
-                return;
-            }
-            int e0 = Math.max(Math.getExponent(k2min * argScale), SersicKTable.LOOKUP_E_MIN);
-            int e1 = Math.min(Math.getExponent(k2max * argScale), SersicKTable.LOOKUP_E_MAX);
-            if (e1 < e0) {
-                bins = 0;
-                return;
-            }
-            if (t != bufFor || e0 != bufEMin || e1 != bufEMax) {
-                // combined in place of a full lookup: only octaves e0..e1 are written, and bound
-                ensureBuffer(SersicKTable.lookupLength() / 4);
-                t.combineLookup(e0, e1, buf);
-                bufFor = t;
-                bufEMin = e0;
-                bufEMax = e1;
-            }
-            bindBuffer(e0, e1, SersicKTable.lookupOffset(e0));
+            sersic.select(t);
+            sersic.prepare(k2min * argScale, k2max * argScale);
+            coef = sersic.coef;
+            base = sersic.base;
+            bins = sersic.bins;
+            offset = sersic.offset;
             return;
         }
         profile = radial;
@@ -97,7 +82,7 @@ final class RadialLookup {
             bufEMin = e0;
             bufEMax = e1;
         }
-        bindBuffer(e0, e1, 0);
+        bindBuffer(e0, e1);
     }
 
     private void ensureBuffer(int n) {
@@ -106,11 +91,11 @@ final class RadialLookup {
         }
     }
 
-    private void bindBuffer(int e0, int e1, int at) {
+    private void bindBuffer(int e0, int e1) {
         coef = buf;
         base = OctaveTable.key(e0);
         bins = OctaveTable.bins(e0, e1);
-        offset = at;
+        offset = 0;
     }
 
     /** s: the lookup's argument is s·k². */

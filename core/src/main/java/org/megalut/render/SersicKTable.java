@@ -246,29 +246,24 @@ public final class SersicKTable {
         return t;
     }
 
-    /**
-     * Writes the lookup of this interpolated table over octaves e0..e1 (within the lookup range) into
-     * {@code out} at the positions those octaves have in a full lookup ({@link #lookupOffset}(e0)
-     * onwards; out is at least as long as {@link #lookup}): the weighted sum of the node tables'
-     * lookups, bin by bin in a fixed order, so that a bin's coefficients depend on n and the bin alone:
-     * one multiply-add per source and coefficient instead of one evaluation of {@link #value} (a
-     * logarithm and a spline) per node. Same positions in every array, so the JIT vectorises the loops
-     * (with out written from 0 it did not: 8 µs against 2.4 µs for 11 octaves, micro-benchmark).
-     */
-    void combineLookup(int e0, int e1, double[] out) {
-        if (!isCombination()) {
-            throw new IllegalStateException("only an interpolated Sersic table combines lookups");
-        }
-        if (e0 < LOOKUP_E_MIN || e1 > LOOKUP_E_MAX || e1 < e0) {
-            throw new IllegalArgumentException("octaves " + e0 + ".." + e1 + " outside the lookup range "
-                    + LOOKUP_E_MIN + ".." + LOOKUP_E_MAX);
-        }
-        combineLookups(sources, weights, sources.length, e0, e1, out);
+    /** The node tables this interpolated table combines (null for an exact table); do not modify. */
+    SersicKTable[] sources() {
+        return sources;
+    }
+
+    /** Their weights (null for an exact table); do not modify. */
+    double[] weights() {
+        return weights;
     }
 
     /**
-     * out = Σ_{a &lt; count} weights[a]·(lookup of sources[a]) over octaves e0..e1, at full-lookup
-     * positions (see {@link #combineLookup}); the sources are untruncated tables of exact n.
+     * out = Σ_{a &lt; count} weights[a]·(lookup of sources[a]) over octaves e0..e1 (within the lookup
+     * range), written at the positions those octaves have in a full lookup ({@link #lookupOffset}(e0)
+     * onwards; out is at least {@link #lookupLength} long); the sources are untruncated tables of exact
+     * n. Bin by bin in a fixed order, so a bin's coefficients depend on the sources, weights and bin
+     * alone: one multiply-add per source and coefficient instead of one evaluation of {@link #value}
+     * (a logarithm and a spline) per node. Same positions in every array, so the JIT vectorises the
+     * loops (with out written from 0 it did not: 8 µs against 2.4 µs for 11 octaves, micro-benchmark).
      */
     static void combineLookups(SersicKTable[] sources, double[] weights, int count, int e0, int e1, double[] out) {
         int from = lookupOffset(e0);
