@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -36,6 +38,7 @@ import org.megalut.great3.StarShapeParams;
 import org.megalut.great3.SubfieldOffset;
 import org.megalut.image.Image;
 import org.megalut.render.Profile;
+import org.megalut.render.StampDrawer;
 import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.sim.great3.GalaxyParams;
 import org.megalut.sim.great3.PlacedGalaxy;
@@ -44,6 +47,7 @@ import org.megalut.sim.great3.SubfieldSimulator;
 import org.megalut.spark.io.HadoopSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * {@code great3-sim}: writes a GREAT3-format constant-shear branch and its truth.
@@ -109,15 +113,17 @@ public final class Great3SimStep {
                 .sortWithinPartitions("subfield", "position")
                 .write().mode(SaveMode.Overwrite).partitionBy("subfield").parquet(galaxies.toString());
 
-        // Stage 2: bands rendered from the truth table.
+        // Stage 2: bands rendered from the truth table, one band per partition (dense keys: a hash
+        // partitioner of n partitions sends integer key k < n to partition k).
         BranchGeometry g = sim.recipe().geometry();
         int bands = (g.grid() + sim.bandRows() - 1) / sim.bandRows();
-        Object[] selected = list.toArray();
-        Dataset<Row> truth = spark.read().parquet(galaxies.toString()).where(col("subfield").isin(selected));
+        int[] sorted = list.stream().mapToInt(Integer::intValue).distinct().sorted().toArray();
+        Dataset<Row> truth = spark.read().parquet(galaxies.toString()).where(col("subfield").isin(list.toArray()));
         Path tmp = new Path(out, "_bands");
-        JavaRDD<Row> rows = truth.javaRDD();
-        rows.groupBy(r -> key(r, sim.bandRows(), g.grid()), Math.max(1, list.size() * bands))
-                .foreach(group -> renderBand(sim, group._2(), tmp, conf.value()));
+        truth.javaRDD()
+                .mapToPair(r -> new Tuple2<>(bandKey(r, sorted, sim.bandRows(), g.grid(), bands), StampTruth.encode(r)))
+                .partitionBy(new HashPartitioner(Math.max(1, sorted.length * bands)))
+                .foreachPartition(it -> renderBand(sim, sorted, bands, it, tmp, conf.value()));
 
         // Stage 3: assemble each subfield's image.
         jsc.parallelize(list, Math.max(1, list.size())).foreach(s -> assemble(sim, s, bands, out, tmp, conf.value()));
@@ -126,9 +132,10 @@ public final class Great3SimStep {
         return new Outcome(list, truth.count(), (System.nanoTime() - t0) * 1e-9);
     }
 
-    private static long key(Row r, int bandRows, int grid) {
-        int position = r.getInt(r.fieldIndex("position"));
-        return r.getInt(r.fieldIndex("subfield")) * 10_000L + (position / grid) / bandRows;
+    /** Dense band index: the subfield's rank among the generated ones × bands + its band of stamp rows. */
+    private static int bandKey(Row r, int[] sorted, int bandRows, int grid, int bands) {
+        int rank = Arrays.binarySearch(sorted, r.getInt(r.fieldIndex("subfield")));
+        return rank * bands + (r.getInt(r.fieldIndex("position")) / grid) / bandRows;
     }
 
     /** Stage 1 for one subfield: writes its small files and returns its per-galaxy truth rows. */
@@ -191,26 +198,35 @@ public final class Great3SimStep {
         return rows;
     }
 
-    /** Stage 2: renders one band of a subfield from its truth rows into a temporary FITS band. */
-    static void renderBand(SimSettings sim, Iterable<Row> rows, Path tmp, Configuration conf) throws IOException {
-        List<PlacedGalaxy> galaxies = new ArrayList<>();
-        int subfield = -1;
-        int minRow = Integer.MAX_VALUE;
-        BranchGeometry g = sim.recipe().geometry();
-        for (Row r : rows) {
-            subfield = r.getInt(r.fieldIndex("subfield"));
-            PlacedGalaxy p = fromRow(r);
-            galaxies.add(p);
-            minRow = Math.min(minRow, p.position() / g.grid());
+    /** Stage 2: renders the band of one partition (all its galaxies share one key) into a temporary FITS band. */
+    static void renderBand(SimSettings sim, int[] sorted, int bands, Iterator<Tuple2<Integer, double[]>> rows, Path tmp,
+                           Configuration conf) throws IOException {
+        if (!rows.hasNext()) {
+            return;
         }
-        int band = minRow / sim.bandRows();
+        List<PlacedGalaxy> galaxies = new ArrayList<>();
+        int key = -1;
+        while (rows.hasNext()) {
+            Tuple2<Integer, double[]> t = rows.next();
+            key = t._1();
+            galaxies.add(StampTruth.decode(t._2()));
+        }
+        int subfield = sorted[key / bands];
+        int band = key % bands;
+        BranchGeometry g = sim.recipe().geometry();
         int first = band * sim.bandRows();
         int nrows = Math.min(sim.bandRows(), g.grid() - first);
-        Image image = new SubfieldSimulator(sim.recipe(), sim.seed(), subfield, psf(sim, subfield))
+        Image image = new SubfieldSimulator(sim.recipe(), sim.seed(), subfield, psf(sim, subfield), DRAWERS.get())
                 .drawBand(galaxies, first, nrows);
         Path p = new Path(tmp, String.format("%03d-%04d.fits", subfield, band));
         write(p.getFileSystem(conf), p, os -> Great3Images.write(os, image, g.pixelScale()));
     }
+
+    /**
+     * One drawer per executor thread, kept across tasks: with the shared PSF instances below, the bands
+     * of a subfield that run on one thread compute the PSF × pixel k-grids once.
+     */
+    private static final ThreadLocal<StampDrawer> DRAWERS = ThreadLocal.withInitial(StampDrawer::new);
 
     /** PSFs of recently rendered subfields in this executor JVM: the bands of a subfield share one. */
     private static final Map<SubfieldConditions, Profile> PSFS = new LinkedHashMap<>(16, 0.75f, true) {
@@ -243,18 +259,6 @@ public final class Great3SimStep {
         Path dir = new Path(out);
         write(dir.getFileSystem(conf), new Path(dir, BranchLayout.galaxyImage(subfield)),
                 os -> Great3Images.write(os, full, g.pixelScale()));
-    }
-
-    private static PlacedGalaxy fromRow(Row r) {
-        GalaxyParams q = new GalaxyParams(d(r, "flux"), d(r, "bulge_fraction"), d(r, "bulge_n"), d(r, "bulge_hlr"),
-                d(r, "bulge_q"), d(r, "bulge_beta"), d(r, "disk_hlr"), d(r, "disk_q"), d(r, "disk_beta"));
-        return new PlacedGalaxy(r.getInt(r.fieldIndex("position")), r.getInt(r.fieldIndex("draw")),
-                r.getInt(r.fieldIndex("twin")), q, d(r, "rotation"), d(r, "offset_x"), d(r, "offset_y"), d(r, "snr"),
-                d(r, "resolution"));
-    }
-
-    private static double d(Row r, String name) {
-        return r.getDouble(r.fieldIndex(name));
     }
 
     /** Writer of one file's bytes. */
