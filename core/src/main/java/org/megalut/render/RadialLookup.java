@@ -42,6 +42,12 @@ final class RadialLookup {
     private int bufEMin;
     private int bufEMax;
 
+    // the bound table's argument range [tableLow, tableHigh), and the row scratch of fillRow/addRow
+    private double tableLow;
+    private double tableHigh;
+    private double[] args = new double[0];
+    private double[] index = new double[0];
+
     /**
      * Binds the lookup to {@code radial} for k² in [k2min, k2max] (radians/arcsec)², k2min &gt; 0;
      * then {@link #fillRow} takes c·s and A·scale (see {@link #argScale()}, {@link #amplitude()}).
@@ -62,6 +68,7 @@ final class RadialLookup {
             base = sersic.base;
             bins = sersic.bins;
             offset = sersic.offset;
+            bindRange();
             return;
         }
         profile = radial;
@@ -96,6 +103,13 @@ final class RadialLookup {
         base = OctaveTable.key(e0);
         bins = OctaveTable.bins(e0, e1);
         offset = 0;
+        bindRange();
+    }
+
+    /** The arguments the bound table covers: its first bin's start to its last bin's end. */
+    private void bindRange() {
+        tableLow = Double.longBitsToDouble(base << SHIFT);
+        tableHigh = Double.longBitsToDouble((base + bins) << SHIFT);
     }
 
     /** s: the lookup's argument is s·k². */
@@ -115,24 +129,83 @@ final class RadialLookup {
 
     /**
      * Fills out[i] = scale·u(c·(a + i(b + c2·i))) for i = 0..count−1: one row of the half k-grid,
-     * where the quadratic form is |Jᵀk|² along the row. A separate small method so that the JIT
-     * compiles this loop on its own. The index runs as a double: with an int-to-double conversion per
-     * point (cvtsi2sd, see {@link OctaveTable#position}) this loop took 14 ns per point in a
-     * micro-benchmark, against 6.5 ns without.
+     * where the quadratic form is |Jᵀk|² along the row.
+     *
+     * <p>Two passes: the arguments first (a loop that C2 vectorises), then the table reads. When the
+     * row's arguments provably lie inside the bound table, as on every row but the few through the
+     * k-origin's neighbourhood, the reads skip the range test; that branch, even perfectly predicted,
+     * kept the one-pass loop at ~6.3 ns per point against ~4.0 for the two passes (micro-benchmark of
+     * a 101-point row, Sérsic n = 1.37).
      */
     void fillRow(double[] out, int count, double a, double b, double c2, double c, double scale) {
-        double x = 0;
-        for (int i = 0; i < count; i++, x += 1) {
-            out[i] = scale * value(c * (a + x * (b + c2 * x)));
+        arguments(count, a, b, c2, c);
+        double[] x = args;
+        if (insideTable(count, a, b, c2, c)) {
+            for (int i = 0; i < count; i++) {
+                out[i] = scale * inside(x[i]);
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                out[i] = scale * value(x[i]);
+            }
         }
     }
 
     /** As {@link #fillRow} but adds to out (further terms of a sum). */
     void addRow(double[] out, int count, double a, double b, double c2, double c, double scale) {
-        double x = 0;
-        for (int i = 0; i < count; i++, x += 1) {
-            out[i] += scale * value(c * (a + x * (b + c2 * x)));
+        arguments(count, a, b, c2, c);
+        double[] x = args;
+        if (insideTable(count, a, b, c2, c)) {
+            for (int i = 0; i < count; i++) {
+                out[i] += scale * inside(x[i]);
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                out[i] += scale * value(x[i]);
+            }
         }
+    }
+
+    /**
+     * args[i] = c·(a + i(b + c2·i)). The index runs from a table of doubles: an int-to-double
+     * conversion per point (cvtsi2sd, see {@link OctaveTable#position}) chains the iterations together.
+     */
+    private void arguments(int count, double a, double b, double c2, double c) {
+        if (index.length < count) {
+            index = new double[count];
+            for (int i = 0; i < count; i++) {
+                index[i] = i;
+            }
+            args = new double[count];
+        }
+        double[] x = index;
+        double[] out = args;
+        for (int i = 0; i < count; i++) {
+            out[i] = c * (a + x[i] * (b + c2 * x[i]));
+        }
+    }
+
+    /**
+     * Whether c·(a + i(b + c2·i)) lies inside the bound table for every i in [0, count − 1], with a
+     * relative margin of 1e-6 that covers the rounding of the computed arguments (their relative error
+     * is a few ε times the condition number of the quadratic form, the axis ratio squared).
+     * A convex quadratic: the minimum is at the clamped vertex, the maximum at an end.
+     */
+    private boolean insideTable(int count, double a, double b, double c2, double c) {
+        if (!(c2 > 0)) {
+            return false;
+        }
+        double last = count - 1;
+        double v = Math.max(0, Math.min(last, -b / (2 * c2)));
+        double min = c * (a + v * (b + c2 * v));
+        double max = Math.max(c * a, c * (a + last * (b + c2 * last)));
+        return min >= tableLow * (1 + 1e-6) && max <= tableHigh * (1 - 1e-6);
+    }
+
+    /** u(x) for x known to lie in the bound table (see {@link #insideTable}). */
+    private double inside(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        return OctaveTable.cubic(coef, 4 * (int) ((bits >>> SHIFT) - base) + offset, bits);
     }
 
     /** u(x) of the bound table (x = s·k²). */

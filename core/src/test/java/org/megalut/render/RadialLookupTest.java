@@ -46,4 +46,35 @@ class RadialLookupTest {
             }
         }
     }
+
+    @Test
+    void rowsEqualPointwiseLookupsInsideAndAcrossTheTableEnds() {
+        // A sheared term on a 64-point half row: rows far from the origin lie inside the table (the
+        // unchecked reads), rows through the origin's neighbourhood cross its low end (checked).
+        Profile[] ps = {Sersic.interpolated(1.37, 0.4, 1), Sersic.ofHalfLightRadius(4, 0.3, 1), new Gaussian(0.4, 1)};
+        double qxx = 1.3;
+        double qxy = -0.45;
+        double qyy = 0.7;
+        double c = 0.01;
+        int count = 64;
+        for (Profile p : ps) {
+            RadialLookup lookup = new RadialLookup();
+            lookup.prepare(p, 16 * c * 0.5, 1.01 * c * 2.0 * 2 * count * count);
+            double[] row = new double[count];
+            double[] sum = new double[count];
+            for (int j = -count; j <= count; j++) {
+                double a = qyy * j * j;
+                double b = 2 * qxy * j;
+                double cs = c * lookup.argScale();
+                lookup.fillRow(row, count, a, b, qxx, cs, 2.0);
+                java.util.Arrays.fill(sum, 1.0);
+                lookup.addRow(sum, count, a, b, qxx, cs, 2.0);
+                for (int i = 0; i < count; i++) {
+                    double expected = 2.0 * lookup.value(cs * (a + i * (b + qxx * i)));
+                    assertEquals(expected, row[i], 0.0, p + " at (" + i + ", " + j + ")");
+                    assertEquals(1.0 + expected, sum[i], 0.0, p + " at (" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
 }
