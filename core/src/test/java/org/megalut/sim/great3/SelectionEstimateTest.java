@@ -57,6 +57,8 @@ class SelectionEstimateTest {
                 maxRes = Math.max(maxRes, Math.abs(e.resolution() - res));
             }
         }
+        System.out.printf("continuum estimates vs stamps (500 candidates, best and worst seeing): max |dS/N|/S/N = %.2e,"
+                + " max |dR| = %.2e%n", maxSnr, maxRes);
         assertTrue(maxSnr < 0.5 * SelectionRule.SNR_MARGIN, "S/N estimate off by " + maxSnr);
         assertTrue(maxRes < 0.5 * SelectionRule.RESOLUTION_MARGIN, "resolution estimate off by " + maxRes);
     }
