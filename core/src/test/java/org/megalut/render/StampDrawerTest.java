@@ -125,6 +125,25 @@ class StampDrawerTest {
     }
 
     @Test
+    void aPointSourceThroughThePsfIsThePsfsOwnImage() {
+        // an asymmetric PSF with optics, drawn alone and as a unit point source through it, at offsets
+        Profile psf = Convolution.of(Kolmogorov.ofFwhm(0.6, 1).shear(0.02, -0.03),
+                new OpticalPSF(0.04, 0.3, 0, 0, 0, new double[] {0.1, 0.05, -0.03, 0.04, 0.02, 0.01, -0.02, 0.03}, 1));
+        StampDrawer d = new StampDrawer();
+        for (double[] off : new double[][] {{0, 0}, {0.37, -0.21}, {-0.5, 0.5}}) {
+            Image alone = new StampDrawer().draw(psf, Image.zeros(48, 48), 0.2, off[0], off[1], DrawMethod.AUTO);
+            Image point = d.draw(new DeltaFunction(2.0), psf, Image.zeros(48, 48), 0.2, off[0], off[1], DrawMethod.AUTO);
+            double peak = 0;
+            double worst = 0;
+            for (int p = 0; p < alone.pixels().length; p++) {
+                peak = Math.max(peak, alone.pixels()[p]);
+                worst = Math.max(worst, Math.abs(point.pixels()[p] - 2.0 * alone.pixels()[p]));
+            }
+            assertTrue(worst < 1e-12 * peak, "point source vs PSF at " + java.util.Arrays.toString(off) + ": " + worst);
+        }
+    }
+
+    @Test
     void fastPathAgreesWithTheGenericOneAndMergesShifts() {
         StampDrawer d = new StampDrawer();
         Profile psf = Kolmogorov.ofFwhm(0.6, 1);

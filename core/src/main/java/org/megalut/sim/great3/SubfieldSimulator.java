@@ -10,6 +10,7 @@ import org.megalut.meas.AdaptiveMomentsFitter;
 import org.megalut.meas.AdaptiveMomentsParams;
 import org.megalut.random.RandomStreams;
 import org.megalut.render.Convolution;
+import org.megalut.render.DeltaFunction;
 import org.megalut.render.DrawMethod;
 import org.megalut.render.GaussianNoise;
 import org.megalut.render.Jacobian;
@@ -30,6 +31,8 @@ import org.megalut.render.Sum;
  */
 public final class SubfieldSimulator {
     private static final AdaptiveMomentsParams HSM = AdaptiveMomentsParams.HSM_DEFAULTS;
+    /** Star images are drawn as a unit point source through the PSF: the drawer's cached PSF k-grid serves. */
+    private static final Profile STAR = new DeltaFunction(1);
 
     private final BranchRecipe recipe;
     private final long seed;
@@ -129,7 +132,7 @@ public final class SubfieldSimulator {
                 dy = recipe.starOffset() * (2 * rng.nextDouble() - 1);
             }
             Image stamp = new Image((k % g.starGrid()) * size, (k / g.starGrid()) * size, size, size);
-            drawer.draw(psf, stamp, g.pixelScale(), dx, dy, DrawMethod.AUTO);
+            drawer.draw(STAR, psf, stamp, g.pixelScale(), dx, dy, DrawMethod.AUTO);
             field.paste(stamp);
         }
         roundToFloat(field);
@@ -182,7 +185,7 @@ public final class SubfieldSimulator {
         double sigma = Math.sqrt(conditions.noiseVariance());
         SelectionRule rule = SelectionRule.of(recipe);
         AdaptiveMomentsFitter fitter = new AdaptiveMomentsFitter(HSM);
-        AdaptiveMoments psfMoments = fitter.measure(drawer.draw(psf, Image.zeros(size, size), scale, 0, 0, DrawMethod.AUTO));
+        AdaptiveMoments psfMoments = fitter.measure(drawer.draw(STAR, psf, Image.zeros(size, size), scale, 0, 0, DrawMethod.AUTO));
         double psfTrace = psfMoments.ok() ? psfMoments.mxx() + psfMoments.myy() : Double.NaN;
         double snrPerFlux = snrPerFluxBound();
         CandidateEstimator estimator = screen ? new CandidateEstimator(psf, scale, sigma, size) : null;
@@ -327,7 +330,7 @@ public final class SubfieldSimulator {
         Image stamp = Image.zeros(size, size);
         for (int a = -2; a < 2; a++) {
             for (int b = -2; b < 2; b++) {
-                max = Math.max(max, sumOfSquares(drawer.draw(psf, stamp, scale, 0.25 * a, 0.25 * b, DrawMethod.AUTO)));
+                max = Math.max(max, sumOfSquares(drawer.draw(STAR, psf, stamp, scale, 0.25 * a, 0.25 * b, DrawMethod.AUTO)));
             }
         }
         return Math.sqrt(1.05 * max) / sigma;
