@@ -210,10 +210,6 @@ public final class FitsImages {
 
     private static void write(OutputStream out, List<Image> planes, boolean cube, Bitpix bitpix,
             Map<String, ?> extraCards) throws IOException {
-        if (!bitpix.isFloat()) {
-            throw new IllegalArgumentException("writing BITPIX " + bitpix.code()
-                    + " is not supported, expected FLOAT32 or FLOAT64");
-        }
         if (planes.isEmpty()) {
             throw new IllegalArgumentException("a cube needs at least one plane");
         }
@@ -224,14 +220,33 @@ public final class FitsImages {
                         + first.width() + "x" + first.height() + " and " + p.width() + "x" + p.height());
             }
         }
+        out.write(primaryHeader(first.width(), first.height(), cube ? planes.size() : 0, bitpix, extraCards));
+        long dataBytes = 0;
+        for (Image p : planes) {
+            dataBytes += encodeRows(out, p, bitpix);
+        }
+        pad(out, dataBytes);
+    }
+
+    /**
+     * The primary header: SIMPLE, BITPIX, NAXIS, NAXIS1, NAXIS2[, NAXIS3], EXTEND, then the extra cards
+     * in their map's order, padded to whole blocks.
+     *
+     * @param planes NAXIS3, or 0 for a 2-D image
+     */
+    static byte[] primaryHeader(int width, int height, int planes, Bitpix bitpix, Map<String, ?> extraCards) {
+        if (!bitpix.isFloat()) {
+            throw new IllegalArgumentException("writing BITPIX " + bitpix.code()
+                    + " is not supported, expected FLOAT32 or FLOAT64");
+        }
         List<String> cards = new ArrayList<>();
         cards.add(FitsCards.card("SIMPLE", true, "conforms to FITS standard"));
         cards.add(FitsCards.card("BITPIX", bitpix.code(), "array data type"));
-        cards.add(FitsCards.card("NAXIS", cube ? 3 : 2, "number of array dimensions"));
-        cards.add(FitsCards.card("NAXIS1", first.width(), null));
-        cards.add(FitsCards.card("NAXIS2", first.height(), null));
-        if (cube) {
-            cards.add(FitsCards.card("NAXIS3", planes.size(), null));
+        cards.add(FitsCards.card("NAXIS", planes > 0 ? 3 : 2, "number of array dimensions"));
+        cards.add(FitsCards.card("NAXIS1", width, null));
+        cards.add(FitsCards.card("NAXIS2", height, null));
+        if (planes > 0) {
+            cards.add(FitsCards.card("NAXIS3", planes, null));
         }
         cards.add(FitsCards.card("EXTEND", true, null));
         for (Map.Entry<String, ?> e : extraCards.entrySet()) {
@@ -241,19 +256,25 @@ public final class FitsImages {
             }
             cards.add(FitsCards.card(e.getKey(), e.getValue(), null));
         }
-        out.write(FitsCards.header(cards));
+        return FitsCards.header(cards);
+    }
 
-        long dataBytes = 0;
-        ByteBuffer row = ByteBuffer.allocate(first.width() * bitpix.bytes()).order(ByteOrder.BIG_ENDIAN);
-        for (Image p : planes) {
-            double[] px = p.pixels();
-            for (int j = 0; j < p.height(); j++) {
-                row.clear();
-                PixelCodec.encodeRow(px, j * p.width(), p.width(), bitpix, row);
-                out.write(row.array(), 0, row.position());
-                dataBytes += row.position();
-            }
+    /** Writes the image's rows, bottom first, big-endian; returns the bytes written. */
+    static long encodeRows(OutputStream out, Image image, Bitpix bitpix) throws IOException {
+        ByteBuffer row = ByteBuffer.allocate(image.width() * bitpix.bytes()).order(ByteOrder.BIG_ENDIAN);
+        double[] px = image.pixels();
+        long bytes = 0;
+        for (int j = 0; j < image.height(); j++) {
+            row.clear();
+            PixelCodec.encodeRow(px, j * image.width(), image.width(), bitpix, row);
+            out.write(row.array(), 0, row.position());
+            bytes += row.position();
         }
+        return bytes;
+    }
+
+    /** Zero-pads data of the given length to a whole block and flushes. */
+    static void pad(OutputStream out, long dataBytes) throws IOException {
         int pad = (int) ((FitsImageHeader.BLOCK - dataBytes % FitsImageHeader.BLOCK) % FitsImageHeader.BLOCK);
         out.write(new byte[pad]);
         out.flush();

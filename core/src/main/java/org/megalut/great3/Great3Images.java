@@ -36,17 +36,25 @@ public final class Great3Images {
      * @param pixelScale arcsec per pixel
      */
     public static Map<String, Object> headerCards(Image image, double pixelScale) {
+        return headerCards(image.xmin(), image.ymin(), pixelScale);
+    }
+
+    /**
+     * The GalSim header cards of an image whose lower-left pixel is (xmin, ymin), for writers that
+     * never hold the whole image ({@link org.megalut.fits.FitsImageBandWriter}).
+     */
+    public static Map<String, Object> headerCards(int xmin, int ymin, double pixelScale) {
         if (!(pixelScale > 0) || !Double.isFinite(pixelScale)) {
             throw new IllegalArgumentException("pixel scale must be positive and finite, got " + pixelScale);
         }
         Map<String, Object> cards = new LinkedHashMap<>();
         cards.put("GS_SCALE", pixelScale);
-        cards.put("GS_XMIN", image.xmin());
-        cards.put("GS_YMIN", image.ymin());
+        cards.put("GS_XMIN", xmin);
+        cards.put("GS_YMIN", ymin);
         cards.put("CTYPE1", "LINEAR");
         cards.put("CTYPE2", "LINEAR");
-        cards.put("CRVAL1", image.xmin());
-        cards.put("CRVAL2", image.ymin());
+        cards.put("CRVAL1", xmin);
+        cards.put("CRVAL2", ymin);
         cards.put("CRPIX1", 1);
         cards.put("CRPIX2", 1);
         cards.put("CD1_1", pixelScale);

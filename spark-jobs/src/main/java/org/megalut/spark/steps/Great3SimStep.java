@@ -26,7 +26,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
-import org.megalut.fits.FitsImages;
+import org.megalut.fits.Bitpix;
+import org.megalut.fits.FitsImageBandWriter;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.DictFormat;
 import org.megalut.great3.EpochDither;
@@ -244,21 +245,25 @@ public final class Great3SimStep {
         }
     }
 
-    /** Stage 3: the subfield's image from its bands, written with GREAT3's header. */
+    /**
+     * Stage 3: the subfield's image written with GREAT3's header, its data copied from the bands' files
+     * byte for byte (the bands are float32 FITS of the full width, bottom band first).
+     */
     static void assemble(SimSettings sim, int subfield, int bands, String out, Path tmp, Configuration conf)
             throws IOException {
         BranchGeometry g = sim.recipe().geometry();
-        Image full = Image.zeros(g.grid() * g.stampSize(), g.grid() * g.stampSize());
-        for (int b = 0; b < bands; b++) {
-            Path p = new Path(tmp, String.format("%03d-%04d.fits", subfield, b));
-            try (HadoopSource src = HadoopSource.open(p, conf)) {
-                Image band = FitsImages.readImage(src);
-                full.paste(band.withOrigin(0, b * sim.bandRows() * g.stampSize()));
-            }
-        }
+        int side = g.grid() * g.stampSize();
         Path dir = new Path(out);
-        write(dir.getFileSystem(conf), new Path(dir, BranchLayout.galaxyImage(subfield)),
-                os -> Great3Images.write(os, full, g.pixelScale()));
+        write(dir.getFileSystem(conf), new Path(dir, BranchLayout.galaxyImage(subfield)), os -> {
+            FitsImageBandWriter image = new FitsImageBandWriter(os, side, side, Bitpix.FLOAT32,
+                    Great3Images.headerCards(0, 0, g.pixelScale()));
+            for (int b = 0; b < bands; b++) {
+                try (HadoopSource src = HadoopSource.open(new Path(tmp, String.format("%03d-%04d.fits", subfield, b)), conf)) {
+                    image.copy(src);
+                }
+            }
+            image.finish();
+        });
     }
 
     /** Writer of one file's bytes. */
