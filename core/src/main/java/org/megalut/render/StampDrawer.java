@@ -18,11 +18,10 @@ import org.megalut.image.Image;
  * (i mod N, j mod N) of which the half kx ≥ 0 is kept (the image is real), and inverted:
  * I(x, y) = (1/N²) Σ F(i dk, j dk) e^{+i dk(ix + jy)} ({@link StampInverseFft}).
  *
- * <p>Reuse: FFT plans and buffers are kept per drawer, and {@link #draw(Profile, Profile, Image,
- * double, double, double, DrawMethod)} caches the PSF × pixel k-values for the last
- * {@value #PSF_CACHE_SIZE} (PSF instance, scale, method, grid) combinations, so that drawing many
- * galaxies of different sizes (hence a few alternating FFT grids) with one PSF evaluates the PSF once
- * per grid. A galaxy
+ * <p>Reuse: FFT plans and buffers are kept per drawer, and the PSF × pixel k-values of each grid are
+ * kept with the PSF ({@link PsfKGrids}, shareable between drawers), so that drawing many galaxies of
+ * different sizes (hence a few alternating FFT grids) with one PSF evaluates the PSF once per grid.
+ * A galaxy
  * made of axisymmetric profiles under transformations and sums (a sheared Sérsic, a bulge + disk;
  * see {@link RadialTerms}) is evaluated through {@link RadialLookup}s of F(|Jᵀk|²), its
  * shift joining the separable phase; other profiles call {@link Profile#kValue} per grid point.
@@ -56,12 +55,11 @@ public final class StampDrawer {
     private FftGrid lastGrid;
 
     /**
-     * Most recently used PSF × pixel k-grids: galaxies of different sizes in one subfield need a few
-     * distinct (N, Nk) grids that keep alternating, so one entry would be recomputed at nearly every
-     * size change. Each entry is at most a few MB (Nk ≤ a few hundred).
+     * PSFs drawn with recently, each with its k-grids ({@link PsfKGrids}), for callers that pass the
+     * PSF as a profile; callers that share grids between threads pass a {@link PsfKGrids} instead.
      */
-    static final int PSF_CACHE_SIZE = 8;
-    private final java.util.ArrayDeque<PsfGrid> psfCache = new java.util.ArrayDeque<>();
+    static final int PSFS_KEPT = 2;
+    private final java.util.ArrayDeque<PsfKGrids> psfGrids = new java.util.ArrayDeque<>();
     // the current PSF × pixel k-values on the half grid i ∈ [0, Nk/2], j ∈ [−Nk/2, Nk/2], one row per j
     private double[][] psfRe = new double[0][];
     private double[][] psfIm = new double[0][];
@@ -85,7 +83,7 @@ public final class StampDrawer {
      * @return target
      */
     public Image draw(Profile profile, Image target, double pixelScale, double offsetX, double offsetY, DrawMethod method) {
-        return draw(profile, null, target, pixelScale, offsetX, offsetY, method);
+        return draw(profile, (Profile) null, target, pixelScale, offsetX, offsetY, method);
     }
 
     /**
@@ -97,6 +95,17 @@ public final class StampDrawer {
      */
     public Image draw(Profile galaxy, Profile psf, Image target, double pixelScale, double offsetX, double offsetY,
                       DrawMethod method) {
+        return draw(galaxy, gridsOf(psf), target, pixelScale, offsetX, offsetY, method);
+    }
+
+    /**
+     * As {@link #draw(Profile, Profile, Image, double, double, double, DrawMethod)} with the PSF's
+     * k-grids given: drawers on several threads that share one {@link PsfKGrids} evaluate the PSF
+     * once per grid between them.
+     */
+    public Image draw(Profile galaxy, PsfKGrids psfGrids, Image target, double pixelScale, double offsetX,
+                      double offsetY, DrawMethod method) {
+        Profile psf = psfGrids.psf();
         if (!(pixelScale > 0) || Double.isInfinite(pixelScale)) {
             throw new IllegalArgumentException("pixel scale must be positive and finite, got " + pixelScale);
         }
@@ -135,7 +144,7 @@ public final class StampDrawer {
         }
         FftGrid grid = FftGrid.choose(stepK, maxK, width, height, gs);
         lastGrid = grid;
-        preparePsf(psf, pixelScale, method, grid);
+        preparePsf(psfGrids, pixelScale, method, grid);
         StampInverseFft fft = ffts.computeIfAbsent(grid.n(), StampInverseFft::new);
         fillAndFold(galaxy, pixelScale, offX, offY, grid, fft);
         // I(x, y) = (1/N²) Σ F(k) e^{+ik·x}: the transforms are unnormalised
@@ -157,92 +166,33 @@ public final class StampDrawer {
         }
     }
 
-    /**
-     * One cached PSF × pixel k-grid for a given dk = 2π/N, on i ∈ [0, nk/2], j ∈ [−nk/2, nk/2]. The
-     * values depend only on the PSF instance, the pixel scale, the method and N, so a grid with a
-     * smaller Nk (a galaxy whose own maxK is below the PSF's) is the centre of this one: reusing it
-     * is bit-identical to recomputing it.
-     */
-    private record PsfGrid(Profile psf, double scale, DrawMethod method, int n, int nk, double[][] re, double[][] im,
-                           boolean real) {
-        boolean covers(Profile p, double s, DrawMethod m, FftGrid grid) {
-            return psf == p && scale == s && method == m && n == grid.n() && nk >= grid.nk();
-        }
-    }
-
-    private void preparePsf(Profile psf, double scale, DrawMethod method, FftGrid grid) {
-        PsfGrid hit = null;
-        for (PsfGrid e : psfCache) {
-            if (e.covers(psf, scale, method, grid)) {
-                hit = e;
+    /** The PSF's grids from this drawer's own store (see {@link #PSFS_KEPT}), made on first use. */
+    private PsfKGrids gridsOf(Profile psf) {
+        PsfKGrids hit = null;
+        for (PsfKGrids g : psfGrids) {
+            if (g.psf() == psf) {
+                hit = g;
                 break;
             }
         }
         if (hit == null) {
-            // A second, larger Nk on the same N means galaxies of varying maxK: then tabulate up to
-            // the PSF's own k limit, which bounds Nk for every galaxy on this N, so that all later
-            // ones reuse the grid. A first request gets just its own Nk (one-off draws pay nothing).
-            boolean again = psfCache.removeIf(e -> e.psf() == psf && e.scale() == scale && e.method() == method
-                    && e.n() == grid.n());
-            int nk = again ? Math.max(grid.nk(), psfLimitedNk(psf, scale, method, grid)) : grid.nk();
-            hit = computePsf(psf, scale, method, grid, nk);
-            if (psfCache.size() >= PSF_CACHE_SIZE) {
-                psfCache.removeLast();
+            hit = new PsfKGrids(psf);
+            if (psfGrids.size() >= PSFS_KEPT) {
+                psfGrids.removeLast();
             }
         } else {
-            psfCache.remove(hit);
+            psfGrids.remove(hit);
         }
-        psfCache.addFirst(hit);
-        psfRe = hit.re();
-        psfIm = hit.im();
-        psfReal = hit.real();
-        psfHk = hit.nk() / 2;
+        psfGrids.addFirst(hit);
+        return hit;
     }
 
-    /**
-     * Nk of {@link FftGrid#choose}'s rule with maxK limited by the PSF (and pixel) alone: an upper
-     * bound on Nk for any galaxy drawn with this PSF on this N, as the final maxK is a minimum over
-     * galaxy, PSF and pixel. Capped at 4 N to bound memory for PSFs with a huge maxK.
-     */
-    private static int psfLimitedNk(Profile psf, double scale, DrawMethod method, FftGrid grid) {
-        if (psf == null) {
-            return grid.nk();
-        }
-        double maxK = psf.maxK() * scale;
-        if (method == DrawMethod.AUTO) {
-            maxK = Math.min(maxK, new Pixel(1, 1).maxK());
-        }
-        int nk = Math.PI > maxK ? grid.n() : (int) (2 * Math.ceil(maxK / grid.dk()));
-        return Math.min(nk, 4 * grid.n());
-    }
-
-    private PsfGrid computePsf(Profile psf, double scale, DrawMethod method, FftGrid grid, int nk) {
-        int hk = nk / 2;
-        int cols = hk + 1;
-        // one array per ky row, indexed by i: the product loops then read it at the same index as
-        // the galaxy row, a form the JIT vectorises (an offset into one long array it does not)
-        double[][] re = new double[nk + 1][cols];
-        double[][] im = new double[nk + 1][cols];
-        double dkw = grid.dk() / scale;
-        boolean real = psf == null || psf.isPointSymmetric();
-        double[] px = new double[cols];
-        for (int i = 0; i <= hk; i++) {
-            px[i] = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * i * grid.dk()) : 1;
-        }
-        for (int jj = 0; jj <= nk; jj++) {
-            int j = jj - hk;
-            double py = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * j * grid.dk()) : 1;
-            for (int i = 0; i <= hk; i++) {
-                if (psf == null) {
-                    re[jj][i] = px[i] * py;
-                } else {
-                    psf.kValue(i * dkw, j * dkw, kv);
-                    re[jj][i] = kv.re * px[i] * py;
-                    im[jj][i] = real ? 0 : kv.im * px[i] * py;
-                }
-            }
-        }
-        return new PsfGrid(psf, scale, method, grid.n(), nk, re, im, real);
+    private void preparePsf(PsfKGrids psf, double scale, DrawMethod method, FftGrid grid) {
+        PsfKGrids.Grid g = psf.grid(scale, method, grid);
+        psfRe = g.re();
+        psfIm = g.im();
+        psfReal = g.real();
+        psfHk = g.nk() / 2;
     }
 
     private void fillAndFold(Profile galaxy, double scale, double offX, double offY, FftGrid grid,

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
 
-/** The PSF k-grid cache of {@link StampDrawer} is invisible in the stamps. */
+/** The PSF k-grids kept by {@link StampDrawer} and {@link PsfKGrids} are invisible in the stamps. */
 class StampDrawerPsfCacheTest {
 
     @Test
@@ -21,8 +21,42 @@ class StampDrawerPsfCacheTest {
         check(Convolution.of(Kolmogorov.ofFwhm(0.6, 1), optics).shift(0.03, -0.05));
     }
 
+    /** Drawers on several threads sharing one PSF's grids draw what lone drawers draw. */
+    @Test
+    void gridsSharedBetweenThreadsGiveTheStampsOfLoneDrawers() throws Exception {
+        Profile optics = new OpticalPSF(0.03, 0.2, 0, 0, 0, new double[] {0.05, 0.02, -0.03, 0.04, 0.01, 0, 0, 0}, 1);
+        PsfKGrids shared = new PsfKGrids(Convolution.of(Kolmogorov.ofFwhm(0.6, 1), optics));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.List<java.util.concurrent.Future<double[][]>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int first = t;
+                results.add(pool.submit(() -> {
+                    StampDrawer d = new StampDrawer();
+                    double[][] out = new double[12][];
+                    for (int i = 0; i < out.length; i++) {
+                        Profile gal = Sersic.ofHalfLightRadius(1.5, 0.1 * Math.pow(1.3, (i + first) % 12), 100);
+                        out[i] = d.draw(gal, shared, Image.zeros(48, 48), 0.2, 0.1, 0.2, DrawMethod.AUTO).pixels();
+                    }
+                    return out;
+                }));
+            }
+            for (int t = 0; t < 3; t++) {
+                double[][] got = results.get(t).get();
+                for (int i = 0; i < got.length; i++) {
+                    Profile gal = Sersic.ofHalfLightRadius(1.5, 0.1 * Math.pow(1.3, (i + t) % 12), 100);
+                    Image lone = new StampDrawer().draw(gal, shared.psf(), Image.zeros(48, 48), 0.2, 0.1, 0.2,
+                            DrawMethod.AUTO);
+                    assertArrayEquals(lone.pixels(), got[i], 0.0, "thread " + t + " galaxy " + i);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void check(Profile psf) {
-        Profile[] gals = new Profile[StampDrawer.PSF_CACHE_SIZE + 3];
+        Profile[] gals = new Profile[PsfKGrids.GRIDS + 3];
         for (int i = 0; i < gals.length; i++) {
             // sizes from 0.1" to a few arcsec: several distinct FFT grids, more than the cache holds
             gals[i] = Sersic.ofHalfLightRadius(1.5, 0.1 * Math.pow(1.4, i), 100).shear(0.2, 0.1);

@@ -17,6 +17,7 @@ import org.megalut.render.Jacobian;
 import org.megalut.render.Kolmogorov;
 import org.megalut.render.OpticalPSF;
 import org.megalut.render.Profile;
+import org.megalut.render.PsfKGrids;
 import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
 import org.megalut.render.Sum;
@@ -39,33 +40,27 @@ public final class SubfieldSimulator {
     private final int subfield;
     private final SubfieldConditions conditions;
     private final Profile psf;
+    private final PsfKGrids psfGrids;
     private final StampDrawer drawer;
 
     public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield) {
-        this(recipe, seed, subfield, null);
+        this(recipe, seed, subfield, null, new StampDrawer());
     }
 
     /**
-     * @param psf the subfield's PSF when the caller already built it (it is the same for every task of
-     *            a subfield, and the optical part costs a fraction of a second), or null to build it
+     * @param psf    the subfield's PSF with its k-grids when the caller already has them (they are
+     *               the same for every task of a subfield, and shareable between threads: the optical
+     *               part costs a fraction of a second, a grid 0.03–0.3 s), or null to build them
+     * @param drawer the drawer to render with, typically one per thread kept across simulators; it
+     *               must not be used by another thread while this simulator draws
      */
-    public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield, Profile psf) {
-        this(recipe, seed, subfield, psf, new StampDrawer());
-    }
-
-    /**
-     * @param psf    as above
-     * @param drawer the drawer to render with, typically one per thread kept across simulators: its
-     *               PSF × pixel k-grids are reused whenever the same PSF instance comes back
-     *               (computing them costs 0.05–0.2 CPU-s per drawer for a GREAT3 ground PSF); it must
-     *               not be used by another thread while this simulator draws
-     */
-    public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield, Profile psf, StampDrawer drawer) {
+    public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield, PsfKGrids psf, StampDrawer drawer) {
         this.recipe = recipe;
         this.seed = seed;
         this.subfield = subfield;
         this.conditions = recipe.conditions().draw(seed, subfield);
-        this.psf = psf != null ? psf : psf(conditions);
+        this.psfGrids = psf != null ? psf : new PsfKGrids(psf(conditions));
+        this.psf = psfGrids.psf();
         this.drawer = drawer;
     }
 
@@ -132,7 +127,7 @@ public final class SubfieldSimulator {
                 dy = recipe.starOffset() * (2 * rng.nextDouble() - 1);
             }
             Image stamp = new Image((k % g.starGrid()) * size, (k / g.starGrid()) * size, size, size);
-            drawer.draw(STAR, psf, stamp, g.pixelScale(), dx, dy, DrawMethod.AUTO);
+            drawer.draw(STAR, psfGrids, stamp, g.pixelScale(), dx, dy, DrawMethod.AUTO);
             field.paste(stamp);
         }
         roundToFloat(field);
@@ -185,7 +180,7 @@ public final class SubfieldSimulator {
         double sigma = Math.sqrt(conditions.noiseVariance());
         SelectionRule rule = SelectionRule.of(recipe);
         AdaptiveMomentsFitter fitter = new AdaptiveMomentsFitter(HSM);
-        AdaptiveMoments psfMoments = fitter.measure(drawer.draw(STAR, psf, Image.zeros(size, size), scale, 0, 0, DrawMethod.AUTO));
+        AdaptiveMoments psfMoments = fitter.measure(drawer.draw(STAR, psfGrids, Image.zeros(size, size), scale, 0, 0, DrawMethod.AUTO));
         double psfTrace = psfMoments.ok() ? psfMoments.mxx() + psfMoments.myy() : Double.NaN;
         double snrPerFlux = snrPerFluxBound();
         CandidateEstimator estimator = screen ? new CandidateEstimator(psf, scale, sigma, size) : null;
@@ -221,7 +216,7 @@ public final class SubfieldSimulator {
                 continue;
             }
             if (verdict == SelectionRule.Verdict.MEASURE) {
-                drawer.draw(galaxy(p), psf, stamp, scale, 0, 0, DrawMethod.AUTO);
+                drawer.draw(galaxy(p), psfGrids, stamp, scale, 0, 0, DrawMethod.AUTO);
                 double sm = Math.sqrt(sumOfSquares(stamp)) / sigma;
                 double rm = Double.NaN;
                 if (rule.keeps(sm, 1)) {
@@ -280,7 +275,7 @@ public final class SubfieldSimulator {
      */
     public Image drawGalaxy(PlacedGalaxy g, Image target) {
         Profile sheared = galaxy(g.params()).shear(conditions.g1(), conditions.g2());
-        drawer.draw(sheared, psf, target, recipe.geometry().pixelScale(), g.offsetX(), g.offsetY(), DrawMethod.AUTO);
+        drawer.draw(sheared, psfGrids, target, recipe.geometry().pixelScale(), g.offsetX(), g.offsetY(), DrawMethod.AUTO);
         GaussianNoise.add(target, Math.sqrt(conditions.noiseVariance()),
                 RandomStreams.stream(seed, subfield, RandomStreams.label("pixel-noise"), g.position()));
         return target;
@@ -330,7 +325,7 @@ public final class SubfieldSimulator {
         Image stamp = Image.zeros(size, size);
         for (int a = -2; a < 2; a++) {
             for (int b = -2; b < 2; b++) {
-                max = Math.max(max, sumOfSquares(drawer.draw(STAR, psf, stamp, scale, 0.25 * a, 0.25 * b, DrawMethod.AUTO)));
+                max = Math.max(max, sumOfSquares(drawer.draw(STAR, psfGrids, stamp, scale, 0.25 * a, 0.25 * b, DrawMethod.AUTO)));
             }
         }
         return Math.sqrt(1.05 * max) / sigma;

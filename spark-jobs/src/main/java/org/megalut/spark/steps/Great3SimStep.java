@@ -38,7 +38,7 @@ import org.megalut.great3.StarCatalog;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.great3.SubfieldOffset;
 import org.megalut.image.Image;
-import org.megalut.render.Profile;
+import org.megalut.render.PsfKGrids;
 import org.megalut.render.StampDrawer;
 import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.sim.great3.GalaxyParams;
@@ -223,25 +223,25 @@ public final class Great3SimStep {
         write(p.getFileSystem(conf), p, os -> Great3Images.write(os, image, g.pixelScale()));
     }
 
-    /**
-     * One drawer per executor thread, kept across tasks: with the shared PSF instances below, the bands
-     * of a subfield that run on one thread compute the PSF × pixel k-grids once.
-     */
+    /** One drawer per executor thread, kept across tasks (its FFT plans and buffers). */
     private static final ThreadLocal<StampDrawer> DRAWERS = ThreadLocal.withInitial(StampDrawer::new);
 
-    /** PSFs of recently rendered subfields in this executor JVM: the bands of a subfield share one. */
-    private static final Map<SubfieldConditions, Profile> PSFS = new LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * PSFs, with their k-grids, of recently rendered subfields in this executor JVM: the bands of a
+     * subfield share one, on whichever thread they run, so each grid is computed once per JVM.
+     */
+    private static final Map<SubfieldConditions, PsfKGrids> PSFS = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<SubfieldConditions, Profile> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<SubfieldConditions, PsfKGrids> eldest) {
             return size() > 8;
         }
     };
 
     /** The subfield's PSF, a function of its conditions alone (compared by value). */
-    private static Profile psf(SimSettings sim, int subfield) {
+    private static PsfKGrids psf(SimSettings sim, int subfield) {
         SubfieldConditions c = sim.recipe().conditions().draw(sim.seed(), subfield);
         synchronized (PSFS) {
-            return PSFS.computeIfAbsent(c, SubfieldSimulator::psf);
+            return PSFS.computeIfAbsent(c, k -> new PsfKGrids(SubfieldSimulator.psf(k)));
         }
     }
 
