@@ -40,7 +40,7 @@
  * changes every stamp costs an n-interpolated table (about 8 µs, micro-benchmark) and the
  * combination of its node lookups over the stamp's octaves (a few µs). A full GREAT3 ground subfield
  * ({@code sim.great3.bench.SubfieldTiming}, 100×100 stamps with a Kolmogorov ⊗ optical PSF) takes
- * 0.9–2.3 CPU-s to select its galaxies and 2.5–4.4 CPU-s to draw them. Measured numbers are in the
+ * 0.5–2.2 CPU-s to select its galaxies and 1.9–4.3 CPU-s to draw them. Measured numbers are in the
  * README.
  */
 package org.megalut.render;
