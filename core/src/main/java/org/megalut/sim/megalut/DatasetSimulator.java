@@ -9,6 +9,7 @@ import org.megalut.render.DrawMethod;
 import org.megalut.render.GaussianNoise;
 import org.megalut.render.InterpolatedImage;
 import org.megalut.render.Profile;
+import org.megalut.render.PsfKGrids;
 import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
 import org.megalut.render.Sum;
@@ -28,7 +29,8 @@ public final class DatasetSimulator {
     private final DatasetSpec spec;
     private final long seed;
     private final int subfield;
-    private final List<Profile> psfs = new ArrayList<>();
+    // one per star, with its k-grids: galaxies pick their star at random, so each star keeps its own
+    private final List<PsfKGrids> psfs = new ArrayList<>();
     private final double noiseSigma;
     private final StampMeasurer measurer;
     private final int stampSize;
@@ -59,7 +61,7 @@ public final class DatasetSimulator {
             if (!(flux > 0)) {
                 throw new IllegalArgumentException("subfield " + subfield + ": a star stamp has non-positive flux " + flux);
             }
-            psfs.add(InterpolatedImage.centredOnTrueCentre(s, 1.0, 1.5).withFlux(1.0));
+            psfs.add(new PsfKGrids(InterpolatedImage.centredOnTrueCentre(s, 1.0, 1.5).withFlux(1.0)));
         }
     }
 
@@ -101,7 +103,7 @@ public final class DatasetSimulator {
         for (int index = 0; index < galaxies.size(); index++) {
             SimGalaxy g = galaxies.get(index);
             Profile gal = galaxy(g);
-            Profile psf = psfs.get(g.star());
+            PsfKGrids psf = psfs.get(g.star());
             for (int r = 0; r < spec.nrea(); r++) {
                 double[] j = DatasetCatalogs.jitter(spec, seed, subfield, g, r);
                 drawer.draw(gal, psf, stamp, 1.0, j[0], j[1], DrawMethod.NO_PIXEL);
