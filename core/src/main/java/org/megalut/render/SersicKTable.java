@@ -412,8 +412,8 @@ public final class SersicKTable {
      * For n ≥ {@value #MAXK_COARSE_MIN_N} the scan steps down {@value #MAXK_COARSE} nodes at a time to
      * the first sampled node above mt, then looks for the last node above mt among the nodes it skipped
      * just above it (an n-interpolated table is built per stamp: with this scan its build fell from
-     * 21 to 8 µs, micro-benchmark). That is the node-by-node scan's node unless |H| rises above mt again between two sampled
-     * nodes: compared on 2,001 n in [0.3, 6.2], it differed only at n = 0.477, where the flat-cored
+     * 21 to 8 µs, micro-benchmark). That is the node-by-node scan's node unless |H| rises above mt
+     * again between two sampled nodes: compared on 2,001 n in [0.3, 6.2], it differed only at n = 0.477, where the flat-cored
      * profile's transform oscillates; below n = 0.5 the scan goes node by node.
      */
     private double galsimMaxK() {

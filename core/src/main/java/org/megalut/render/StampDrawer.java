@@ -59,7 +59,12 @@ public final class StampDrawer {
      * PSF as a profile; callers that share grids between threads pass a {@link PsfKGrids} instead.
      */
     static final int PSFS_KEPT = 2;
-    private final java.util.ArrayDeque<PsfKGrids> psfGrids = new java.util.ArrayDeque<>();
+    private final Map<Profile, PsfKGrids> psfGrids = new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Profile, PsfKGrids> eldest) {
+            return size() > PSFS_KEPT;
+        }
+    };
     // the current PSF × pixel k-values on the half grid i ∈ [0, Nk/2], j ∈ [−Nk/2, Nk/2], one row per j
     private double[][] psfRe = new double[0][];
     private double[][] psfIm = new double[0][];
@@ -168,23 +173,7 @@ public final class StampDrawer {
 
     /** The PSF's grids from this drawer's own store (see {@link #PSFS_KEPT}), made on first use. */
     private PsfKGrids gridsOf(Profile psf) {
-        PsfKGrids hit = null;
-        for (PsfKGrids g : psfGrids) {
-            if (g.psf() == psf) {
-                hit = g;
-                break;
-            }
-        }
-        if (hit == null) {
-            hit = new PsfKGrids(psf);
-            if (psfGrids.size() >= PSFS_KEPT) {
-                psfGrids.removeLast();
-            }
-        } else {
-            psfGrids.remove(hit);
-        }
-        psfGrids.addFirst(hit);
-        return hit;
+        return psfGrids.computeIfAbsent(psf, PsfKGrids::new);
     }
 
     private void preparePsf(PsfKGrids psf, double scale, DrawMethod method, FftGrid grid) {

@@ -50,7 +50,8 @@ public final class SubfieldSimulator {
     /**
      * @param psf    the subfield's PSF with its k-grids when the caller already has them (they are
      *               the same for every task of a subfield, and shareable between threads: the optical
-     *               part costs a fraction of a second, a grid 0.03–0.3 s), or null to build them
+     *               part costs a fraction of a second, each grid thousands of PSF evaluations), or null
+     *               to build them
      * @param drawer the drawer to render with, typically one per thread kept across simulators; it
      *               must not be used by another thread while this simulator draws
      */

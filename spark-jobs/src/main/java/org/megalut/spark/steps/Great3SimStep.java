@@ -144,7 +144,8 @@ public final class Great3SimStep {
             throws IOException {
         long t0 = System.nanoTime();
         BranchGeometry g = sim.recipe().geometry();
-        SubfieldSimulator simulator = new SubfieldSimulator(sim.recipe(), sim.seed(), s);
+        // the JVM's shared PSF of the subfield: the k-grids its selection computes serve its bands too
+        SubfieldSimulator simulator = new SubfieldSimulator(sim.recipe(), sim.seed(), s, psf(sim, s), DRAWERS.get());
         SubfieldConditions c = simulator.conditions();
         Image stars = simulator.starField();
         Path dir = new Path(out);
@@ -227,8 +228,9 @@ public final class Great3SimStep {
     private static final ThreadLocal<StampDrawer> DRAWERS = ThreadLocal.withInitial(StampDrawer::new);
 
     /**
-     * PSFs, with their k-grids, of recently rendered subfields in this executor JVM: the bands of a
-     * subfield share one, on whichever thread they run, so each grid is computed once per JVM.
+     * PSFs, with their k-grids, of recently simulated subfields in this executor JVM: a subfield's
+     * selection and its bands share one, on whichever thread they run, so each grid is computed once
+     * per JVM while the subfield stays among the last eight.
      */
     private static final Map<SubfieldConditions, PsfKGrids> PSFS = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
