@@ -44,12 +44,14 @@ public final class SersicKTable {
     public static final double N_MIN = 0.3;
     /** Largest n supported. */
     public static final double N_MAX = 6.2;
+    // The grid constants are part of the shipped node file's header (SersicNodeFile): StrictMath, so that
+    // every CPU computes the same bits and accepts the file.
     /** Grid start, ln(k·hlr). */
-    static final double X_LO = Math.log(5e-4);
+    static final double X_LO = StrictMath.log(5e-4);
     /** Grid step in ln(k·hlr): GalSim's table spacing (ka/10)^{1/4}. */
-    static final double DX = Math.pow(GSParams.DEFAULT.kvalueAccuracy() / 10, 0.25);
+    static final double DX = StrictMath.pow(GSParams.DEFAULT.kvalueAccuracy() / 10, 0.25);
     /** Number of grid nodes; the last one is X_HI ≈ ln 1e4. */
-    static final int NODES = (int) Math.ceil((Math.log(1e4) - X_LO) / DX) + 1;
+    static final int NODES = (int) Math.ceil((StrictMath.log(1e4) - X_LO) / DX) + 1;
     static final double X_HI = X_LO + (NODES - 1) * DX;
 
     private final double n;

@@ -15,9 +15,11 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>Format (gzip of big-endian {@link DataOutputStream} data): magic {@value #MAGIC}, then the grid
  * constants the file was built for (table nodes, ln-q start and step, n start and step, node count),
- * then per node n, b(n), R_fold(n) and the table values. The stored doubles are exactly those of
- * {@link SersicKTable#compute}, so a loaded node is bit-identical to a computed one. A file built for
- * other grid constants is ignored (the nodes are then computed lazily, as before).
+ * then per node n, b(n), R_fold(n) and the table values. The stored doubles are those that
+ * {@link SersicKTable#compute} gave on the machine that built the file; every JVM loads the same bits,
+ * so rendering does not depend on which CPU computed the tables. Computing a node on another CPU agrees
+ * with the file to ~1e-14 (the quadrature's exp/pow/sin/cos may differ there in the last bit). A file
+ * built for other grid constants is ignored (the nodes are then computed lazily).
  *
  * <p>Written by the test-scope {@code SersicNodeFileBuilder}; {@code SersicNodeFileTest} recomputes
  * some nodes and compares them with the file.

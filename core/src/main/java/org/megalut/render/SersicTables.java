@@ -20,7 +20,7 @@ import java.util.Map;
  * n = 0.31 where F varies fastest with n. An interpolated table costs about 50 µs once its four
  * nodes exist (the last {@value #INTERPOLATED_CACHE_SIZE} are cached). A node costs one exact build
  * (0.2–1.5 s for n ≤ 4, several seconds towards n = 6.2), so the nodes ship precomputed
- * ({@link SersicNodeFile}, bit-identical to building them) and are loaded once per JVM (tens of
+ * ({@link SersicNodeFile}: the same bits on every machine) and are loaded once per JVM (tens of
  * milliseconds); without that resource they are built lazily, and {@link #prepare} builds them up
  * front in parallel (for n ∈ [0.5, 4], 75 nodes in about 15 s on two cores).
  *
@@ -58,7 +58,7 @@ public final class SersicTables {
         for (int j = 0; j < N_NODES; j++) {
             NODE_LOCKS[j] = new Object();
         }
-        // Shipped, bit-identical node tables (SersicNodeFile) spare each JVM the quadratures.
+        // Shipped node tables (SersicNodeFile) spare each JVM the quadratures and are the same bits everywhere.
         SersicKTable[] shipped = SersicNodeFile.load(N_NODES, SersicKTable.N_MIN, N_STEP);
         if (shipped != null) {
             System.arraycopy(shipped, 0, NODES, 0, N_NODES);

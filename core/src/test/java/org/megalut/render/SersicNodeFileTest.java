@@ -4,17 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.megalut.testing.CrossCpu;
 
-/** The shipped Sérsic node tables are exactly what the quadrature builds. */
+/** The shipped Sérsic node tables are what the quadrature builds. */
 class SersicNodeFileTest {
 
+    /**
+     * The file was built on another machine, and the quadrature's integrand goes through exp, pow, sin and
+     * cos, whose last bit differs between CPUs ({@code CrossCpu}); an adaptive quadrature may also stop one
+     * level earlier or later on such a change. Measured: 1.5e-18 between two x86-64 machines, 1.4e-14 with
+     * the portable fdlibm functions instead of the intrinsics. Values are per unit flux (H(0) = 1), so 1e-12
+     * is seven orders below the tables' k-value accuracy (GalSim's 1e-5) and far below any change of
+     * algorithm or grid, which moves values by ≥ 1e-9.
+     */
+    private static final double VALUE_TOLERANCE = 1e-12;
+    /** b(n) and the fold radius come from root finders converged to ~1e-15 relative. */
+    private static final double ROOT_RELATIVE = 1e-12;
+
     @Test
-    void shippedNodesAreBitIdenticalToComputedOnes() {
+    void shippedNodesAreThoseTheQuadratureComputes() {
         SersicKTable[] shipped = SersicNodeFile.load(SersicTables.nodeCount(), SersicKTable.N_MIN, SersicTables.N_STEP);
         assertNotNull(shipped, "resource " + SersicNodeFile.RESOURCE + " missing or built for other grid constants");
         assertEquals(SersicTables.nodeCount(), shipped.length);
@@ -23,10 +37,14 @@ class SersicNodeFileTest {
             SersicKTable computed = SersicKTable.compute(SersicTables.nodeN(j));
             SersicKTable s = shipped[j];
             assertEquals(computed.n(), s.n(), "n of node " + j);
-            assertEquals(computed.b(), s.b(), 0.0, "b of node " + j);
-            assertEquals(computed.foldRadius(), s.foldRadius(), 0.0, "fold radius of node " + j);
-            assertArrayEquals(computed.nodeValues(), s.nodeValues(), 0.0, "values of node " + j);
-            assertEquals(computed.maxKr0(), s.maxKr0(), 0.0, "maxK of node " + j);
+            CrossCpu.assertRelative(s.b(), computed.b(), ROOT_RELATIVE, "b of node " + j);
+            CrossCpu.assertRelative(s.foldRadius(), computed.foldRadius(), ROOT_RELATIVE, "fold radius of node " + j);
+            assertArrayEquals(s.nodeValues(), computed.nodeValues(), VALUE_TOLERANCE, "values of node " + j);
+            // maxK is a node of the ln-q grid chosen by a threshold test: a value within an ulp of the
+            // threshold may move it by one grid step
+            double ratio = computed.maxKr0() / s.maxKr0();
+            assertTrue(ratio >= Math.exp(-SersicKTable.DX) * (1 - 1e-12) && ratio <= Math.exp(SersicKTable.DX) * (1 + 1e-12),
+                    "maxK of node " + j + ": shipped " + s.maxKr0() + ", computed " + computed.maxKr0());
         }
         for (int j = 0; j < shipped.length; j++) {
             assertEquals(SersicTables.nodeN(j), shipped[j].n(), 1e-12, "node order");
