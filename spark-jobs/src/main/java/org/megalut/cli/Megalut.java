@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "MegaLUT on Spark: weak-lensing shear measurement on GREAT3-format branches.",
         subcommands = {DemoCommand.class, RunCommand.class, Great3SimCommand.class, MeasureStarsCommand.class, MeasureObsCommand.class, CheckPsfsCommand.class, SimulateCommand.class, LearnCommand.class, ValidateCommand.class, PredictForWeightsCommand.class, LearnWeightsCommand.class, ValidateWeightsCommand.class, PredictObsCommand.class, GroupCommand.class,
             EvaluateCommand.class, SubmissionCommand.class, MimicCommand.class, ReportCommand.class,
-            MomentsCommand.class, DrawCommand.class, QcCommand.class, MlTrainCommand.class, MlPredictCommand.class})
+            MomentsCommand.class, DrawCommand.class, QcCommand.class, MlTrainCommand.class, MlPredictCommand.class,
+            CompareCommand.class})
 public final class Megalut implements Runnable {
 
     public static void main(String[] args) {
