@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * </ul>
  * A library class that is missing is skipped (it is then not needed by anything that ran).
  */
-final class ApplicationJars {
+public final class ApplicationJars {
 
     /** Our code (spark-jobs, core) and one class per library that a Spark distribution lacks. */
     private static final List<String> MARKERS = List.of(
@@ -57,7 +57,7 @@ final class ApplicationJars {
     private ApplicationJars() { }
 
     /** Comma-separated paths for {@code spark.jars}. */
-    static synchronized String forExecutors() {
+    public static synchronized String forExecutors() {
         if (cached == null) {
             List<String> jars = new ArrayList<>();
             for (Path source : codeSources()) {
@@ -68,7 +68,11 @@ final class ApplicationJars {
         return cached;
     }
 
-    private static Set<Path> codeSources() {
+    /**
+     * Where our classes and the bundled libraries were loaded from (jars or classes directories):
+     * everything a Spark distribution lacks. A test that builds a Spark-only classpath leaves these out.
+     */
+    public static Set<Path> codeSources() {
         Set<Path> sources = new LinkedHashSet<>();
         for (String name : MARKERS) {
             try {
