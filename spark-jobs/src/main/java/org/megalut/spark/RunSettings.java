@@ -70,6 +70,29 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
         return key.length() > 1 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
     }
 
+    /** The same settings restricted to some of the subfields (sorted). */
+    public RunSettings withSubfields(int[] selected) {
+        return new RunSettings(branchDir, truthDir, workdir, selected.clone(), master, force, measure, grid, spark);
+    }
+
+    /**
+     * The Hadoop configuration Spark will use, for checks made before Spark starts: the defaults, then the
+     * {@code spark.hadoop.*} settings of the configuration and of the system properties (spark-submit's
+     * {@code --conf}), with the prefix removed, as Spark applies them.
+     */
+    public org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        String prefix = "spark.hadoop.";
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted()
+                .forEach(k -> conf.set(k.substring(prefix.length()), System.getProperty(k)));
+        spark.settings().forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                conf.set(k.substring(prefix.length()), v);
+            }
+        });
+        return conf;
+    }
+
     /** The branch directory, or an error saying how to give it. */
     public String requireBranch() {
         if (branchDir == null || branchDir.isBlank()) {

@@ -1,0 +1,204 @@
+package org.megalut.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.megalut.config.StrictConfig;
+import org.megalut.great3.BranchLayout;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.TestSpark;
+import org.megalut.spark.io.WorkdirLock;
+import org.megalut.spark.steps.Great3SimStep;
+import org.megalut.spark.steps.SimSettings;
+
+/**
+ * Bad input costs only its own subfield: the others reach group, evaluate, mimic and the report, the
+ * failed ones are listed with their reasons, and a rerun after the fix redoes only them. Inputs and the
+ * work directory are checked before Spark starts; a work directory serves one command at a time.
+ */
+class FailureIsolationTest {
+    private static final int GRID = 6;
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path tmp;
+
+    private Path branch(Path dir, Path truth, int... subfields) throws Exception {
+        Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
+                "great3-sim.band-rows", 3, "great3-sim.seed", 12)),
+                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
+        Great3SimStep.run(TestSpark.get(), SimSettings.from(simConf), subfields, dir.toString(), truth.toString());
+        return dir;
+    }
+
+    private Path config(Path branch, Path truth, String subfields) throws Exception {
+        String small = "training { members = 2, mbloops = 2, maxiter = 15 }\nselection.bestn = 1\n";
+        Path shearNet = tmp.resolve("shear-net.conf");
+        Path weightNet = tmp.resolve("weight-net.conf");
+        Files.writeString(shearNet, shipped("ml/sum55mass.conf") + small);
+        Files.writeString(weightNet, shipped("ml/sum33wmass.conf") + small);
+        Path conf = tmp.resolve("tiny-" + subfields + ".conf");
+        Files.writeString(conf, String.join("\n",
+                "branch { dir = \"" + branch.toUri() + "\", truth = \"" + truth.toUri() + "\", subfields = \"" + subfields
+                        + "\", grid = " + GRID + " }",
+                "measure.band-rows = 3",
+                "datasets {",
+                "  train-shear { n = 30, nc = 5, nrea = 2 }",
+                "  train-weight { n = 10, nc = 5, ncat = 6, snc = 2 }",
+                "  mimic-great3 { n = 18, nc = 6 }",
+                "}",
+                "learn.network = \"" + shearNet + "\"",
+                "learn-weights.network = \"" + weightNet + "\"",
+                ""));
+        return conf;
+    }
+
+    private static String shipped(String name) throws Exception {
+        try (var in = FailureIsolationTest.class.getResourceAsStream("/org/megalut/conf/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void badSubfieldsFailAloneAndARerunAfterTheFixRedoesOnlyThem() throws Exception {
+        Path truth = tmp.resolve("truth");
+        Path branch = branch(tmp.resolve("branch"), truth, 0, 1, 2, 3, 4, 5);
+        Path backup = tmp.resolve("backup");
+        Files.createDirectories(backup);
+        List<String> damaged = List.of(BranchLayout.galaxyImage(1), BranchLayout.galaxyCatalogFits(2),
+                BranchLayout.galaxyCatalogTxt(2), BranchLayout.galaxyCatalogFits(3), BranchLayout.galaxyCatalogTxt(3));
+        for (String f : damaged) {
+            Files.copy(branch.resolve(f), backup.resolve(f));
+        }
+        // The probe's bad inputs: a truncated FITS image, a garbage catalogue line, a NaN catalogue line.
+        byte[] image = Files.readAllBytes(branch.resolve(BranchLayout.galaxyImage(1)));
+        Files.write(branch.resolve(BranchLayout.galaxyImage(1)), java.util.Arrays.copyOf(image, image.length / 2));
+        Files.delete(branch.resolve(BranchLayout.galaxyCatalogFits(2)));
+        Files.delete(branch.resolve(BranchLayout.galaxyCatalogFits(3)));
+        replaceDataLine(branch.resolve(BranchLayout.galaxyCatalogTxt(2)), "garbage on this line");
+        replaceDataLine(branch.resolve(BranchLayout.galaxyCatalogTxt(3)), "nan nan nan");
+
+        Path conf = config(branch, truth, "0-5");
+        Path work = tmp.resolve("work");
+        String[] run = {"run", "--conf", conf.toString(), "--workdir", work.toString()};
+        assertEquals(ExitCodes.SOME_FAILED, Megalut.commandLine().execute(run));
+
+        for (String r : List.of("results/main", "mimic/main")) {
+            List<String> group = Files.readAllLines(work.resolve(r + "/group.csv"));
+            assertEquals(List.of("0", "4", "5"), group.subList(1, group.size()).stream().map(l -> l.split(",")[0]).toList(), r);
+            String failed = Files.readString(work.resolve(r + "/failed.csv"));
+            assertTrue(failed.contains("1,\"") && failed.contains(BranchLayout.galaxyImage(1)), failed);
+            assertTrue(failed.contains("2,\"") && failed.contains(BranchLayout.galaxyCatalogTxt(2)), failed);
+            assertTrue(failed.contains("3,\"") && failed.contains(BranchLayout.galaxyCatalogTxt(3)), failed);
+            JsonNode metrics = new ObjectMapper().readTree(work.resolve(r + "/metrics.json").toFile());
+            assertEquals(3, metrics.get("failed_subfields").size(), r);
+            assertTrue(Files.readString(work.resolve(r + "/report/index.html")).contains("failed subfield"), r);
+        }
+        assertFalse(Files.exists(work.resolve(WorkdirLock.NAME)), "the lock is released");
+
+        for (String f : damaged) {
+            Files.copy(backup.resolve(f), branch.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path kept = work.resolve("committees/shear/subfield=0/pre_s1.json");
+        FileTime before = Files.getLastModifiedTime(kept);
+        assertEquals(0, Megalut.commandLine().execute(run));
+        assertEquals(before, Files.getLastModifiedTime(kept), "a subfield that succeeded is not redone");
+        List<String> group = Files.readAllLines(work.resolve("results/main/group.csv"));
+        assertEquals(7, group.size(), "all six subfields grouped: " + group);
+        assertEquals(List.of("subfield,reason"), Files.readAllLines(work.resolve("results/main/failed.csv")));
+        assertEquals(0, new ObjectMapper().readTree(work.resolve("results/main/metrics.json").toFile())
+                .get("failed_subfields").size());
+    }
+
+    /** Replaces the first line that is not a comment. */
+    private static void replaceDataLine(Path file, String line) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("#")) {
+                lines.set(i, line);
+                break;
+            }
+        }
+        Files.write(file, lines);
+    }
+
+    @Test
+    void wrongInputsAndWorkdirsAreOneLineBeforeSparkStarts() throws Exception {
+        Path truth = tmp.resolve("truth");
+        Path branch = branch(tmp.resolve("branch"), truth, 0, 1);
+        Files.delete(branch.resolve(BranchLayout.starField(1)));
+        Path conf = config(branch, truth, "0-1");
+        Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(tmp.resolve("a-file"), "x");
+        String work = tmp.resolve("work").toString();
+        assertError(List.of("does not exist"), "run", "--conf", conf.toString(), "--branch",
+                tmp.resolve("nowhere").toString(), "--workdir", work);
+        assertError(List.of("lacks 2 of the 2", "the directory is empty"), "measure-obs", "--conf", conf.toString(),
+                "--branch", tmp.resolve("empty").toString(), "--workdir", work);
+        assertError(List.of("lacks 1 of the 2", "(1)", BranchLayout.starField(1)), "run", "--conf", conf.toString(),
+                "--workdir", work);
+        assertError(List.of("cannot be written"), "run", "--conf", conf.toString(), "--subfields", "0",
+                "--workdir", tmp.resolve("a-file/work").toString());
+    }
+
+    private static void assertError(List<String> expected, String... args) {
+        StringWriter err = new StringWriter();
+        var cl = Megalut.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(ExitCodes.BAD_INPUT, cl.execute(args), err.toString());
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), "one line: " + text);
+        for (String e : expected) {
+            assertTrue(text.contains(e), "'" + e + "' in: " + text);
+        }
+    }
+
+    @Test
+    void aWorkdirServesOneCommandAtATimeAndLeftoversOfKilledWritesGo() throws Exception {
+        Path work = tmp.resolve("work");
+        var conf = new org.apache.hadoop.conf.Configuration();
+        Path staging = work.resolve("obs/.spark-staging-42/subfield=0/part-0.parquet");
+        Path temporary = work.resolve("sim/train-shear/_temporary/0/part-1.parquet");
+        Path hidden = work.resolve("committees/shear/subfield=0/.pre_s1.json.tmp");
+        Path kept = work.resolve("committees/shear/subfield=0/pre_s1.json");
+        for (Path p : List.of(staging, temporary, hidden, kept)) {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x");
+        }
+        try (WorkdirLock first = WorkdirLock.acquire(work.toUri().toString(), conf, "run")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> WorkdirLock.acquire(work.toUri().toString(), conf, "run"));
+            assertTrue(e.getMessage().contains("is in use by 'run' (process " + ProcessHandle.current().pid()), e.getMessage());
+            assertFalse(Files.exists(work.resolve("obs/.spark-staging-42")));
+            assertFalse(Files.exists(work.resolve("sim/train-shear/_temporary")));
+            assertFalse(Files.exists(hidden));
+            assertTrue(Files.exists(kept));
+        }
+        // A lock left by a process that is gone (a killed run) is replaced.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Files.writeString(work.resolve(WorkdirLock.NAME), "{\"host\":\"" + host + "\",\"pid\":" + gone.pid()
+                + ",\"command\":\"run\",\"started\":\"2026-01-01T00:00:00Z\"}");
+        try (WorkdirLock again = WorkdirLock.acquire(work.toUri().toString(), conf, "run")) {
+            assertTrue(Files.readString(work.resolve(WorkdirLock.NAME)).contains("\"pid\":" + ProcessHandle.current().pid()));
+        }
+        assertFalse(Files.exists(work.resolve(WorkdirLock.NAME)));
+    }
+}
