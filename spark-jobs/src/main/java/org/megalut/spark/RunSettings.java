@@ -25,6 +25,16 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
     public record Measure(double guessSigma, int maxIterations, boolean retry, double retryGuessSigma,
                           int retryMaxIterations, double maxCentroidShift, int bandRows) implements Serializable {
 
+        /**
+         * The settings that determine measured values, for completion fingerprints: {@code bandRows} only
+         * cuts the work into tasks and is left out, so changing it redoes nothing.
+         */
+        public String fingerprint() {
+            return "guess-sigma=" + guessSigma + " max-iterations=" + maxIterations + " retry=" + retry
+                    + " retry-guess-sigma=" + retryGuessSigma + " retry-max-iterations=" + retryMaxIterations
+                    + " max-centroid-shift=" + maxCentroidShift;
+        }
+
         /** The stamp measurer these settings describe. */
         public StampMeasurer measurer() {
             AdaptiveMomentsParams first = AdaptiveMomentsParams.HSM_DEFAULTS.withGuessSigma(guessSigma)

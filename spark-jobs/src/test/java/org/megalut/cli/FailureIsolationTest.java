@@ -116,9 +116,15 @@ class FailureIsolationTest {
             Files.copy(backup.resolve(f), branch.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path kept = work.resolve("committees/shear/subfield=0/pre_s1.json");
+        Path measured = work.resolve("_state/obs/000.done");
         FileTime before = Files.getLastModifiedTime(kept);
+        FileTime measuredBefore = Files.getLastModifiedTime(measured);
+        // Settings that only cut the work into tasks must not make anything count as changed.
+        Files.writeString(conf, Files.readString(conf).replace("measure.band-rows = 3", "measure.band-rows = 2")
+                + "simulate.stamps-per-task = 7\n");
         assertEquals(0, Megalut.commandLine().execute(run));
         assertEquals(before, Files.getLastModifiedTime(kept), "a subfield that succeeded is not redone");
+        assertEquals(measuredBefore, Files.getLastModifiedTime(measured), "nor re-measured");
         List<String> group = Files.readAllLines(work.resolve("results/main/group.csv"));
         assertEquals(7, group.size(), "all six subfields grouped: " + group);
         assertEquals(List.of("subfield,reason"), Files.readAllLines(work.resolve("results/main/failed.csv")));
