@@ -9,7 +9,9 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Master precedence: {@code --master}, then what {@code spark-submit} set, then {@code spark.master}
  * of the configuration ({@code local[*]} by default). In local mode the driver binds to 127.0.0.1 and
- * the web UI is off, so a workstation run opens no network port to the outside. Kryo serialisation;
+ * the web UI is off, so a workstation run opens no network port to the outside; with a cluster master
+ * the same holds unless the user sets those addresses, and the application's jars are shipped to the
+ * executors (see {@code clusterDefaults}). Kryo serialisation;
  * dynamic partition overwrite so that rewriting some subfields leaves the others' Parquet intact.
  */
 public final class SparkSessions {
@@ -58,6 +60,39 @@ public final class SparkSessions {
         for (Map.Entry<String, String> e : settings.spark().settings().entrySet()) {
             conf.set(e.getKey(), e.getValue());
         }
+        if (!master.startsWith("local")) {
+            clusterDefaults(conf);
+        }
         return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    /**
+     * A client-mode driver on a cluster master. Unless the user chose otherwise (spark-submit
+     * {@code --conf} or the configuration's {@code spark.settings}, both in {@code conf} by now): the
+     * driver binds to and advertises 127.0.0.1, which also places its block manager and file server
+     * there, and the UI is off, so a run against a cluster on this machine opens no port to the
+     * outside either. A real cluster needs {@code spark.driver.host} set to an address its executors
+     * can reach; once the user sets either address the other is left to Spark (which binds to the
+     * advertised host, or advertises the machine's name), since mixing the user's address with
+     * loopback could only produce a driver nobody reaches.
+     *
+     * <p>Executors have none of our classes: unless {@code spark-submit} (or the user) set
+     * {@code spark.jars}, the jars holding them are shipped (see {@link ApplicationJars}).
+     *
+     * <p>In cluster deploy mode the cluster manager starts the driver on one of its nodes and ships
+     * the application jar itself; loopback would be wrong there, so nothing is assumed.
+     */
+    private static void clusterDefaults(SparkConf conf) {
+        if ("cluster".equals(conf.get("spark.submit.deployMode", "client"))) {
+            return;
+        }
+        if (!conf.contains("spark.driver.host") && !conf.contains("spark.driver.bindAddress")) {
+            conf.set("spark.driver.bindAddress", "127.0.0.1");
+            conf.set("spark.driver.host", "127.0.0.1");
+        }
+        conf.setIfMissing("spark.ui.enabled", "false");
+        if (conf.get("spark.jars", "").isBlank()) {
+            conf.set("spark.jars", ApplicationJars.forExecutors());
+        }
     }
 }
