@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,17 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.megalut.config.StrictConfig;
 import org.megalut.great3.BranchLayout;
-import org.megalut.spark.RunSettings;
-import org.megalut.spark.TestSpark;
 import org.megalut.spark.io.WorkdirLock;
-import org.megalut.spark.steps.Great3SimStep;
-import org.megalut.spark.steps.SimSettings;
 
 /**
  * Bad input costs only its own subfield: the others reach group, evaluate, mimic and the report, the
@@ -34,51 +26,14 @@ import org.megalut.spark.steps.SimSettings;
  * work directory are checked before Spark starts; a work directory serves one command at a time.
  */
 class FailureIsolationTest {
-    private static final int GRID = 6;
-
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
-
-    private Path branch(Path dir, Path truth, int... subfields) throws Exception {
-        Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
-                "great3-sim.band-rows", 3, "great3-sim.seed", 12)),
-                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
-        Great3SimStep.run(TestSpark.get(), SimSettings.from(simConf), subfields, dir.toString(), truth.toString());
-        return dir;
-    }
-
-    private Path config(Path branch, Path truth, String subfields) throws Exception {
-        String small = "training { members = 2, mbloops = 2, maxiter = 15 }\nselection.bestn = 1\n";
-        Path shearNet = tmp.resolve("shear-net.conf");
-        Path weightNet = tmp.resolve("weight-net.conf");
-        Files.writeString(shearNet, shipped("ml/sum55mass.conf") + small);
-        Files.writeString(weightNet, shipped("ml/sum33wmass.conf") + small);
-        Path conf = tmp.resolve("tiny-" + subfields + ".conf");
-        Files.writeString(conf, String.join("\n",
-                "branch { dir = \"" + branch.toUri() + "\", truth = \"" + truth.toUri() + "\", subfields = \"" + subfields
-                        + "\", grid = " + GRID + " }",
-                "measure.band-rows = 3",
-                "datasets {",
-                "  train-shear { n = 30, nc = 5, nrea = 2 }",
-                "  train-weight { n = 10, nc = 5, ncat = 6, snc = 2 }",
-                "  mimic-great3 { n = 18, nc = 6 }",
-                "}",
-                "learn.network = \"" + shearNet + "\"",
-                "learn-weights.network = \"" + weightNet + "\"",
-                ""));
-        return conf;
-    }
-
-    private static String shipped(String name) throws Exception {
-        try (var in = FailureIsolationTest.class.getResourceAsStream("/org/megalut/conf/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
 
     @Test
     void badSubfieldsFailAloneAndARerunAfterTheFixRedoesOnlyThem() throws Exception {
         Path truth = tmp.resolve("truth");
-        Path branch = branch(tmp.resolve("branch"), truth, 0, 1, 2, 3, 4, 5);
+        Path branch = tmp.resolve("branch");
+        TinyPipeline.branch(branch, truth, 12, 0, 1, 2, 3, 4, 5);
         Path backup = tmp.resolve("backup");
         Files.createDirectories(backup);
         List<String> damaged = List.of(BranchLayout.galaxyImage(1), BranchLayout.galaxyCatalogFits(2),
@@ -94,7 +49,7 @@ class FailureIsolationTest {
         replaceDataLine(branch.resolve(BranchLayout.galaxyCatalogTxt(2)), "garbage on this line");
         replaceDataLine(branch.resolve(BranchLayout.galaxyCatalogTxt(3)), "nan nan nan");
 
-        Path conf = config(branch, truth, "0-5");
+        Path conf = TinyPipeline.config(tmp, branch, truth, "0-5");
         Path work = tmp.resolve("work");
         String[] run = {"run", "--conf", conf.toString(), "--workdir", work.toString()};
         assertEquals(ExitCodes.SOME_FAILED, Megalut.commandLine().execute(run));
@@ -147,9 +102,10 @@ class FailureIsolationTest {
     @Test
     void wrongInputsAndWorkdirsAreOneLineBeforeSparkStarts() throws Exception {
         Path truth = tmp.resolve("truth");
-        Path branch = branch(tmp.resolve("branch"), truth, 0, 1);
+        Path branch = tmp.resolve("branch");
+        TinyPipeline.branch(branch, truth, 12, 0, 1);
         Files.delete(branch.resolve(BranchLayout.starField(1)));
-        Path conf = config(branch, truth, "0-1");
+        Path conf = TinyPipeline.config(tmp, branch, truth, "0-1");
         Files.createDirectories(tmp.resolve("empty"));
         Files.writeString(tmp.resolve("a-file"), "x");
         String work = tmp.resolve("work").toString();

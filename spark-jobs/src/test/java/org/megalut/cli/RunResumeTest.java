@@ -3,8 +3,6 @@ package org.megalut.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,63 +14,25 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.megalut.config.StrictConfig;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.TestSpark;
 import org.megalut.spark.io.OutputComparison;
-import org.megalut.spark.steps.Great3SimStep;
-import org.megalut.spark.steps.SimSettings;
 
 /**
  * {@code run} killed at an arbitrary point (SIGKILL of a separate JVM) and run again produces the same
  * outputs as an uninterrupted run: committees, predictions, group tables and metrics, simulations.
  */
 class RunResumeTest {
-    private static final int GRID = 6;
-
     /** Kept when the test fails, for a look at both work directories. */
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
-
-    /** A tiny pipeline: 3 subfields of 6×6 galaxies, small datasets and small committees. */
-    private Path config(Path branch, Path truth) throws Exception {
-        Path shearNet = tmp.resolve("shear-net.conf");
-        Path weightNet = tmp.resolve("weight-net.conf");
-        String small = "training { members = 2, mbloops = 2, maxiter = 15 }\nselection.bestn = 1\n";
-        Files.writeString(shearNet, text("ml/sum55mass.conf") + small);
-        Files.writeString(weightNet, text("ml/sum33wmass.conf") + small);
-        Path conf = tmp.resolve("tiny.conf");
-        Files.writeString(conf, String.join("\n",
-                "branch { dir = \"" + branch.toUri() + "\", truth = \"" + truth.toUri() + "\", subfields = \"0-2\", grid = " + GRID + " }",
-                "measure.band-rows = 3",
-                "spark.shuffle-partitions = 2",
-                "datasets {",
-                "  train-shear { n = 30, nc = 5, nrea = 2 }",
-                "  train-weight { n = 10, nc = 5, ncat = 6, snc = 2 }",
-                "  mimic-great3 { n = 18, nc = 6 }",
-                "}",
-                "learn.network = \"" + shearNet + "\"",
-                "learn-weights.network = \"" + weightNet + "\"",
-                ""));
-        return conf;
-    }
-
-    private static String text(String shipped) throws Exception {
-        try (var in = RunResumeTest.class.getResourceAsStream("/org/megalut/conf/" + shipped)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
 
     @Test
     void aKilledRunCompletesToTheSameOutputs() throws Exception {
         SparkSession spark = TestSpark.get();
         Path branch = tmp.resolve("branch");
         Path truth = tmp.resolve("truth");
-        Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
-                "great3-sim.band-rows", 3, "great3-sim.seed", 5)),
-                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
-        Great3SimStep.run(spark, SimSettings.from(simConf), new int[] {0, 1, 2}, branch.toString(), truth.toString());
-        Path conf = config(branch, truth);
+        TinyPipeline.branch(branch, truth, 5, 0, 1, 2);
+        Path conf = TinyPipeline.config(tmp, branch, truth, "0-2");
 
         Path a = tmp.resolve("uninterrupted");
         long t0 = System.nanoTime();
