@@ -28,8 +28,10 @@ final class EvaluateCommand implements Callable<Integer> {
         Configuration conf = new Configuration();
         EvaluateStep.Result r = EvaluateStep.evaluate(GroupStep.read(run.groupCsv(), conf));
         EvaluateStep.print(r, System.out);
-        EvaluateStep.write(r, run.label(), run.metricsJson(), conf);
+        java.util.Map<Integer, String> failed = GroupStep.readFailed(run, conf);
+        EvaluateStep.write(r, run.label(), failed, run.metricsJson(), conf);
         System.out.println("metrics: " + run.metricsJson());
-        return 0;
+        failed.forEach((sf, why) -> System.out.printf("  subfield %d not evaluated: %s%n", sf, why));
+        return failed.isEmpty() ? 0 : ExitCodes.SOME_FAILED;
     }
 }

@@ -23,9 +23,10 @@ final class GroupCommand implements Callable<Integer> {
         RunSettings settings = options.settings();
         PredictionRun run = predcode.run(options, PredictionRun.Target.OBS);
         try (SparkSessions.Lease lease = SparkSessions.lease(settings, "group")) {
-            int n = GroupStep.run(lease.spark(), settings, run).size();
-            System.out.printf("group: %d subfields -> %s%n", n, run.groupCsv());
-            return 0;
+            GroupStep.Grouped g = GroupStep.run(lease.spark(), settings, run);
+            System.out.printf("group: %d subfields -> %s%n", g.rows().size(), run.groupCsv());
+            g.failed().forEach((sf, why) -> System.out.printf("  subfield %d left out: %s%n", sf, why));
+            return g.failed().isEmpty() ? 0 : ExitCodes.SOME_FAILED;
         }
     }
 }

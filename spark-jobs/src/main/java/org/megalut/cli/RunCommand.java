@@ -5,8 +5,10 @@ import com.typesafe.config.ConfigValueFactory;
 import java.util.concurrent.Callable;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.Pipeline;
+import org.megalut.spark.Preflight;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
+import org.megalut.spark.io.WorkdirLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +36,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        try (SparkSessions.Lease lease = SparkSessions.lease(settings, "run")) {
+        var hadoop = settings.hadoopConfiguration();
+        int first = from == null ? 0 : Pipeline.STEPS.indexOf(from);
+        if (first < 0 || (to != null && !Pipeline.STEPS.contains(to))) {
+            throw new IllegalArgumentException("unknown step '" + (first < 0 ? from : to) + "'; steps: " + Pipeline.STEPS);
+        }
+        if (first <= Pipeline.STEPS.indexOf(Pipeline.LAST_BRANCH_STEP)) {
+            Preflight.branch(settings, hadoop);
+        }
+        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), hadoop, "run");
+             SparkSessions.Lease lease = SparkSessions.lease(settings, "run")) {
             Config c = options.config().withValue("predcode",
                     ConfigValueFactory.fromAnyRef(predcode.run(options, PredictionRun.Target.OBS).predcode()));
             boolean failures = Pipeline.run(lease.spark(), settings, c, from, to, System.out);

@@ -3,6 +3,7 @@ package org.megalut.spark;
 import com.typesafe.config.Config;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.report.RunReport;
 import org.megalut.spark.steps.CheckPsfsStep;
@@ -27,6 +28,9 @@ public final class Pipeline {
             "simulate-train-shear", "simulate-train-weight", "learn", "simulate-valid-shear", "validate",
             "predict-for-weights", "learn-weights", "simulate-valid-overall", "validate-weights", "predict-obs", "group", "evaluate", "simulate-mimic", "mimic", "report");
 
+    /** The last step that reads the branch's files (the simulations read its star fields). */
+    public static final String LAST_BRANCH_STEP = "simulate-mimic";
+
     private Pipeline() { }
 
     /** Whether any selected subfield failed in some step. */
@@ -35,13 +39,21 @@ public final class Pipeline {
         int first = index(from == null ? STEPS.get(0) : from);
         int last = index(to == null ? STEPS.get(STEPS.size() - 1) : to);
         boolean failures = false;
-        long seed = c.getLong("simulate.seed");
         boolean validate = c.getBoolean("run.validate");
+        // A subfield that fails in one step lacks the inputs of the later ones: they go on without it, so
+        // its first error is the one reported, and the others still reach group, evaluate and the report.
+        java.util.TreeSet<Integer> failed = new java.util.TreeSet<>();
+        RunSettings all = s;
         PredictionRun obs = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
         PredictionRun mimic = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
         List<Timing> timings = new java.util.ArrayList<>();
         for (int i = first; i <= last; i++) {
             String step = STEPS.get(i);
+            s = all.withSubfields(java.util.Arrays.stream(all.subfields()).filter(x -> !failed.contains(x)).toArray());
+            if (s.subfields().length == 0) {
+                out.printf("%-22s skipped (every selected subfield failed)%n", step);
+                continue;
+            }
             long t0 = System.nanoTime();
             StepCpuMeter cpu = StepCpuMeter.start(spark);
             Summary summary;
@@ -65,10 +77,11 @@ public final class Pipeline {
                     case "validate-weights" -> !validate ? NO_VALIDATION
                             : validate(spark, s, c, ValidateStep.Kind.WEIGHTS, out);
                     case "predict-obs" -> tasks(PredictStep.run(spark, s, c, obs));
-                    case "group" -> group(spark, s, obs);
+                    // grouping sees every selected subfield, to list the failed ones with their reasons
+                    case "group" -> group(spark, all, obs);
                     case "evaluate" -> evaluate(spark, obs, out);
                     case "simulate-mimic" -> table(SimulateStep.run(spark, s, c, PredictStep.MIMIC_DATASET));
-                    case "mimic" -> mimic(spark, s, c, mimic, out);
+                    case "mimic" -> mimic(spark, s, all, c, mimic, out);
                     case "report" -> report(spark, s, c, obs, mimic);
                     default -> throw new IllegalStateException(step);
                 };
@@ -78,11 +91,21 @@ public final class Pipeline {
                 cpu.close();
             }
             failures |= summary.failed();
+            failed.addAll(summary.failedSubfields());
             double wall = (System.nanoTime() - t0) * 1e-9;
             timings.add(new Timing(step, wall, cpuSeconds, summary.processed()));
             out.printf("%-22s %s (%.1f s)%n", step, summary.text(), wall);
         }
         printTimings(timings, out);
+        if (!failed.isEmpty()) {
+            Map<Integer, FailureRecords.Failure> why = FailureRecords.earliest(all.workdir(),
+                    spark.sparkContext().hadoopConfiguration());
+            out.printf("%nfailed subfields (%d of %d; rerun after fixing their input redoes only them):%n", failed.size(),
+                    all.subfields().length);
+            for (int sf : failed) {
+                out.printf("  %d  %s%n", sf, why.containsKey(sf) ? why.get(sf) : "(no failure record)");
+            }
+        }
         return failures;
     }
 
@@ -109,7 +132,11 @@ public final class Pipeline {
     }
 
     /** A step's one-line report, and how many subfields it processed (not skipped). */
-    public record Summary(String text, boolean failed, int processed) { }
+    public record Summary(String text, boolean failed, int processed, java.util.Set<Integer> failedSubfields) {
+        Summary(String text, boolean failed, int processed) {
+            this(text, failed, processed, java.util.Set.of());
+        }
+    }
 
     private static Summary checkPsfs(SparkSession spark, RunSettings s, PrintStream out) throws java.io.IOException {
         int n = CheckPsfsStep.run(spark, s, out).size();
@@ -117,8 +144,11 @@ public final class Pipeline {
     }
 
     private static Summary group(SparkSession spark, RunSettings s, PredictionRun run) throws java.io.IOException {
-        int n = GroupStep.run(spark, s, run).size();
-        return new Summary(n + " subfields -> " + run.groupCsv(), false, n);
+        GroupStep.Grouped g = GroupStep.run(spark, s, run);
+        int n = g.rows().size();
+        return new Summary(n + " subfields -> " + run.groupCsv() + (g.failed().isEmpty() ? ""
+                : ", " + g.failed().size() + " left out " + g.failed().keySet()), !g.failed().isEmpty(), n,
+                g.failed().keySet());
     }
 
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
@@ -130,20 +160,26 @@ public final class Pipeline {
         }
         EvaluateStep.Result r = EvaluateStep.evaluate(rows);
         EvaluateStep.print(r, out);
-        EvaluateStep.write(r, run.label(), run.metricsJson(), conf);
+        EvaluateStep.write(r, run.label(), GroupStep.readFailed(run, conf), run.metricsJson(), conf);
         return new Summary("done -> " + run.metricsJson(), false, rows.size());
     }
 
-    /** The predict → group → evaluate chain on the mimic-great3 simulation, apart from the branch's results. */
-    public static Summary mimic(SparkSession spark, RunSettings s, Config c, PredictionRun run, PrintStream out)
-            throws java.io.IOException {
+    /**
+     * The predict → group → evaluate chain on the mimic-great3 simulation, apart from the branch's results:
+     * predictions for the subfields of {@code s}, grouping over all {@code selected} ones (the others are
+     * listed as failed).
+     */
+    public static Summary mimic(SparkSession spark, RunSettings s, RunSettings selected, Config c, PredictionRun run,
+                                PrintStream out) throws java.io.IOException {
         SubfieldTasks.Outcome o = PredictStep.run(spark, s, c, run);
-        if (!o.ok()) {
+        if (o.done().isEmpty() && o.skipped().isEmpty()) {
             return tasks(o);
         }
-        group(spark, s, run);
+        // The subfields whose predictions failed are left out of the group table and listed in failed.csv.
+        group(spark, selected, run);
         Summary e = evaluate(spark, run, out);
-        return new Summary(e.text(), e.failed(), o.done().size());
+        return new Summary(e.text() + (o.ok() ? "" : "; " + o.failed().size() + " failed " + o.failed()),
+                e.failed() || !o.ok(), o.done().size() + o.failed().size(), o.failed().keySet());
     }
 
     /**
@@ -186,11 +222,12 @@ public final class Pipeline {
         long rows = o.written().values().stream().mapToLong(Long::longValue).sum();
         return new Summary(o.written().size() + " written (" + rows + " rows), " + o.skipped().size() + " skipped, "
                 + o.failed().size() + " failed" + (o.failed().isEmpty() ? "" : " " + o.failed()), !o.ok(),
-                o.written().size() + o.failed().size());
+                o.written().size() + o.failed().size(), o.failed().keySet());
     }
 
     private static Summary tasks(SubfieldTasks.Outcome o) {
         return new Summary(o.done().size() + " done, " + o.skipped().size() + " skipped, " + o.failed().size()
-                + " failed" + (o.failed().isEmpty() ? "" : " " + o.failed()), !o.ok(), o.done().size() + o.failed().size());
+                + " failed" + (o.failed().isEmpty() ? "" : " " + o.failed()), !o.ok(), o.done().size() + o.failed().size(),
+                o.failed().keySet());
     }
 }

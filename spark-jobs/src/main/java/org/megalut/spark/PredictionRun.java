@@ -11,7 +11,8 @@ import org.apache.hadoop.fs.Path;
  * so runs with different names sit side by side and never overwrite each other:
  * <pre>
  *   predictions/subfield=S/predictions.parquet   per-galaxy shear and weight estimates
- *   group.csv                                    one row per subfield
+ *   group.csv                                    one row per subfield with predictions
+ *   failed.csv                                   the selected subfields without, and why
  *   metrics.json                                 m, c, Q_c, scatter, noise floor
  *   report/index.html                            tables and figures
  * </pre>
@@ -56,6 +57,11 @@ public record PredictionRun(String workdir, String predcode, Target target) impl
 
     public Path groupCsv() {
         return new Path(root(), "group.csv");
+    }
+
+    /** The subfields left out of the group table, with the reason (a CSV: subfield, reason). */
+    public Path failedCsv() {
+        return new Path(root(), "failed.csv");
     }
 
     public Path metricsJson() {

@@ -25,6 +25,16 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
     public record Measure(double guessSigma, int maxIterations, boolean retry, double retryGuessSigma,
                           int retryMaxIterations, double maxCentroidShift, int bandRows) implements Serializable {
 
+        /**
+         * The settings that determine measured values, for completion fingerprints: {@code bandRows} only
+         * cuts the work into tasks and is left out, so changing it redoes nothing.
+         */
+        public String fingerprint() {
+            return "guess-sigma=" + guessSigma + " max-iterations=" + maxIterations + " retry=" + retry
+                    + " retry-guess-sigma=" + retryGuessSigma + " retry-max-iterations=" + retryMaxIterations
+                    + " max-centroid-shift=" + maxCentroidShift;
+        }
+
         /** The stamp measurer these settings describe. */
         public StampMeasurer measurer() {
             AdaptiveMomentsParams first = AdaptiveMomentsParams.HSM_DEFAULTS.withGuessSigma(guessSigma)
@@ -68,6 +78,29 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
 
     private static String unquote(String key) {
         return key.length() > 1 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
+    }
+
+    /** The same settings restricted to some of the subfields (sorted). */
+    public RunSettings withSubfields(int[] selected) {
+        return new RunSettings(branchDir, truthDir, workdir, selected.clone(), master, force, measure, grid, spark);
+    }
+
+    /**
+     * The Hadoop configuration Spark will use, for checks made before Spark starts: the defaults, then the
+     * {@code spark.hadoop.*} settings of the configuration and of the system properties (spark-submit's
+     * {@code --conf}), with the prefix removed, as Spark applies them.
+     */
+    public org.apache.hadoop.conf.Configuration hadoopConfiguration() {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        String prefix = "spark.hadoop.";
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted()
+                .forEach(k -> conf.set(k.substring(prefix.length()), System.getProperty(k)));
+        spark.settings().forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                conf.set(k.substring(prefix.length()), v);
+            }
+        });
+        return conf;
     }
 
     /** The branch directory, or an error saying how to give it. */

@@ -134,7 +134,10 @@ public final class SubfieldStepRunner {
                     failed.put(s, "no output rows");
                 }
             }
+            var fs = out.getFileSystem(conf);
             for (Map.Entry<Integer, String> e : failed.entrySet()) {
+                // An output of an earlier run must not outlive the failure: later steps would read it.
+                fs.delete(new Path(out, "subfield=" + e.getKey()), true);
                 state.markFailed(e.getKey(), e.getValue());
                 LOG.error("{}: subfield {} failed: {}", step, e.getKey(), e.getValue());
             }

@@ -93,10 +93,12 @@ class MegalutCliTest {
         List<Row> obs = TestSpark.get().read().parquet(work.resolve("obs").toString()).collectAsList();
         assertEquals(8, obs.size());
         assertEquals(2, Files.readAllLines(work.resolve("psfs.csv")).size() - 1);
-        // A missing subfield fails alone, with its file named, and the exit code says so.
+        // A selected subfield the branch lacks is refused before Spark starts, in one line naming its files.
         Run r = run(concat("measure-obs", "--conf", conf.toString(), "--branch", branch.toString(),
                 "--workdir", work.toString(), "--subfields", "5-7"));
-        assertEquals(ExitCodes.SOME_FAILED, r.code());
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("lacks 1 of the 3 selected subfields (7)") && r.err().contains("image-007-0.fits"),
+                r.err());
     }
 
     @Test

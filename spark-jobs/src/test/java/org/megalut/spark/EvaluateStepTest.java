@@ -43,10 +43,12 @@ class EvaluateStepTest {
         assertTrue(u.scatter1() > 0.9e-3 && u.scatter1() < 1.2e-3, "scatter " + u.scatter1());
         assertTrue(u.floor().median() < 1232 && u.floor().median() > 100, u.floor().toString());
         assertEquals(0.1, r.failureFraction(), 1e-12);
-        JsonNode json = new ObjectMapper().readTree(EvaluateStep.json(r, "results/main"));
+        JsonNode json = new ObjectMapper().readTree(EvaluateStep.json(r, "results/main", java.util.Map.of(7, "obs: bad image")));
         assertEquals(0.01, json.get("weighted").get("m1").asDouble(), 1e-9);
         assertEquals(u.floor().median(), json.get("unweighted").get("noise_floor_qc").asDouble(), 0);
         assertEquals(20, json.get("subfields").asInt());
+        assertEquals(7, json.get("failed_subfields").get(0).get("subfield").asInt());
+        assertEquals("obs: bad image", json.get("failed_subfields").get(0).get("reason").asText());
         assertThrows(IllegalStateException.class, () -> EvaluateStep.evaluate(rows(0).subList(0, 2)));
     }
 }

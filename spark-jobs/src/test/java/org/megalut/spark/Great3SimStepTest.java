@@ -295,7 +295,7 @@ class Great3SimStepTest {
                 .withValue("branch.grid", com.typesafe.config.ConfigValueFactory.fromAnyRef(GRID)), new int[] {1}, null, false);
         PredictionRun run = new PredictionRun(st.workdir(), "main", PredictionRun.Target.OBS);
         assertTrue(PredictStep.run(spark, st, c, run).ok());
-        List<GroupStep.Row> grouped = GroupStep.run(spark, st, run);
+        List<GroupStep.Row> grouped = GroupStep.run(spark, st, run).rows();
         assertEquals(1, grouped.size());
         GroupStep.Row g = grouped.get(0);
         assertEquals(GRID * GRID, g.galaxies());

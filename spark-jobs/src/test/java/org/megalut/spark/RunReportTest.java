@@ -86,7 +86,7 @@ class RunReportTest {
         PredictionRun mimic = new PredictionRun(work, "main", PredictionRun.Target.MIMIC);
         GroupStep.write(rows(true, false), obs.groupCsv(), conf);
         GroupStep.write(rows(true, true), mimic.groupCsv(), conf);
-        EvaluateStep.write(EvaluateStep.evaluate(rows(true, false)), obs.label(), obs.metricsJson(), conf);
+        EvaluateStep.write(EvaluateStep.evaluate(rows(true, false)), obs.label(), java.util.Map.of(), obs.metricsJson(), conf);
         GroupStep.write(rows(false, false), new PredictionRun(work, "notruth", PredictionRun.Target.OBS).groupCsv(), conf);
         // 4 subfields × 150 galaxies; flag 3 (masked features) for every 17th.
         spark.range(600).selectExpr("cast(id % 4 as int) as subfield", "id",

@@ -295,6 +295,14 @@ public final class RunReport {
     private static void failures(HtmlPage page, SparkSession spark, PredictionRun run, List<GroupStep.Row> rows,
                                  int[] subfields, Path dir, Configuration conf) throws IOException {
         page.section("failures", "Failures");
+        Map<Integer, String> failedSubfields = GroupStep.readFailed(run, conf);
+        if (!failedSubfields.isEmpty()) {
+            page.warning(failedSubfields.size() + " selected subfield(s) failed and are left out of every result on"
+                    + " this page; a rerun after their input is fixed redoes only them.");
+            List<List<String>> why = new ArrayList<>();
+            failedSubfields.forEach((sf, reason) -> why.add(List.of(Integer.toString(sf), reason)));
+            page.table(List.of("failed subfield", "reason (step: error)"), why);
+        }
         boolean obs = run.target() == PredictionRun.Target.OBS;
         String table = obs ? MeasureObsStep.NAME : SimulateStep.name(PredictStep.MIMIC_DATASET);
         Map<Integer, Map<Integer, Long>> flags = FlagCounts.read(spark, SubfieldStepRunner.output(run.workdir(), table),

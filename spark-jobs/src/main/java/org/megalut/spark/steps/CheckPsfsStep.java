@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.megalut.great3.StarShapeParams;
 import org.megalut.spark.TruthFiles;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.io.AtomicWrite;
 
 /**
  * {@code check-psfs}: one row per subfield with its PSF size and shape from the star features, sorted
@@ -63,20 +63,24 @@ public final class CheckPsfsStep {
         if (!fs.exists(stars)) {
             throw new IllegalStateException("no star features at " + stars + ": run measure-stars first");
         }
-        Dataset<Row> t = withTruth(spark, s, table(spark, s)).coalesce(1);
+        // One file whose rows are in the printed order whatever the master: the truth join reshuffles, so
+        // the order is imposed inside the single partition, after it.
+        Dataset<Row> t = withTruth(spark, s, table(spark, s)).repartition(1)
+                .sortWithinPartitions(col("star0_sigma").asc_nulls_last(), col("subfield"));
         Path out = SubfieldStepRunner.output(s, NAME);
         t.write().mode(SaveMode.Overwrite).parquet(out.toString());
         List<Row> rows = spark.read().parquet(out.toString()).orderBy(col("star0_sigma").asc_nulls_last(),
                 col("subfield")).collectAsList();
         String header = String.join(",", t.columns());
         Path csv = new Path(out.getParent(), NAME + ".csv");
-        try (OutputStream os = fs.create(csv, true);
-             PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8)) {
+        AtomicWrite.stream(csv, fs.getConf(), os -> {
+            PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8);
             ps.println(header);
             for (Row r : rows) {
                 ps.println(csvLine(r));
             }
-        }
+            ps.flush();
+        });
         stdout.println("PSFs sorted by size (star 0 adaptive-moment sigma, px); table in " + out + " and " + csv);
         stdout.println(String.format(Locale.ROOT, "%8s %10s %9s %9s %10s %6s", "subfield", "sigma", "g1", "g2",
                 "mean_sigma", "failed"));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -131,12 +132,17 @@ public final class EvaluateStep {
                 g.qc(), b.floor().median(), b.floor().low(), b.floor().high());
     }
 
-    /** The metrics as JSON (one object; numbers in shear units). */
-    public static String json(Result r, String label) throws IOException {
+    /**
+     * The metrics as JSON (one object; numbers in shear units), with the selected subfields that could not
+     * be evaluated and why.
+     */
+    public static String json(Result r, String label, Map<Integer, String> failed) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("run", label);
         root.put("subfields", r.subfields());
+        var failures = root.putArray("failed_subfields");
+        failed.forEach((sf, why) -> failures.addObject().put("subfield", sf).put("reason", why));
         root.put("galaxies", r.galaxies());
         root.put("failure_fraction", r.failureFraction());
         root.set("weighted", node(json, r.weighted()));
@@ -164,8 +170,9 @@ public final class EvaluateStep {
     }
 
     /** Writes the metrics JSON. */
-    public static void write(Result r, String label, Path file, Configuration conf) throws IOException {
-        String text = json(r, label) + "\n";
+    public static void write(Result r, String label, Map<Integer, String> failed, Path file, Configuration conf)
+            throws IOException {
+        String text = json(r, label, failed) + "\n";
         AtomicWrite.stream(file, conf, os -> os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,8 +21,10 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.ml.LongTable;
+import org.megalut.spark.FailureRecords;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldStepRunner;
 import org.megalut.spark.TruthFiles;
 import org.megalut.spark.io.AtomicWrite;
@@ -72,9 +75,41 @@ public final class GroupStep {
         }
     }
 
-    public static List<Row> run(SparkSession spark, RunSettings s, PredictionRun run) throws IOException {
+    /**
+     * The group table's rows, and the selected subfields left out because they have no complete predictions,
+     * with the reason (the earliest failure recorded for them, else the missing step).
+     */
+    public record Grouped(List<Row> rows, Map<Integer, String> failed) { }
+
+    /**
+     * Groups the selected subfields that have complete predictions; writes {@code group.csv} and
+     * {@code failed.csv} (the others and why).
+     *
+     * @throws IllegalStateException when no selected subfield has predictions
+     */
+    public static Grouped run(SparkSession spark, RunSettings s, PredictionRun run) throws IOException {
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-        List<Integer> subfields = Arrays.stream(s.subfields()).boxed().toList();
+        SubfieldState predicted = new SubfieldState(new Path(s.workdir()), run.predictStep(), conf.value());
+        List<Integer> subfields = new ArrayList<>();
+        Map<Integer, String> failed = new TreeMap<>();
+        Map<Integer, FailureRecords.Failure> records = null;
+        for (int sf : s.subfields()) {
+            if (predicted.done(sf) != null && run.predictions(sf).getFileSystem(conf.value()).exists(run.predictions(sf))) {
+                subfields.add(sf);
+                continue;
+            }
+            if (records == null) {
+                records = FailureRecords.earliest(s.workdir(), conf.value());
+            }
+            FailureRecords.Failure f = records.get(sf);
+            failed.put(sf, f != null ? f.toString() : "no predictions: run "
+                    + (run.target() == PredictionRun.Target.OBS ? "predict-obs" : "mimic") + " first");
+        }
+        writeFailed(failed, run.failedCsv(), conf.value());
+        if (subfields.isEmpty()) {
+            throw new IllegalStateException("no selected subfield of " + run.label() + " has predictions; "
+                    + failed.entrySet().iterator().next());
+        }
         List<double[]> sums = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(subfields, Math.max(1, subfields.size()))
                 .map(sf -> means(LongTables.read(run.predictions(sf), conf.value()), run.predictions(sf)))
@@ -105,7 +140,41 @@ public final class GroupStep {
                     st[0], st[1], st[2]));
         }
         write(rows, run.groupCsv(), conf.value());
-        return rows;
+        return new Grouped(rows, failed);
+    }
+
+    /** Writes the failed subfields of a run ({@code subfield,reason}, the reason quoted as in RFC 4180). */
+    static void writeFailed(Map<Integer, String> failed, Path csv, Configuration conf) throws IOException {
+        AtomicWrite.stream(csv, conf, os -> {
+            PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8);
+            ps.println("subfield,reason");
+            failed.forEach((sf, why) -> ps.println(sf + ",\"" + why.replace("\"", "\"\"").replaceAll("\\R", " ") + "\""));
+            ps.flush();
+        });
+    }
+
+    /** The failed subfields of a grouped run and their reasons; empty when the run has no such file. */
+    public static Map<Integer, String> readFailed(PredictionRun run, Configuration conf) throws IOException {
+        Path csv = run.failedCsv();
+        Map<Integer, String> out = new TreeMap<>();
+        if (!csv.getFileSystem(conf).exists(csv)) {
+            return out;
+        }
+        try (var in = csv.getFileSystem(conf).open(csv)) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
+            for (int i = 1; i < lines.length; i++) {
+                int comma = lines[i].indexOf(',');
+                if (comma < 0) {
+                    continue;
+                }
+                String why = lines[i].substring(comma + 1);
+                if (why.length() >= 2 && why.startsWith("\"") && why.endsWith("\"")) {
+                    why = why.substring(1, why.length() - 1).replace("\"\"", "\"");
+                }
+                out.put(Integer.parseInt(lines[i].substring(0, comma)), why);
+            }
+        }
+        return out;
     }
 
     /**

@@ -51,7 +51,7 @@ public final class MeasureObsStep {
 
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws java.io.IOException {
         String branch = s.requireBranch();
-        String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure();
+        String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
         SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"id"}, fingerprint);
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         return runner.run((jsc, subfields) -> {

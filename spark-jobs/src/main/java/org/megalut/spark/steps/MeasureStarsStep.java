@@ -40,7 +40,7 @@ public final class MeasureStarsStep {
 
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws java.io.IOException {
         String branch = s.requireBranch();
-        String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure();
+        String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
         SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"star"}, fingerprint);
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         return runner.run((jsc, subfields) -> jsc.parallelize(subfields, Math.max(1, subfields.size()))

@@ -110,7 +110,7 @@ public final class SimulateStep {
                                                  int stampsPerTask, boolean keepImages) throws IOException {
         String branch = s.requireBranch();
         String fingerprint = "dataset=" + spec + " seed=" + seed + " branch=" + branch + " grid=" + s.grid()
-                + " measure=" + s.measure();
+                + " measure=" + s.measure().fingerprint();
         SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, name(spec.name()), schema(),
                 new String[] {"catalog", "galaxy", "copy", "image"}, fingerprint);
         List<Integer> changed = runner.changedSettings();

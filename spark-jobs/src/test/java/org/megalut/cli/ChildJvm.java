@@ -1,0 +1,34 @@
+package org.megalut.cli;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of a separate JVM that runs {@code megalut} with this test JVM's classpath. */
+final class ChildJvm {
+    private ChildJvm() { }
+
+    /**
+     * {@code java <module flags of this JVM> <extra flags> -cp <test classpath> org.megalut.cli.Megalut args},
+     * with the driver on 127.0.0.1 and the UI off.
+     */
+    static List<String> megalut(List<String> jvmFlags, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Djdk.reflect")
+                    || a.startsWith("-Dio.netty")) {
+                cmd.add(a);
+            }
+        }
+        cmd.addAll(List.of("-Xmx2g", "-Dspark.ui.enabled=false", "-Dspark.driver.bindAddress=127.0.0.1",
+                "-Dspark.driver.host=127.0.0.1"));
+        cmd.addAll(jvmFlags);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add("org.megalut.cli.Megalut");
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}

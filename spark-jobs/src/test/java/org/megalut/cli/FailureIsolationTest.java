@@ -1,0 +1,166 @@
+package org.megalut.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.megalut.great3.BranchLayout;
+import org.megalut.spark.io.WorkdirLock;
+
+/**
+ * Bad input costs only its own subfield: the others reach group, evaluate, mimic and the report, the
+ * failed ones are listed with their reasons, and a rerun after the fix redoes only them. Inputs and the
+ * work directory are checked before Spark starts; a work directory serves one command at a time.
+ */
+class FailureIsolationTest {
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path tmp;
+
+    @Test
+    void badSubfieldsFailAloneAndARerunAfterTheFixRedoesOnlyThem() throws Exception {
+        Path truth = tmp.resolve("truth");
+        Path branch = tmp.resolve("branch");
+        TinyPipeline.branch(branch, truth, 12, 0, 1, 2, 3, 4, 5);
+        Path backup = tmp.resolve("backup");
+        Files.createDirectories(backup);
+        List<String> damaged = List.of(BranchLayout.galaxyImage(1), BranchLayout.galaxyCatalogFits(2),
+                BranchLayout.galaxyCatalogTxt(2), BranchLayout.galaxyCatalogFits(3), BranchLayout.galaxyCatalogTxt(3));
+        for (String f : damaged) {
+            Files.copy(branch.resolve(f), backup.resolve(f));
+        }
+        // The probe's bad inputs: a truncated FITS image, a garbage catalogue line, a NaN catalogue line.
+        byte[] image = Files.readAllBytes(branch.resolve(BranchLayout.galaxyImage(1)));
+        Files.write(branch.resolve(BranchLayout.galaxyImage(1)), java.util.Arrays.copyOf(image, image.length / 2));
+        Files.delete(branch.resolve(BranchLayout.galaxyCatalogFits(2)));
+        Files.delete(branch.resolve(BranchLayout.galaxyCatalogFits(3)));
+        replaceDataLine(branch.resolve(BranchLayout.galaxyCatalogTxt(2)), "garbage on this line");
+        replaceDataLine(branch.resolve(BranchLayout.galaxyCatalogTxt(3)), "nan nan nan");
+
+        Path conf = TinyPipeline.config(tmp, branch, truth, "0-5");
+        Path work = tmp.resolve("work");
+        String[] run = {"run", "--conf", conf.toString(), "--workdir", work.toString()};
+        assertEquals(ExitCodes.SOME_FAILED, Megalut.commandLine().execute(run));
+
+        for (String r : List.of("results/main", "mimic/main")) {
+            List<String> group = Files.readAllLines(work.resolve(r + "/group.csv"));
+            assertEquals(List.of("0", "4", "5"), group.subList(1, group.size()).stream().map(l -> l.split(",")[0]).toList(), r);
+            String failed = Files.readString(work.resolve(r + "/failed.csv"));
+            assertTrue(failed.contains("1,\"") && failed.contains(BranchLayout.galaxyImage(1)), failed);
+            assertTrue(failed.contains("2,\"") && failed.contains(BranchLayout.galaxyCatalogTxt(2)), failed);
+            assertTrue(failed.contains("3,\"") && failed.contains(BranchLayout.galaxyCatalogTxt(3)), failed);
+            JsonNode metrics = new ObjectMapper().readTree(work.resolve(r + "/metrics.json").toFile());
+            assertEquals(3, metrics.get("failed_subfields").size(), r);
+            assertTrue(Files.readString(work.resolve(r + "/report/index.html")).contains("failed subfield"), r);
+        }
+        assertFalse(Files.exists(work.resolve(WorkdirLock.NAME)), "the lock is released");
+
+        for (String f : damaged) {
+            Files.copy(backup.resolve(f), branch.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path kept = work.resolve("committees/shear/subfield=0/pre_s1.json");
+        Path measured = work.resolve("_state/obs/000.done");
+        FileTime before = Files.getLastModifiedTime(kept);
+        FileTime measuredBefore = Files.getLastModifiedTime(measured);
+        // Settings that only cut the work into tasks must not make anything count as changed.
+        Files.writeString(conf, Files.readString(conf).replace("measure.band-rows = 3", "measure.band-rows = 2")
+                + "simulate.stamps-per-task = 7\n");
+        assertEquals(0, Megalut.commandLine().execute(run));
+        assertEquals(before, Files.getLastModifiedTime(kept), "a subfield that succeeded is not redone");
+        assertEquals(measuredBefore, Files.getLastModifiedTime(measured), "nor re-measured");
+        List<String> group = Files.readAllLines(work.resolve("results/main/group.csv"));
+        assertEquals(7, group.size(), "all six subfields grouped: " + group);
+        assertEquals(List.of("subfield,reason"), Files.readAllLines(work.resolve("results/main/failed.csv")));
+        assertEquals(0, new ObjectMapper().readTree(work.resolve("results/main/metrics.json").toFile())
+                .get("failed_subfields").size());
+    }
+
+    /** Replaces the first line that is not a comment. */
+    private static void replaceDataLine(Path file, String line) throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("#")) {
+                lines.set(i, line);
+                break;
+            }
+        }
+        Files.write(file, lines);
+    }
+
+    @Test
+    void wrongInputsAndWorkdirsAreOneLineBeforeSparkStarts() throws Exception {
+        Path truth = tmp.resolve("truth");
+        Path branch = tmp.resolve("branch");
+        TinyPipeline.branch(branch, truth, 12, 0, 1);
+        Files.delete(branch.resolve(BranchLayout.starField(1)));
+        Path conf = TinyPipeline.config(tmp, branch, truth, "0-1");
+        Files.createDirectories(tmp.resolve("empty"));
+        Files.writeString(tmp.resolve("a-file"), "x");
+        String work = tmp.resolve("work").toString();
+        assertError(List.of("does not exist"), "run", "--conf", conf.toString(), "--branch",
+                tmp.resolve("nowhere").toString(), "--workdir", work);
+        assertError(List.of("lacks 2 of the 2", "the directory is empty"), "measure-obs", "--conf", conf.toString(),
+                "--branch", tmp.resolve("empty").toString(), "--workdir", work);
+        assertError(List.of("lacks 1 of the 2", "(1)", BranchLayout.starField(1)), "run", "--conf", conf.toString(),
+                "--workdir", work);
+        assertError(List.of("cannot be written"), "run", "--conf", conf.toString(), "--subfields", "0",
+                "--workdir", tmp.resolve("a-file/work").toString());
+    }
+
+    private static void assertError(List<String> expected, String... args) {
+        StringWriter err = new StringWriter();
+        var cl = Megalut.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        assertEquals(ExitCodes.BAD_INPUT, cl.execute(args), err.toString());
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), "one line: " + text);
+        for (String e : expected) {
+            assertTrue(text.contains(e), "'" + e + "' in: " + text);
+        }
+    }
+
+    @Test
+    void aWorkdirServesOneCommandAtATimeAndLeftoversOfKilledWritesGo() throws Exception {
+        Path work = tmp.resolve("work");
+        var conf = new org.apache.hadoop.conf.Configuration();
+        Path staging = work.resolve("obs/.spark-staging-42/subfield=0/part-0.parquet");
+        Path temporary = work.resolve("sim/train-shear/_temporary/0/part-1.parquet");
+        Path hidden = work.resolve("committees/shear/subfield=0/.pre_s1.json.tmp");
+        Path kept = work.resolve("committees/shear/subfield=0/pre_s1.json");
+        for (Path p : List.of(staging, temporary, hidden, kept)) {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, "x");
+        }
+        try (WorkdirLock first = WorkdirLock.acquire(work.toUri().toString(), conf, "run")) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> WorkdirLock.acquire(work.toUri().toString(), conf, "run"));
+            assertTrue(e.getMessage().contains("is in use by 'run' (process " + ProcessHandle.current().pid()), e.getMessage());
+            assertFalse(Files.exists(work.resolve("obs/.spark-staging-42")));
+            assertFalse(Files.exists(work.resolve("sim/train-shear/_temporary")));
+            assertFalse(Files.exists(hidden));
+            assertTrue(Files.exists(kept));
+        }
+        // A lock left by a process that is gone (a killed run) is replaced.
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        Files.writeString(work.resolve(WorkdirLock.NAME), "{\"host\":\"" + host + "\",\"pid\":" + gone.pid()
+                + ",\"command\":\"run\",\"started\":\"2026-01-01T00:00:00Z\"}");
+        try (WorkdirLock again = WorkdirLock.acquire(work.toUri().toString(), conf, "run")) {
+            assertTrue(Files.readString(work.resolve(WorkdirLock.NAME)).contains("\"pid\":" + ProcessHandle.current().pid()));
+        }
+        assertFalse(Files.exists(work.resolve(WorkdirLock.NAME)));
+    }
+}

@@ -1,0 +1,57 @@
+package org.megalut.cli;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.megalut.config.StrictConfig;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.TestSpark;
+import org.megalut.spark.steps.Great3SimStep;
+import org.megalut.spark.steps.SimSettings;
+
+/** A whole pipeline small enough for a test: 6×6-galaxy subfields, tiny datasets, 2-member committees. */
+final class TinyPipeline {
+    static final int GRID = 6;
+
+    private TinyPipeline() { }
+
+    /** Generates the subfields of a branch and its truth with great3-sim. */
+    static void branch(Path branch, Path truth, long seed, int... subfields) throws Exception {
+        Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
+                "great3-sim.band-rows", 3, "great3-sim.seed", seed)),
+                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
+        Great3SimStep.run(TestSpark.get(), SimSettings.from(simConf), subfields, branch.toString(), truth.toString());
+    }
+
+    /** Writes the configuration (and its two network files) into {@code dir}; returns its path. */
+    static Path config(Path dir, Path branch, Path truth, String subfields) throws Exception {
+        String small = "training { members = 2, mbloops = 2, maxiter = 15 }\nselection.bestn = 1\n";
+        Path shearNet = dir.resolve("shear-net.conf");
+        Path weightNet = dir.resolve("weight-net.conf");
+        Files.writeString(shearNet, shipped("ml/sum55mass.conf") + small);
+        Files.writeString(weightNet, shipped("ml/sum33wmass.conf") + small);
+        Path conf = dir.resolve("tiny-" + subfields + ".conf");
+        Files.writeString(conf, String.join("\n",
+                "branch { dir = \"" + branch.toUri() + "\", truth = \"" + truth.toUri() + "\", subfields = \"" + subfields
+                        + "\", grid = " + GRID + " }",
+                "measure.band-rows = 3",
+                "spark.shuffle-partitions = 2",
+                "datasets {",
+                "  train-shear { n = 30, nc = 5, nrea = 2 }",
+                "  train-weight { n = 10, nc = 5, ncat = 6, snc = 2 }",
+                "  mimic-great3 { n = 18, nc = 6 }",
+                "}",
+                "learn.network = \"" + shearNet + "\"",
+                "learn-weights.network = \"" + weightNet + "\"",
+                ""));
+        return conf;
+    }
+
+    private static String shipped(String name) throws Exception {
+        try (var in = TinyPipeline.class.getResourceAsStream("/org/megalut/conf/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+}
