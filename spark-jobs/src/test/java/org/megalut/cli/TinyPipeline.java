@@ -12,13 +12,13 @@ import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.SimSettings;
 
 /** A whole pipeline small enough for a test: 6×6-galaxy subfields, tiny datasets, 2-member committees. */
-final class TinyPipeline {
-    static final int GRID = 6;
+public final class TinyPipeline {
+    public static final int GRID = 6;
 
     private TinyPipeline() { }
 
     /** Generates the subfields of a branch and its truth with great3-sim. */
-    static void branch(Path branch, Path truth, long seed, int... subfields) throws Exception {
+    public static void branch(Path branch, Path truth, long seed, int... subfields) throws Exception {
         Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
                 "great3-sim.band-rows", 3, "great3-sim.seed", seed)),
                 StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
@@ -26,7 +26,7 @@ final class TinyPipeline {
     }
 
     /** Writes the configuration (and its two network files) into {@code dir}; returns its path. */
-    static Path config(Path dir, Path branch, Path truth, String subfields) throws Exception {
+    public static Path config(Path dir, Path branch, Path truth, String subfields) throws Exception {
         String small = "training { members = 2, mbloops = 2, maxiter = 15 }\nselection.bestn = 1\n";
         Path shearNet = dir.resolve("shear-net.conf");
         Path weightNet = dir.resolve("weight-net.conf");

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -23,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,13 +30,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.cli.Megalut;
-import org.megalut.config.StrictConfig;
+import org.megalut.cli.TinyPipeline;
 import org.megalut.spark.ApplicationJars;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.TestSpark;
 import org.megalut.spark.io.OutputComparison;
-import org.megalut.spark.steps.Great3SimStep;
-import org.megalut.spark.steps.SimSettings;
 
 /**
  * The pipeline on a real Spark standalone cluster on loopback (one Master, two Workers of one core,
@@ -55,7 +49,6 @@ import org.megalut.spark.steps.SimSettings;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoopbackClusterTest {
-    private static final int GRID = 6;
     /** Generous bounds for one tiny run on a loaded 2-core machine; a hung run fails instead of hanging CI. */
     private static final long RUN_TIMEOUT_S = 240;
     private static final long START_TIMEOUT_S = 90;
@@ -93,14 +86,10 @@ class LoopbackClusterTest {
         }
 
         // While the daemons start: the tiny branch and its local[2] run, in this JVM.
-        SparkSession spark = TestSpark.get();
         Path branch = tmp.resolve("branch");
         Path truth = tmp.resolve("truth");
-        Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
-                "great3-sim.band-rows", 3, "great3-sim.seed", 7)),
-                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
-        Great3SimStep.run(spark, SimSettings.from(simConf), new int[] {0, 1}, branch.toString(), truth.toString());
-        conf = config(branch, truth);
+        TinyPipeline.branch(branch, truth, 7, 0, 1);
+        conf = TinyPipeline.config(tmp, branch, truth, "0-1");
         reference = tmp.resolve("local");
         long t0 = System.nanoTime();
         assertEquals(0, Megalut.commandLine().execute("run", "--conf", conf.toString(), "--workdir", reference.toString()));
@@ -202,35 +191,6 @@ class LoopbackClusterTest {
         } catch (Exception e) {
             p.destroyForcibly();
             p.onExit().join();
-        }
-    }
-
-    /** The tiny pipeline of RunResumeTest on 2 subfields: small datasets and small committees. */
-    private static Path config(Path branch, Path truth) throws IOException {
-        Path shearNet = tmp.resolve("shear-net.conf");
-        Path weightNet = tmp.resolve("weight-net.conf");
-        String small = "training { members = 2, mbloops = 2, maxiter = 15 }\nselection.bestn = 1\n";
-        Files.writeString(shearNet, shipped("ml/sum55mass.conf") + small);
-        Files.writeString(weightNet, shipped("ml/sum33wmass.conf") + small);
-        Path c = tmp.resolve("tiny.conf");
-        Files.writeString(c, String.join("\n",
-                "branch { dir = \"" + branch.toUri() + "\", truth = \"" + truth.toUri() + "\", subfields = \"0-1\", grid = " + GRID + " }",
-                "measure.band-rows = 3",
-                "spark.shuffle-partitions = 2",
-                "datasets {",
-                "  train-shear { n = 30, nc = 5, nrea = 2 }",
-                "  train-weight { n = 10, nc = 5, ncat = 6, snc = 2 }",
-                "  mimic-great3 { n = 18, nc = 6 }",
-                "}",
-                "learn.network = \"" + shearNet + "\"",
-                "learn-weights.network = \"" + weightNet + "\"",
-                ""));
-        return c;
-    }
-
-    private static String shipped(String name) throws IOException {
-        try (var in = LoopbackClusterTest.class.getResourceAsStream("/org/megalut/conf/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
