@@ -46,7 +46,12 @@ public final class CommonOptions {
         Config c = config();
         int[] selected = SubfieldSelection.parse(c.getString("branch.subfields"));
         BranchLayout.requireValid(selected);
-        return RunSettings.from(c, selected, base.master, force);
+        RunSettings s = RunSettings.from(c, selected, base.master, force);
+        try {
+            return s.qualified(s.hadoopConfiguration());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot resolve the branch, truth or work directory: " + e.getMessage(), e);
+        }
     }
 
     private static Config override(Config c, String key, String value) {

@@ -60,6 +60,9 @@ final class Great3SimCommand implements Callable<Integer> {
         }
         int[] all = Great3SimStep.withDeep(regular, sim.deep());
         RunSettings run = RunSettings.from(c, all, base.master, false);
+        // Executors run in their own working directories: resolve relative paths here, on the driver.
+        String out = RunSettings.qualify(this.out, run.hadoopConfiguration());
+        String truthOut = RunSettings.qualify(this.truthOut, run.hadoopConfiguration());
         try (SparkSessions.Lease lease = SparkSessions.lease(run, "great3-sim")) {
             SparkSession spark = lease.spark();
             Great3SimStep.Outcome o;

@@ -29,9 +29,40 @@ public final class Megalut implements Runnable {
                 commandLine.getErr().println("megalut " + commandLine.getCommandName() + ": " + ex.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
+            if (outOfMemory(ex)) {
+                commandLine.getErr().println("megalut " + commandLine.getCommandName() + ": a task ran out of memory"
+                        + " (Java heap of an executor, or of this process in local mode): " + firstLine(ex)
+                        + ". Subfields already completed are kept; run the same command again with more memory:"
+                        + " spark.executor.memory on a cluster, MEGALUT_JAVA_OPTS=-Xmx... with submit/megalut,"
+                        + " or fewer stamps per task (simulate.stamps-per-task).");
+                return ExitCodes.OUT_OF_MEMORY;
+            }
             throw ex;
         });
         return cl;
+    }
+
+    /**
+     * Whether a failure is a lack of memory: an OutOfMemoryError in the chain, or Spark's report of an
+     * executor that exited with code 52 (its uncaught-exception handler's code for OutOfMemoryError) or
+     * was killed by the cluster manager for exceeding its memory.
+     */
+    static boolean outOfMemory(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (t instanceof OutOfMemoryError || m.contains("java.lang.OutOfMemoryError")
+                    || m.contains("exited with code 52") || m.contains("exit code 52")
+                    || m.contains("exceeding memory limits")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(Throwable ex) {
+        String m = String.valueOf(ex.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
     }
 
     @Override

@@ -15,6 +15,6 @@ final class PredcodeOption {
     /** The run these options name. */
     PredictionRun run(CommonOptions options, PredictionRun.Target target) {
         Config c = options.config();
-        return new PredictionRun(c.getString("workdir"), predcode != null ? predcode : c.getString("predcode"), target);
+        return new PredictionRun(options.settings().workdir(), predcode != null ? predcode : c.getString("predcode"), target);
     }
 }

@@ -80,6 +80,26 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
         return key.length() > 1 && key.startsWith("\"") && key.endsWith("\"") ? key.substring(1, key.length() - 1) : key;
     }
 
+    /**
+     * The same settings with the branch, truth and work directories fully qualified (scheme and absolute
+     * path): a relative path is resolved here, on the driver, against the default file system's working
+     * directory (the current directory for the local one), since executors run in directories of their
+     * own. Empty paths stay empty.
+     */
+    public RunSettings qualified(org.apache.hadoop.conf.Configuration conf) throws java.io.IOException {
+        return new RunSettings(qualify(branchDir, conf), qualify(truthDir, conf), qualify(workdir, conf), subfields,
+                master, force, measure, grid, spark);
+    }
+
+    /** A path as a fully qualified URI string; blank stays blank. */
+    public static String qualify(String path, org.apache.hadoop.conf.Configuration conf) throws java.io.IOException {
+        if (path == null || path.isBlank()) {
+            return path;
+        }
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        return p.getFileSystem(conf).makeQualified(p).toString();
+    }
+
     /** The same settings restricted to some of the subfields (sorted). */
     public RunSettings withSubfields(int[] selected) {
         return new RunSettings(branchDir, truthDir, workdir, selected.clone(), master, force, measure, grid, spark);

@@ -19,10 +19,15 @@ public final class TinyPipeline {
 
     /** Generates the subfields of a branch and its truth with great3-sim. */
     public static void branch(Path branch, Path truth, long seed, int... subfields) throws Exception {
+        branch(branch.toString(), truth.toString(), seed, subfields);
+    }
+
+    /** The same, onto any Hadoop file system URI. */
+    public static void branch(String branch, String truth, long seed, int... subfields) throws Exception {
         Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
                 "great3-sim.band-rows", 3, "great3-sim.seed", seed)),
                 StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
-        Great3SimStep.run(TestSpark.get(), SimSettings.from(simConf), subfields, branch.toString(), truth.toString());
+        Great3SimStep.run(TestSpark.get(), SimSettings.from(simConf), subfields, branch, truth);
     }
 
     /** Writes the configuration (and its two network files) into {@code dir}; returns its path. */
