@@ -220,6 +220,20 @@ public record MlConfig(Data data, Network network, Normalisation normalisation, 
         return m;
     }
 
+    /**
+     * What determines a committee trained with this configuration, as one canonical text for completion
+     * fingerprints: every setting but {@code training.threads}, which only spreads the members over
+     * threads (each member's randomness is keyed by its index), and independent of the file's layout,
+     * comments and defaults written out or left implicit.
+     */
+    public String fingerprint() {
+        Map<String, Object> m = toMap();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> t = (Map<String, Object>) m.get("training");
+        t.remove("threads");
+        return m.toString();
+    }
+
     /** This configuration as a Typesafe {@link Config}. */
     public Config toConfig() {
         return ConfigValueFactory.fromMap(toMap()).toConfig();

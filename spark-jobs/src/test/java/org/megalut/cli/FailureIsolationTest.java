@@ -74,9 +74,13 @@ class FailureIsolationTest {
         Path measured = work.resolve("_state/obs/000.done");
         FileTime before = Files.getLastModifiedTime(kept);
         FileTime measuredBefore = Files.getLastModifiedTime(measured);
-        // Settings that only cut the work into tasks must not make anything count as changed.
+        // Settings that only cut the work into tasks or threads must not make anything count as changed.
         Files.writeString(conf, Files.readString(conf).replace("measure.band-rows = 3", "measure.band-rows = 2")
                 + "simulate.stamps-per-task = 7\n");
+        for (String net : List.of("shear-net.conf", "weight-net.conf")) {
+            Files.writeString(tmp.resolve(net), Files.readString(tmp.resolve(net)) + "\n# threads only spread the members\n"
+                    + "training.threads = 2\n");
+        }
         assertEquals(0, Megalut.commandLine().execute(run));
         assertEquals(before, Files.getLastModifiedTime(kept), "a subfield that succeeded is not redone");
         assertEquals(measuredBefore, Files.getLastModifiedTime(measured), "nor re-measured");

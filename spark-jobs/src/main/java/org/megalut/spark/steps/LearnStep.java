@@ -127,7 +127,7 @@ public final class LearnStep {
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         // The committees depend on the configurations and on the exact training table.
         SubfieldState input = new SubfieldState(new Path(s.workdir()), kind.inputStep(dataset), hconf);
-        String settings = String.join("\n", configs) + "\nmax-failure-fraction=" + maxFail + "\ndataset=" + dataset;
+        String settings = fingerprint(configs) + "\nmax-failure-fraction=" + maxFail + "\ndataset=" + dataset;
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         SubfieldState own = new SubfieldState(new Path(s.workdir()), kind.section, hconf);
         String start = pretrainedFrom == null ? "" : "pretrained-from=" + pretrainedFrom + ":" + own.token(pretrainedFrom);
@@ -149,6 +149,11 @@ public final class LearnStep {
         return SubfieldTasks.run(spark, s, kind.section,
                 sf -> SubfieldTasks.digest(settings, input.token(sf), from == null || from == sf ? "" : start),
                 sf -> train(sf, tables, out, configs, maxFail, from == null || from == sf ? null : from, conf.value()));
+    }
+
+    /** The fingerprints of network configuration texts ({@link MlConfig#fingerprint}), one per line. */
+    public static String fingerprint(List<String> configs) {
+        return configs.stream().map(t -> MlConfig.parse(t).fingerprint()).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     static void train(int subfield, Path tables, Path out, List<String> configs, double maxFail, Integer pretrainedFrom,

@@ -35,7 +35,7 @@ public final class PredictForWeightsStep {
         Path workdir = new Path(s.workdir());
         SubfieldState simState = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
         SubfieldState learnState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
-        String settings = String.join("\n", shearConfigs) + "\ndataset=" + dataset;
+        String settings = LearnStep.fingerprint(shearConfigs) + "\ndataset=" + dataset;
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         return SubfieldTasks.run(spark, s, STEP,
                 sf -> SubfieldTasks.digest(settings, simState.token(sf), learnState.token(sf)), sf -> {

@@ -41,7 +41,7 @@ public final class PredictStep {
         SubfieldState in = new SubfieldState(workdir, inputStep, hconf);
         SubfieldState shearState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
         SubfieldState weightState = new SubfieldState(workdir, LearnStep.Kind.WEIGHT.section, hconf);
-        String settings = String.join("\n", shear) + "\n" + String.join("\n", weight);
+        String settings = LearnStep.fingerprint(shear) + "\n" + LearnStep.fingerprint(weight);
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         return SubfieldTasks.run(spark, s, run.predictStep(),
                 sf -> SubfieldTasks.digest(settings, in.token(sf), shearState.token(sf), weightState.token(sf)), sf -> {

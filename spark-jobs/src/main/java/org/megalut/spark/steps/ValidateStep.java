@@ -101,7 +101,7 @@ public final class ValidateStep {
         SubfieldState sim = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
         SubfieldState shearState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
         SubfieldState weightState = new SubfieldState(workdir, LearnStep.Kind.WEIGHT.section, hconf);
-        String settings = String.join("\n", concat(shear, weight)) + "\ndataset=" + dataset;
+        String settings = LearnStep.fingerprint(concat(shear, weight)) + "\ndataset=" + dataset;
         String workdirText = s.workdir();
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         SubfieldTasks.Outcome o = SubfieldTasks.run(spark, s, kind.step, sf -> SubfieldTasks.digest(settings,
