@@ -3,6 +3,8 @@ package org.megalut.cli;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.megalut.spark.PredictionRun;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
@@ -25,13 +27,16 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PredictionRun run = predcode.run(options, mimic ? PredictionRun.Target.MIMIC : PredictionRun.Target.OBS);
-        Configuration conf = new Configuration();
-        EvaluateStep.Result r = EvaluateStep.evaluate(GroupStep.read(run.groupCsv(), conf));
-        EvaluateStep.print(r, System.out);
-        java.util.Map<Integer, String> failed = GroupStep.readFailed(run, conf);
-        EvaluateStep.write(r, run.label(), failed, run.metricsJson(), conf);
-        System.out.println("metrics: " + run.metricsJson());
-        failed.forEach((sf, why) -> System.out.printf("  subfield %d not evaluated: %s%n", sf, why));
-        return failed.isEmpty() ? 0 : ExitCodes.SOME_FAILED;
+        RunSettings settings = options.settings();
+        Configuration conf = settings.hadoopConfiguration();
+        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "evaluate")) {
+            EvaluateStep.Result r = EvaluateStep.evaluate(GroupStep.read(run.groupCsv(), conf));
+            EvaluateStep.print(r, System.out);
+            java.util.Map<Integer, String> failed = GroupStep.readFailed(run, conf);
+            EvaluateStep.write(r, run.label(), failed, run.metricsJson(), conf);
+            System.out.println("metrics: " + run.metricsJson());
+            failed.forEach((sf, why) -> System.out.printf("  subfield %d not evaluated: %s%n", sf, why));
+            return failed.isEmpty() ? 0 : ExitCodes.SOME_FAILED;
+        }
     }
 }

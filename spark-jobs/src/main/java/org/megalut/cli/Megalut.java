@@ -34,7 +34,7 @@ public final class Megalut implements Runnable {
                         + " (Java heap of an executor, or of this process in local mode): " + firstLine(ex)
                         + ". Subfields already completed are kept; run the same command again with more memory:"
                         + " spark.executor.memory on a cluster, MEGALUT_JAVA_OPTS=-Xmx... with submit/megalut,"
-                        + " or fewer stamps per task (simulate.stamps-per-task).");
+                        + " or smaller tasks (measure.band-rows, simulate.stamps-per-task).");
                 return ExitCodes.OUT_OF_MEMORY;
             }
             throw ex;

@@ -6,6 +6,7 @@ import org.megalut.spark.Pipeline;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
+import org.megalut.spark.io.WorkdirLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,7 +27,8 @@ final class MimicCommand implements Callable<Integer> {
         PredictionRun run = predcode.run(options, PredictionRun.Target.MIMIC);
         Config c = options.config().withValue("predcode",
                 com.typesafe.config.ConfigValueFactory.fromAnyRef(run.predcode()));
-        try (SparkSessions.Lease lease = SparkSessions.lease(settings, "mimic")) {
+        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "mimic");
+             SparkSessions.Lease lease = SparkSessions.lease(settings, "mimic")) {
             boolean failures = Pipeline.run(lease.spark(), settings, c, "simulate-mimic", "mimic", System.out);
             return failures ? ExitCodes.SOME_FAILED : 0;
         }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
+import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.steps.PredictStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,8 @@ final class PredictObsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
         PredictionRun run = predcode.run(options, PredictionRun.Target.OBS);
-        try (SparkSessions.Lease lease = SparkSessions.lease(settings, "predict-obs")) {
+        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "predict-obs");
+             SparkSessions.Lease lease = SparkSessions.lease(settings, "predict-obs")) {
             return TaskReport.print("predict-obs", PredictStep.run(lease.spark(), settings, options.config(), run));
         }
     }

@@ -9,7 +9,9 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.great3.Submission;
 import org.megalut.great3.SubmissionRow;
 import org.megalut.spark.PredictionRun;
+import org.megalut.spark.RunSettings;
 import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,17 +32,20 @@ final class SubmissionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PredictionRun run = predcode.run(options, PredictionRun.Target.OBS);
-        Configuration conf = new Configuration();
-        List<SubmissionRow> rows = new ArrayList<>();
-        for (GroupStep.Row r : GroupStep.read(run.groupCsv(), conf)) {
-            if (!BranchLayout.isDeep(r.subfield())) {
-                rows.add(new SubmissionRow(r.subfield(), r.s1w(), r.s2w()));
+        RunSettings settings = options.settings();
+        Configuration conf = settings.hadoopConfiguration();
+        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "submission")) {
+            List<SubmissionRow> rows = new ArrayList<>();
+            for (GroupStep.Row r : GroupStep.read(run.groupCsv(), conf)) {
+                if (!BranchLayout.isDeep(r.subfield())) {
+                    rows.add(new SubmissionRow(r.subfield(), r.s1w(), r.s2w()));
+                }
             }
+            Path file = out != null ? new Path(out) : new Path(run.root(), "submission.txt");
+            AtomicWrite.stream(file, conf, os -> new Submission(rows).write(os));
+            System.out.printf("submission: %d subfields -> %s%s%n", rows.size(), file,
+                    rows.size() == 200 ? "" : " (GREAT3 expects the 200 regular subfields)");
+            return 0;
         }
-        Path file = out != null ? new Path(out) : new Path(run.root(), "submission.txt");
-        AtomicWrite.stream(file, conf, os -> new Submission(rows).write(os));
-        System.out.printf("submission: %d subfields -> %s%s%n", rows.size(), file,
-                rows.size() == 200 ? "" : " (GREAT3 expects the 200 regular subfields)");
-        return 0;
     }
 }

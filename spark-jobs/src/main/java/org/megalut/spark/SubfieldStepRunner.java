@@ -143,8 +143,14 @@ public final class SubfieldStepRunner {
             }
             return new Outcome(skipped, counts, failed);
         } finally {
-            // Blocking: a session stopped right after the step must not race the block removal.
-            results.unpersist(true);
+            // Blocking: a session stopped right after the step must not race the block removal. When the
+            // job failed because the application died (e.g. its executors ran out of memory), the context
+            // is gone: the failure that got us here is the one to report, not this cleanup's.
+            try {
+                results.unpersist(true);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: cached results not released: {}", step, e.toString());
+            }
         }
     }
 
