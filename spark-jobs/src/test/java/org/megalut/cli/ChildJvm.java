@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of a separate JVM that runs {@code megalut} with this test JVM's classpath. */
-final class ChildJvm {
+/** The command line of a separate JVM that runs {@code megalut} (or any class) with this test JVM's classpath. */
+public final class ChildJvm {
     private ChildJvm() { }
 
     /**
@@ -14,6 +14,19 @@ final class ChildJvm {
      * with the driver on 127.0.0.1 and the UI off.
      */
     static List<String> megalut(List<String> jvmFlags, String... args) {
+        List<String> cmd = javaWithModuleFlags();
+        cmd.addAll(List.of("-Xmx2g", "-Dspark.ui.enabled=false", "-Dspark.driver.bindAddress=127.0.0.1",
+                "-Dspark.driver.host=127.0.0.1"));
+        cmd.addAll(jvmFlags);
+        cmd.add("-cp");
+        cmd.add(testClassPath());
+        cmd.add("org.megalut.cli.Megalut");
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** {@code java} of this JVM's runtime with the module flags Spark needs, as this JVM got them. */
+    public static List<String> javaWithModuleFlags() {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -22,13 +35,11 @@ final class ChildJvm {
                 cmd.add(a);
             }
         }
-        cmd.addAll(List.of("-Xmx2g", "-Dspark.ui.enabled=false", "-Dspark.driver.bindAddress=127.0.0.1",
-                "-Dspark.driver.host=127.0.0.1"));
-        cmd.addAll(jvmFlags);
-        cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add("org.megalut.cli.Megalut");
-        cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** The classpath of the tests (surefire's, else this JVM's). */
+    public static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 }

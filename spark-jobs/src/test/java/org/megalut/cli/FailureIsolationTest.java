@@ -76,12 +76,12 @@ class FailureIsolationTest {
         FileTime measuredBefore = Files.getLastModifiedTime(measured);
         // Settings that only cut the work into tasks or threads must not make anything count as changed.
         Files.writeString(conf, Files.readString(conf).replace("measure.band-rows = 3", "measure.band-rows = 2")
-                + "simulate.stamps-per-task = 7\n");
+                + "simulate.stamps-per-task = 7\nspark.shuffle-partitions = 3\n");
         for (String net : List.of("shear-net.conf", "weight-net.conf")) {
             Files.writeString(tmp.resolve(net), Files.readString(tmp.resolve(net)) + "\n# threads only spread the members\n"
                     + "training.threads = 2\n");
         }
-        assertEquals(0, Megalut.commandLine().execute(run));
+        assertEquals(0, Megalut.commandLine().execute(concat(run, "--master", "local[1]")));
         assertEquals(before, Files.getLastModifiedTime(kept), "a subfield that succeeded is not redone");
         assertEquals(measuredBefore, Files.getLastModifiedTime(measured), "nor re-measured");
         List<String> group = Files.readAllLines(work.resolve("results/main/group.csv"));
@@ -89,6 +89,25 @@ class FailureIsolationTest {
         assertEquals(List.of("subfield,reason"), Files.readAllLines(work.resolve("results/main/failed.csv")));
         assertEquals(0, new ObjectMapper().readTree(work.resolve("results/main/metrics.json").toFile())
                 .get("failed_subfields").size());
+
+        // A changed setting redoes exactly what depends on it: the weight networks and what reads them.
+        Path weights = work.resolve("committees/weight/subfield=4/pre_s1w.json");
+        Path predictions = work.resolve("results/main/predictions/subfield=4/predictions.parquet");
+        FileTime weightsBefore = Files.getLastModifiedTime(weights);
+        FileTime predictionsBefore = Files.getLastModifiedTime(predictions);
+        Files.writeString(tmp.resolve("weight-net.conf"), Files.readString(tmp.resolve("weight-net.conf"))
+                + "training.maxiter = 16\n");
+        assertEquals(0, Megalut.commandLine().execute(run));
+        assertEquals(before, Files.getLastModifiedTime(kept), "the shear committees do not depend on it");
+        assertEquals(measuredBefore, Files.getLastModifiedTime(measured), "nor do the measurements");
+        assertTrue(Files.getLastModifiedTime(weights).compareTo(weightsBefore) > 0, "the weight committees are retrained");
+        assertTrue(Files.getLastModifiedTime(predictions).compareTo(predictionsBefore) > 0, "and the predictions redone");
+    }
+
+    private static String[] concat(String[] a, String... more) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, out, a.length, more.length);
+        return out;
     }
 
     /** Replaces the first line that is not a comment. */

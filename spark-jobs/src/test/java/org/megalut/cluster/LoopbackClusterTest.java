@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.megalut.cli.ChildJvm;
 import org.megalut.cli.Megalut;
 import org.megalut.cli.TinyPipeline;
 import org.megalut.spark.ApplicationJars;
@@ -205,7 +205,7 @@ class LoopbackClusterTest {
 
     /** A daemon JVM on the Spark part of the classpath, with the environment its executors need. */
     private static Process daemon(String name, Path home, String mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(javaAndModuleFlags());
+        List<String> cmd = new ArrayList<>(ChildJvm.javaWithModuleFlags());
         cmd.addAll(List.of("-Xmx512m", "-cp", sparkClassPath(), mainClass));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -231,8 +231,8 @@ class LoopbackClusterTest {
 
     /** A driver: {@code megalut run} on the cluster, in a JVM with the test classpath, as submit/megalut runs it. */
     private static Process driver(Path workdir, String logName) throws IOException {
-        List<String> cmd = new ArrayList<>(javaAndModuleFlags());
-        cmd.addAll(List.of("-Xmx1g", "-cp", testClassPath(), "org.megalut.cli.Megalut",
+        List<String> cmd = new ArrayList<>(ChildJvm.javaWithModuleFlags());
+        cmd.addAll(List.of("-Xmx1g", "-cp", ChildJvm.testClassPath(), "org.megalut.cli.Megalut",
                 "run", "--conf", conf.toString(), "--workdir", workdir.toString(), "--master", masterUrl));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(logName).toFile());
         synchronized (started) {
@@ -296,26 +296,10 @@ class LoopbackClusterTest {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private static List<String> javaAndModuleFlags() {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("--add-opens") || a.startsWith("-XX:+IgnoreUnrecognized") || a.startsWith("-Djdk.reflect")
-                    || a.startsWith("-Dio.netty")) {
-                cmd.add(a);
-            }
-        }
-        return cmd;
-    }
-
-    private static String testClassPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    }
-
     /** The jars of the test classpath without our classes and the libraries the application ships. */
     private static String sparkClassPath() {
         Set<Path> shipped = ApplicationJars.codeSources();
-        return Stream.of(testClassPath().split(File.pathSeparator))
+        return Stream.of(ChildJvm.testClassPath().split(File.pathSeparator))
                 .filter(e -> e.endsWith(".jar"))
                 .filter(e -> !shipped.contains(Path.of(e).toAbsolutePath().normalize()))
                 .collect(Collectors.joining(File.pathSeparator));
