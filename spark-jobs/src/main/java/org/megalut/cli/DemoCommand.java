@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.config.StrictConfig;
 import org.megalut.great3.SubfieldSelection;
-import org.megalut.spark.Pipeline;
+import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;

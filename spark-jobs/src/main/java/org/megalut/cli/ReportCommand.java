@@ -3,7 +3,7 @@ package org.megalut.cli;
 import com.typesafe.config.Config;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
-import org.megalut.spark.Pipeline;
+import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;

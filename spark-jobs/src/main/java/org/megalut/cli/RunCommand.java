@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
 import java.util.concurrent.Callable;
 import org.megalut.spark.PredictionRun;
-import org.megalut.spark.Pipeline;
+import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.Preflight;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;

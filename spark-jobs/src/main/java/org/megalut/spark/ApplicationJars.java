@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * deserialises into a {@code SerializedLambda} it cannot resolve unless the classes travel with
  * {@code spark.jars}. Which jar holds them depends on how the driver was started, so it is found
  * from where the JVM actually loaded the classes rather than from a setting the user must keep
- * right: the code source of our main class and of one class of each library that
- * {@code megalut-spark.jar} bundles (the shade includes of {@code submit/pom.xml}).
+ * right: the code source of this module's classes (this class), of core's, and of one class of
+ * each library that {@code megalut-spark.jar} bundles (the shade includes of {@code submit/pom.xml}).
  * <ul>
  *   <li>{@code submit/megalut} puts {@code megalut-spark.jar} first on the classpath, so every one of
  *       them resolves to that jar and only it is shipped.</li>
@@ -38,7 +38,7 @@ public final class ApplicationJars {
 
     /** Our code (spark-jobs, core) and one class per library that a Spark distribution lacks. */
     private static final List<String> MARKERS = List.of(
-            "org.megalut.cli.Megalut",
+            "org.megalut.spark.ApplicationJars",
             "org.megalut.config.StrictConfig",
             "nom.tam.fits.Fits",
             "org.apache.commons.rng.UniformRandomProvider",

@@ -125,7 +125,7 @@ class LoopbackClusterTest {
         Process driver = driver(out, "killed-driver.log");
         Path log = tmp.resolve("killed-driver.log");
         // Wait for the learn step (one task per subfield, each training networks for a second or so) ...
-        String previous = org.megalut.spark.Pipeline.STEPS.get(org.megalut.spark.Pipeline.STEPS.indexOf("learn") - 1);
+        String previous = org.megalut.spark.pipeline.Pipeline.STEPS.get(org.megalut.spark.pipeline.Pipeline.STEPS.indexOf("learn") - 1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_S);
         while (!read(log).lines().anyMatch(l -> l.startsWith(previous + " "))) {
             check(driver.isAlive() && System.nanoTime() < deadline, "the run never reached learn", "killed-driver.log");

@@ -1,10 +1,16 @@
-package org.megalut.spark;
+package org.megalut.spark.pipeline;
 
 import com.typesafe.config.Config;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.megalut.spark.FailureRecords;
+import org.megalut.spark.PredictionRun;
+import org.megalut.spark.RunSettings;
+import org.megalut.spark.StepCpuMeter;
+import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.report.RunReport;
 import org.megalut.spark.steps.CheckPsfsStep;
 import org.megalut.spark.steps.EvaluateStep;
