@@ -9,6 +9,7 @@ import java.util.List;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.ImageHDU;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.megalut.image.Image;
@@ -20,6 +21,7 @@ import org.megalut.testing.SharedData;
  * every row; centroid and ρ4 to 1e-10; σ, e, g and amplitude to 2e-7 relative (GalSim stores them as
  * float32).
  */
+@Tag("oracle")
 class AdaptiveMomentsOracleTest {
 
     @ParameterizedTest

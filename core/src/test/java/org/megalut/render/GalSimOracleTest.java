@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
 
 /**
  * Stamps drawn by {@link StampDrawer} against GalSim 2.8.4's own (shared/oracle/galsim).
  */
+@Tag("oracle")
 class GalSimOracleTest {
     private static final double SCALE = 0.2;
 

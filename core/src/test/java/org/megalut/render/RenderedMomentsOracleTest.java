@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
 import org.megalut.meas.AdaptiveMoments;
@@ -16,6 +17,7 @@ import org.megalut.meas.AdaptiveMomentsParams;
  * Shapes measured on our own rendered stamps agree with GalSim's table for its stamps: adaptive-moment
  * g1, g2 to 1e-5 absolute and sigma to 1e-5 relative, for every galaxy of the reference set.
  */
+@Tag("oracle")
 class RenderedMomentsOracleTest {
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.sim.megalut.DatasetSpec;
@@ -102,6 +103,7 @@ class MegalutCliTest {
     }
 
     @Test
+    @Tag("oracle")
     void momentsCommandReproducesTheReferenceOnACube() throws Exception {
         Path cube = SharedData.file("oracle/galsim/stars.fits");
         CsvTable ref = CsvTable.read(SharedData.file("oracle/galsim/stars.csv"));

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * (40 loops × 100 iterations) from Tenbilac's stored starts and minibatches, with per-member CPU time, then a
  * committee trained entirely from our own seeds.
  */
+@Tag("oracle")
 @EnabledIfSystemProperty(named = "megalut.ml.fullOracle", matches = "true")
-class OracleFullRunTest {
+class FullRunOracleTest {
 
     @Test
     void toyRuns() {
@@ -28,7 +30,7 @@ class OracleFullRunTest {
         MlData val = toy.val;
         MlData test = MlData.of(Oracle.npy(toy.dir.resolve("d_test.npy")).tensor3(), raw.targets(), null)
                 .normalised(xn, null);
-        Net net = new Net(OracleForwardTest.TOY);
+        Net net = new Net(ForwardOracleTest.TOY);
         int[] all = new int[train.cases()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The shear committee against Tenbilac: gradient at the stored start, stored-parameter predictions, training. */
-class OracleCommitteeTest {
+@Tag("oracle")
+class CommitteeOracleTest {
 
     @Test
     void msbGradientAtInitialParametersMatchesFiniteDifferences() {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Exact forward-pass checks against Tenbilac: normers, costs at stored parameters, committee predictions. */
-class OracleForwardTest {
+@Tag("oracle")
+class ForwardOracleTest {
     static final Architecture TOY = new Architecture(1, List.of(5), 1, Activation.TANH, Activation.IDEN);
 
     private double worst;

@@ -2,10 +2,12 @@ package org.megalut.ml;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Training from Tenbilac's stored start on its stored minibatches reaches comparable costs. */
-class OracleTrainingTest {
+@Tag("oracle")
+class TrainingOracleTest {
 
     @Test
     void shortTrainingOfMember0ReachesTenbilacLevel() {
