@@ -33,7 +33,7 @@ public final class FailureRecords {
 
     /** The earliest recorded failure of each subfield that has one. */
     public static Map<Integer, Failure> earliest(String workdir, Configuration conf) throws IOException {
-        Path state = new Path(new Path(workdir), "_state");
+        Path state = WorkdirLayout.of(workdir).state();
         FileSystem fs = state.getFileSystem(conf);
         Map<Integer, Failure> out = new TreeMap<>();
         Map<Integer, Long> when = new TreeMap<>();

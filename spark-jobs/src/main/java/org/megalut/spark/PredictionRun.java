@@ -47,12 +47,12 @@ public record PredictionRun(String workdir, String predcode, Target target) impl
 
     /** The run's directory. */
     public Path root() {
-        return new Path(new Path(workdir, target.dir), predcode);
+        return WorkdirLayout.of(workdir).run(target.dir, predcode);
     }
 
     /** The per-galaxy predictions of a subfield. */
     public Path predictions(int subfield) {
-        return new Path(new Path(new Path(root(), "predictions"), "subfield=" + subfield), "predictions.parquet");
+        return new Path(WorkdirLayout.subfield(new Path(root(), "predictions"), subfield), "predictions.parquet");
     }
 
     public Path groupCsv() {

@@ -23,7 +23,7 @@ public final class SubfieldState {
     private final Path dir;
 
     public SubfieldState(Path workdir, String step, Configuration conf) throws IOException {
-        this.dir = new Path(new Path(workdir, "_state"), step);
+        this.dir = new WorkdirLayout(workdir).state(step);
         this.fs = dir.getFileSystem(conf);
     }
 

@@ -82,7 +82,7 @@ public final class SubfieldStepRunner {
 
     /** Path of a step's table under a workdir. */
     public static Path output(String workdir, String step) {
-        return new Path(new Path(workdir), step);
+        return WorkdirLayout.of(workdir).table(step);
     }
 
     public Outcome run(Computation computation) throws IOException {
@@ -137,7 +137,7 @@ public final class SubfieldStepRunner {
             var fs = out.getFileSystem(conf);
             for (Map.Entry<Integer, String> e : failed.entrySet()) {
                 // An output of an earlier run must not outlive the failure: later steps would read it.
-                fs.delete(new Path(out, "subfield=" + e.getKey()), true);
+                fs.delete(WorkdirLayout.subfield(out, e.getKey()), true);
                 state.markFailed(e.getKey(), e.getValue());
                 LOG.error("{}: subfield {} failed: {}", step, e.getKey(), e.getValue());
             }

@@ -17,6 +17,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.ml.Committee;
 import org.megalut.ml.CommitteeIo;
 import org.megalut.ml.Member;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.steps.LearnStep;
 
 /**
@@ -77,7 +78,7 @@ final class CommitteeCosts implements Serializable {
         List<CommitteeCosts> out = new ArrayList<>();
         for (LearnStep.Kind k : LearnStep.Kind.values()) {
             String kind = k.name().toLowerCase(java.util.Locale.ROOT);
-            Path dir = new Path(k.committees(workdir), "subfield=" + subfield);
+            Path dir = WorkdirLayout.subfield(k.committees(workdir), subfield);
             FileSystem fs = dir.getFileSystem(conf);
             if (!fs.exists(dir)) {
                 continue;
@@ -117,6 +118,6 @@ final class CommitteeCosts implements Serializable {
     /** The figure of this committee's cost curves, written by learn beside the JSON. */
     Path costFigure(String workdir) {
         LearnStep.Kind k = LearnStep.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
-        return LearnStep.costFigure(new Path(k.committees(workdir), "subfield=" + subfield), name);
+        return LearnStep.costFigure(WorkdirLayout.subfield(k.committees(workdir), subfield), name);
     }
 }

@@ -24,6 +24,7 @@ import org.megalut.plot.CommitteeFigures;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldTasks;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
 import org.megalut.spark.io.LongTables;
@@ -46,21 +47,24 @@ public final class LearnStep {
      * The two committee sets of MegaLUT.
      *
      * @param section configuration section
-     * @param input   table root under the workdir (the dataset name is appended)
-     * @param output  committee directory under the workdir
+     * @param output  the kind's name in the committee directory ({@link WorkdirLayout#committees})
      */
     public enum Kind {
-        SHEAR("learn", "sim/", "committees/shear"),
-        WEIGHT("learn-weights", "pred/", "committees/weight");
+        SHEAR("learn", "shear"),
+        WEIGHT("learn-weights", "weight");
 
         final String section;
-        final String input;
         final String output;
 
-        Kind(String section, String input, String output) {
+        Kind(String section, String output) {
             this.section = section;
-            this.input = input;
             this.output = output;
+        }
+
+        /** The training tables of this kind: the simulation (shear) or the predictions on it (weights). */
+        Path input(String workdir, String dataset) {
+            WorkdirLayout layout = WorkdirLayout.of(workdir);
+            return this == SHEAR ? layout.simulation(dataset) : layout.predictions(dataset);
         }
 
         /** The state name of the step that writes this kind's training table. */
@@ -70,7 +74,7 @@ public final class LearnStep {
 
         /** Committee directory of this kind under a workdir. */
         public Path committees(String workdir) {
-            return new Path(workdir, output);
+            return WorkdirLayout.of(workdir).committees(output);
         }
     }
 
@@ -101,7 +105,7 @@ public final class LearnStep {
 
     /** The committee file of a subfield for a configuration (named after its prediction column). */
     public static Path committeeFile(Path committees, int subfield, MlConfig config) {
-        return new Path(new Path(committees, "subfield=" + subfield), config.data().predictions().get(0) + ".json");
+        return new Path(WorkdirLayout.subfield(committees, subfield), config.data().predictions().get(0) + ".json");
     }
 
     public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
@@ -123,7 +127,7 @@ public final class LearnStep {
         String dataset = root.getString(kind.section + ".dataset");
         double maxFail = root.getDouble(kind.section + ".max-failure-fraction");
         Path out = kind.committees(s.workdir());
-        Path tables = new Path(s.workdir(), kind.input + dataset);
+        Path tables = kind.input(s.workdir(), dataset);
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         // The committees depend on the configurations and on the exact training table.
         SubfieldState input = new SubfieldState(new Path(s.workdir()), kind.inputStep(dataset), hconf);
@@ -158,7 +162,7 @@ public final class LearnStep {
 
     static void train(int subfield, Path tables, Path out, List<String> configs, double maxFail, Integer pretrainedFrom,
                       Configuration conf) throws IOException {
-        Path part = new Path(tables, "subfield=" + subfield);
+        Path part = WorkdirLayout.subfield(tables, subfield);
         if (!part.getFileSystem(conf).exists(part)) {
             throw new IllegalStateException("no training table at " + part + ": run the step that makes it first");
         }

@@ -11,6 +11,7 @@ import org.megalut.ml.LongTable;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldTasks;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.LongTables;
 
 /**
@@ -29,7 +30,7 @@ public final class PredictForWeightsStep {
         String dataset = root.getString("learn-weights.dataset");
         List<String> shearConfigs = LearnStep.componentConfigs(root, LearnStep.Kind.SHEAR);
         Path sims = new Path(s.workdir(), SimulateStep.name(dataset));
-        Path out = new Path(s.workdir(), "pred/" + dataset);
+        Path out = WorkdirLayout.of(s.workdir()).predictions(dataset);
         Path committees = LearnStep.Kind.SHEAR.committees(s.workdir());
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         Path workdir = new Path(s.workdir());
@@ -39,7 +40,7 @@ public final class PredictForWeightsStep {
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         return SubfieldTasks.run(spark, s, STEP,
                 sf -> SubfieldTasks.digest(settings, simState.token(sf), learnState.token(sf)), sf -> {
-                    Path part = new Path(sims, "subfield=" + sf);
+                    Path part = WorkdirLayout.subfield(sims, sf);
                     if (!part.getFileSystem(conf.value()).exists(part)) {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
                     }
@@ -50,6 +51,6 @@ public final class PredictForWeightsStep {
     }
 
     static Path file(Path out, int subfield) {
-        return new Path(new Path(out, "subfield=" + subfield), "predictions.parquet");
+        return new Path(WorkdirLayout.subfield(out, subfield), "predictions.parquet");
     }
 }

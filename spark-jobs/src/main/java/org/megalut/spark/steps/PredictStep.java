@@ -13,6 +13,7 @@ import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldStepRunner;
 import org.megalut.spark.SubfieldTasks;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.LongTables;
 
 /**
@@ -45,7 +46,7 @@ public final class PredictStep {
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         return SubfieldTasks.run(spark, s, run.predictStep(),
                 sf -> SubfieldTasks.digest(settings, in.token(sf), shearState.token(sf), weightState.token(sf)), sf -> {
-                    Path part = new Path(input, "subfield=" + sf);
+                    Path part = WorkdirLayout.subfield(input, sf);
                     LongTable table = obs ? LongTables.readParquet(part, conf.value(), "id", null)
                             : LongTables.read(part, conf.value());
                     table = LearnStep.predict(table, shearDir, sf, shear, conf.value());

@@ -31,6 +31,7 @@ import org.megalut.spark.FeatureColumns;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 
 /**
@@ -46,7 +47,7 @@ public final class SimulateStep {
 
     /** Output table name of a dataset. */
     public static String name(String dataset) {
-        return "sim/" + dataset;
+        return WorkdirLayout.simulationName(dataset);
     }
 
     /**
@@ -163,7 +164,7 @@ public final class SimulateStep {
      * k of the slice at column k mod nc, row k div nc, like a GREAT3 image.
      */
     public static Path imageFile(String workdir, String dataset, int subfield, int catalog, int first, int realization) {
-        return new Path(new Path(new Path(new Path(workdir, "sim-images"), dataset), "subfield=" + subfield),
+        return new Path(WorkdirLayout.of(workdir).simulationImages(dataset, subfield),
                 String.format("catalog-%03d-from-%05d-rea-%02d.fits", catalog, first, realization));
     }
 

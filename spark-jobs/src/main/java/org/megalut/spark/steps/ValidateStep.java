@@ -25,6 +25,7 @@ import org.megalut.plot.BiasFigures;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.SubfieldTasks;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
 import org.megalut.spark.io.LongTables;
@@ -46,8 +47,8 @@ public final class ValidateStep {
 
     /** The two validations. */
     public enum Kind {
-        SHEAR("validate", "validate/shear", false),
-        WEIGHTS("validate-weights", "validate/weights", true);
+        SHEAR("validate", "shear", false),
+        WEIGHTS("validate-weights", "weights", true);
 
         final String step;
         final String output;
@@ -79,7 +80,7 @@ public final class ValidateStep {
 
     /** The bias table of a subfield. */
     public static Path biasFile(String workdir, Kind kind, int subfield) {
-        return new Path(new Path(new Path(workdir, kind.output), "subfield=" + subfield), "bias.csv");
+        return new Path(WorkdirLayout.subfield(WorkdirLayout.of(workdir).validation(kind.output), subfield), "bias.csv");
     }
 
     public static Result run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
@@ -106,7 +107,7 @@ public final class ValidateStep {
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         SubfieldTasks.Outcome o = SubfieldTasks.run(spark, s, kind.step, sf -> SubfieldTasks.digest(settings,
                 sim.token(sf), shearState.token(sf), kind.weights ? weightState.token(sf) : ""), sf -> {
-                    Path part = new Path(sims, "subfield=" + sf);
+                    Path part = WorkdirLayout.subfield(sims, sf);
                     if (!part.getFileSystem(conf.value()).exists(part)) {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
                     }

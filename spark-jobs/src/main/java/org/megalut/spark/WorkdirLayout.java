@@ -1,0 +1,85 @@
+package org.megalut.spark;
+
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Where every output lives under a work directory: the one place that knows the layout.
+ * <pre>
+ *   stars/subfield=S/            measured star features (Parquet)
+ *   obs/subfield=S/              measured galaxy features (Parquet)
+ *   psfs/, psfs.csv              the PSF table of check-psfs
+ *   sim/DATASET/subfield=S/      a simulated dataset (Parquet)
+ *   sim-images/DATASET/subfield=S/   its stamps as FITS grids, when kept
+ *   pred/DATASET/subfield=S/     committee predictions on a dataset (training tables of the weights)
+ *   committees/KIND/subfield=S/  the committees of a kind (shear, weight) with their figures
+ *   validate/KIND/subfield=S/    validation tables and figures
+ *   results/PREDCODE/, mimic/PREDCODE/   prediction runs ({@link PredictionRun})
+ *   _state/STEP/SSS.done|failed  completion records ({@link SubfieldState})
+ *   _lock                        the lock of the command using the directory
+ * </pre>
+ * A directory {@code subfield=S} is Hive-style partitioning, which Spark reads back as a column.
+ *
+ * @param root the work directory (a Hadoop URI)
+ */
+public record WorkdirLayout(Path root) {
+    /** The partition column of every per-subfield output. */
+    public static final String SUBFIELD = "subfield";
+
+    public static WorkdirLayout of(String workdir) {
+        return new WorkdirLayout(new Path(workdir));
+    }
+
+    /** {@code dir/subfield=S}: a subfield's part of a per-subfield output. */
+    public static Path subfield(Path dir, int subfield) {
+        return new Path(dir, SUBFIELD + "=" + subfield);
+    }
+
+    /** A table or directory by its name relative to the root (e.g. {@code obs}, {@code sim/train-shear}). */
+    public Path table(String name) {
+        return new Path(root, name);
+    }
+
+    /** Name of a simulated dataset's table, also the name of its step's completion records. */
+    public static String simulationName(String dataset) {
+        return "sim/" + dataset;
+    }
+
+    public Path simulation(String dataset) {
+        return table(simulationName(dataset));
+    }
+
+    /** The FITS grids of a dataset's stamps for a subfield ({@code simulate --keep-images}). */
+    public Path simulationImages(String dataset, int subfield) {
+        return subfield(new Path(new Path(root, "sim-images"), dataset), subfield);
+    }
+
+    /** Committee predictions on a simulated dataset. */
+    public Path predictions(String dataset) {
+        return new Path(new Path(root, "pred"), dataset);
+    }
+
+    /** The committees of a kind ({@code shear}, {@code weight}). */
+    public Path committees(String kind) {
+        return new Path(new Path(root, "committees"), kind);
+    }
+
+    /** The validation outputs of a kind ({@code shear}, {@code weights}). */
+    public Path validation(String kind) {
+        return new Path(new Path(root, "validate"), kind);
+    }
+
+    /** The root of a prediction run: {@code results/PREDCODE} or {@code mimic/PREDCODE}. */
+    public Path run(String targetDir, String predcode) {
+        return new Path(new Path(root, targetDir), predcode);
+    }
+
+    /** The completion records of all steps. */
+    public Path state() {
+        return new Path(root, "_state");
+    }
+
+    /** The completion records of one step. */
+    public Path state(String step) {
+        return new Path(state(), step);
+    }
+}
