@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Convolution of profiles: F = Π F_i (flux = Π flux_i).
  *
- * <p>GalSim's rules (reference §2): maxK = min_i maxK_i and 1/stepK² = Σ_i 1/stepK_i², so nesting
- * convolutions gives the same result as one flat convolution.
+ * <p>GalSim's rules (docs/rendering.md, "Convolution"): maxK = min_i maxK_i and
+ * 1/stepK² = Σ_i 1/stepK_i², so nesting convolutions gives the same result as one flat convolution.
  */
 public final class Convolution extends Profile {
     private final Profile[] items;

@@ -1,8 +1,8 @@
 package org.megalut.render;
 
 /**
- * GalSim's choice of FFT geometry for drawing one stamp (reference §1 step 4), all in image units:
- * pixels and radians per pixel.
+ * GalSim's choice of FFT geometry for drawing one stamp (docs/rendering.md, "FFT geometry"), all in
+ * image units: pixels and radians per pixel.
  *
  * @param n     real-space FFT size N (the image is periodic with this period, in pixels)
  * @param nk    k-grid size before folding, even; k-values are sampled at i·dk for |i| ≤ nk/2

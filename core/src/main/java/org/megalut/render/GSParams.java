@@ -1,7 +1,7 @@
 package org.megalut.render;
 
 /**
- * Accuracy parameters of the renderer, with GalSim's defaults (reference §"Notation").
+ * Accuracy parameters of the renderer, with GalSim's defaults (docs/rendering.md, "GSParams").
  *
  * <p>They are dimensionless fractions of the flux except where stated. All profiles of this package
  * use {@link #DEFAULT}; the record exists so that the thresholds are named in one place.

@@ -7,9 +7,10 @@ import org.megalut.image.Image;
 /**
  * White Gaussian pixel noise drawn from a caller-supplied deterministic stream.
  *
- * <p>The caller owns the generator and seeds it from the stamp's identity (DESIGN §3), so the same
- * stream always gives the same noise. Pixels are visited in storage order (row-major, x fastest),
- * one standard normal deviate each (McFarland's ziggurat from commons-rng).
+ * <p>The caller owns the generator and seeds it from the stamp's identity (docs/conventions.md,
+ * "Keyed randomness"), so the same stream always gives the same noise. Pixels are visited in storage
+ * order (row-major, x fastest), one standard normal deviate each (McFarland's ziggurat from
+ * commons-rng).
  */
 public final class GaussianNoise {
     private GaussianNoise() {

@@ -4,7 +4,7 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Order-0 Hankel transform ∫₀^∞ f(r) J0(k r) r dr by Ogata's (2005) double-exponential Bessel
- * quadrature, as GalSim does (reference §3, "Hankel integrator").
+ * quadrature, as GalSim does (docs/rendering.md, "Hankel integrator").
  *
  * <p>With ξ_i = j_{0,i}/π (j_{0,i} the zeros of J0), ψ(t) = t·tanh((π/2) sinh t) and
  * x_i = (π/h)ψ(hξ_i), the integral is (1/k²) Σ_i c_i f(x_i/k) with

@@ -5,8 +5,8 @@ import org.megalut.image.Image;
 
 /**
  * A profile defined by a pixel stamp (e.g. a star used as the PSF) and an x-interpolant K (Quintic by
- * default, or {@link Lanczos}), computed like GalSim's InterpolatedImage (reference §3, OpticalPSF
- * step 5). Immutable.
+ * default, or {@link Lanczos}), computed like GalSim's InterpolatedImage (docs/rendering.md,
+ * "InterpolatedImage"). Immutable.
  *
  * <p>Pixel values are fluxes: the profile is I(x) = Σ a_ij K(x/s − i')K(y/s − j')/s², with (i', j')
  * the pixel's offset from the origin pixel (width/2, height/2) and s the stamp's pixel scale (arcsec),

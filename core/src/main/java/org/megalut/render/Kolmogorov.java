@@ -1,7 +1,7 @@
 package org.megalut.render;
 
 /**
- * Kolmogorov atmospheric PSF: F(k) = flux·exp(−(|k|/k0)^{5/3}) (reference §3, "Kolmogorov").
+ * Kolmogorov atmospheric PSF: F(k) = flux·exp(−(|k|/k0)^{5/3}) (docs/rendering.md, "Kolmogorov").
  *
  * <p>λ/r0 = FWHM/0.9758634299 and k0 = 2.992939911888651/(λ/r0), the constant being
  * 2π(24Γ(6/5)/5)^{−1/2}; sizes in arcsec, k in radians per arcsec.

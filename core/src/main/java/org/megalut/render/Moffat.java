@@ -4,7 +4,7 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Moffat profile I(r) = flux(β−1)/(π r_d² f_t)·(1 + r²/r_d²)^{−β} (reference §3), optionally
+ * Moffat profile I(r) = flux(β−1)/(π r_d² f_t)·(1 + r²/r_d²)^{−β} (docs/rendering.md, "Moffat"), optionally
  * truncated at r = trunc (GalSim's {@code trunc}). Sizes in arcsec; r_d = FWHM/(2√(2^{1/β} − 1)).
  * Untruncated f_t = 1 and β &gt; 1.1; truncated, I = 0 beyond trunc and
  * f_t = 1 − (1 + trunc²/r_d²)^{1−β} (the kept fraction), so {@code flux} is the truncated flux, and

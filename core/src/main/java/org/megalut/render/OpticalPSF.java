@@ -5,7 +5,7 @@ import org.megalut.image.Image;
 
 /**
  * Diffraction PSF of a circular pupil with central obscuration, struts and Noll-Zernike
- * aberrations, built as GalSim's OpticalPSF (reference §3, "OpticalPSF"): the pupil is sampled, the
+ * aberrations, built as GalSim's OpticalPSF (docs/rendering.md, "OpticalPSF"): the pupil is sampled, the
  * PSF image is |FFT(A·e^{2πiW})|², and that image becomes an {@link InterpolatedImage}
  * (Quintic, pad factor 1.5, centred on pixel npix/2). Immutable; building costs two large FFTs
  * (768² and 1536² for GREAT3-like parameters), so build it once per subfield.

@@ -2,7 +2,7 @@ package org.megalut.render;
 
 /**
  * GalSim's Quintic interpolation kernel (support |t| ≤ 3, reproduces quartics) and its Fourier
- * transform (reference §3, OpticalPSF step 5).
+ * transform (docs/rendering.md, "Quintic").
  *
  * <p>K(t) = 1 + t³(−95/12 + t(23/2 − 55t/12)) for |t| ≤ 1,
  * (t−1)(t−2)(−23/4 + t(29/2 + t(−83/8 + 55t/24))) for 1 &lt; |t| ≤ 2,

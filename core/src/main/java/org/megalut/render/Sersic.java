@@ -3,8 +3,8 @@ package org.megalut.render;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Sérsic profile I(r) = flux/(2π n Γ(2n) r0²)·exp(−(r/r0)^{1/n}), n ∈ [0.3, 6.2] (reference §3).
- * Sizes in arcsec; hlr = bⁿ r0 with γ(2n, b) = Γ(2n)/2.
+ * Sérsic profile I(r) = flux/(2π n Γ(2n) r0²)·exp(−(r/r0)^{1/n}), n ∈ [0.3, 6.2] (docs/rendering.md,
+ * "Sersic"). Sizes in arcsec; hlr = bⁿ r0 with γ(2n, b) = Γ(2n)/2.
  *
  * <p>Optionally truncated as GalSim's {@code trunc}: I = 0 beyond r = trunc and the normalisation is
  * divided by the kept fraction P(2n, (trunc/r0)^{1/n}), so {@code flux} is the truncated profile's

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.megalut.image.Image;
 
 /**
- * Draws profiles into stamps exactly as GalSim's drawImage (reference §1), returning flux per pixel.
+ * Draws profiles into stamps exactly as GalSim's drawImage (docs/rendering.md, "Drawing"), returning
+ * flux per pixel.
  *
  * <p>Geometry: the profile centre lands at the stamp's true centre plus the offset (pixels). GalSim
  * draws around the origin pixel (width/2, height/2) (0-based) and shifts the profile by

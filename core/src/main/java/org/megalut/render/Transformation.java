@@ -4,7 +4,7 @@ package org.megalut.render;
  * A profile under an affine map and flux scaling (GalSim's Transformation):
  * I_T(x) = fluxRatio · I(J⁻¹(x − shift)).
  *
- * <p>Hence flux_T = fluxRatio·|det J|·flux and, in k-space (reference §2),
+ * <p>Hence flux_T = fluxRatio·|det J|·flux and, in k-space (docs/rendering.md, "Transformation"),
  * F_T(k) = fluxRatio·|det J|·F(Jᵀk)·e^{−i k·shift}. stepK and maxK follow GalSim: with the singular
  * values major ≥ minor of J, maxK = maxK₀/minor, stepK = stepK₀/major, then with a shift d,
  * stepK ← π/(π/stepK + |d|).

@@ -65,7 +65,7 @@ class MegalutCliTest {
         for (String d : List.of("train-weight", "valid-shear", "valid-overall", "simobscompa", "mimic-great3")) {
             DatasetSpec spec = DatasetSettings.spec(c, d);
             assertEquals(Distribution.G3BD, spec.distribution(), d);
-            // Only the distribution changes: the sizes are the defaults (DESIGN §6).
+            // Only the distribution changes: the sizes are the defaults (docs/datasets.md, "Default datasets").
             assertEquals(DatasetSpec.megalutDefault(d).n(), spec.n(), d);
             assertEquals(DatasetSpec.megalutDefault(d).ncat(), spec.ncat(), d);
         }

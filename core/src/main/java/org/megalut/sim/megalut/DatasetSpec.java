@@ -3,10 +3,10 @@ package org.megalut.sim.megalut;
 import java.io.Serializable;
 
 /**
- * One of MegaLUT's per-subfield simulated datasets (DESIGN §6): n distinct galaxies per catalog laid on a
- * grid of nc columns (the Sérsic index follows the row), each with snc shape-noise-cancellation copies
- * rotated by j·180°/snc in position angle, drawn in nrea image realizations (noise and jitter), ncat
- * independent catalogs.
+ * One of MegaLUT's per-subfield simulated datasets (docs/datasets.md, "Vocabulary"): n distinct
+ * galaxies per catalog laid on a grid of nc columns (the Sérsic index follows the row), each with snc
+ * shape-noise-cancellation copies rotated by j·180°/snc in position angle, drawn in nrea image
+ * realizations (noise and jitter), ncat independent catalogs.
  *
  * @param name            dataset name (e.g. {@code train-shear})
  * @param distribution    parameter distributions
@@ -50,7 +50,7 @@ public record DatasetSpec(String name, Distribution distribution, int n, int nc,
         return (long) ncat * nrea * n * snc;
     }
 
-    /** MegaLUT's GREAT3 datasets (DESIGN §6), by role name. */
+    /** MegaLUT's GREAT3 datasets (docs/datasets.md, "Default datasets"), by role name. */
     public static DatasetSpec megalutDefault(String role) {
         return switch (role) {
             case "train-shear" -> new DatasetSpec(role, Distribution.TRAIN, 1000, 10, 10, 1, 1, 0, false, false, Grouping.GALAXY);
