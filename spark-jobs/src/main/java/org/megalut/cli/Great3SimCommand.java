@@ -29,8 +29,9 @@ final class Great3SimCommand implements Callable<Integer> {
     @Option(names = "--truth-out", required = true, paramLabel = "DIR", description = "Truth directory to write.")
     String truthOut;
 
-    @Option(names = "--subfields", defaultValue = "0-199", paramLabel = "LIST",
-            description = "Regular subfields to generate (default ${DEFAULT-VALUE}).")
+    @Option(names = "--subfields", paramLabel = "LIST",
+            description = "Regular subfields to generate (default: the regular ones of branch.subfields, as for the"
+                    + " other commands).")
     String subfields;
 
     @Option(names = "--grid", paramLabel = "N", description = "Galaxy stamps per side (overrides great3-sim.grid).")
@@ -52,7 +53,11 @@ final class Great3SimCommand implements Callable<Integer> {
         c = set(c, "great3-sim.seed", seed);
         c = set(c, "great3-sim.deep", deep);
         SimSettings sim = SimSettings.from(c);
-        int[] regular = SubfieldSelection.parse(subfields);
+        // The same selection as every other command reads from the configuration; deep subfields come with
+        // great3-sim.deep, so a configured selection contributes its regular ones.
+        int[] regular = subfields != null ? SubfieldSelection.parse(subfields)
+                : java.util.Arrays.stream(SubfieldSelection.parse(c.getString("branch.subfields")))
+                        .filter(s -> s < BranchLayout.REGULAR_SUBFIELDS).toArray();
         for (int s : regular) {
             if (s < 0 || s >= BranchLayout.REGULAR_SUBFIELDS) {
                 throw new IllegalArgumentException("--subfields takes regular subfields 0-199 (deep ones come with --deep), got " + s);

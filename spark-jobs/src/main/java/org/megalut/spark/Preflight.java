@@ -9,7 +9,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.megalut.fits.FitsImageHeader;
 import org.megalut.great3.BranchLayout;
+import org.megalut.spark.io.HadoopSource;
 
 /**
  * Checks of a command's inputs made before Spark starts, so that a wrong path costs one line and no
@@ -59,11 +61,36 @@ public final class Preflight {
                 }
             }
         }
+        if (incomplete.isEmpty() && s.subfields().length > 0) {
+            requireGeometry(s, new Path(dir, BranchLayout.galaxyImage(s.subfields()[0])), conf);
+        }
         if (!incomplete.isEmpty()) {
             throw new IllegalArgumentException("branch " + dir + " lacks " + incomplete.size() + " of the "
                     + s.subfields().length + " selected subfields (" + SubfieldStepRunner.ranges(incomplete) + "): no "
                     + String.join(", ", missing.subList(0, Math.min(4, missing.size())))
                     + (names.isEmpty() ? "; the directory is empty" : "") + " (select subfields with --subfields)");
+        }
+    }
+
+    /**
+     * The branch's geometry is the configuration's: the first galaxy image is branch.grid × stamp-size
+     * pixels square (the images of a branch share one size; a task still checks each one it reads).
+     */
+    private static void requireGeometry(RunSettings s, Path image, Configuration conf) throws IOException {
+        int stamp = s.grid().stampSize();
+        FitsImageHeader h;
+        try (HadoopSource src = HadoopSource.open(image, conf)) {
+            h = FitsImageHeader.read(src);
+        } catch (IOException | RuntimeException e) {
+            return; // an unreadable image fails its own subfield, with the reason, when measured
+        }
+        int expected = s.grid().grid() * stamp;
+        if (h.naxis1() != expected || h.naxis2() != expected) {
+            String fits = h.naxis1() == h.naxis2() && h.naxis1() % stamp == 0
+                    ? "; with branch.stamp-size = " + stamp + " that is a grid of " + h.naxis1() / stamp
+                    + " (set branch.grid = " + h.naxis1() / stamp + ")" : "";
+            throw new IllegalArgumentException(image + " is " + h.naxis1() + "x" + h.naxis2() + " pixels, but branch.grid = "
+                    + s.grid().grid() + " and branch.stamp-size = " + stamp + " make " + expected + "x" + expected + fits);
         }
     }
 }

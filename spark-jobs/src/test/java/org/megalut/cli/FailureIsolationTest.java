@@ -140,6 +140,10 @@ class FailureIsolationTest {
                 "--workdir", work);
         assertError(List.of("cannot be written"), "run", "--conf", conf.toString(), "--subfields", "0",
                 "--workdir", tmp.resolve("a-file/work").toString());
+        Path wrongGrid = tmp.resolve("wrong-grid.conf");
+        Files.writeString(wrongGrid, Files.readString(conf).replace("grid = 6", "grid = 5"));
+        assertError(List.of("288x288 pixels", "set branch.grid = 6"), "run", "--conf", wrongGrid.toString(),
+                "--subfields", "0", "--workdir", work);
     }
 
     private static void assertError(List<String> expected, String... args) {

@@ -103,6 +103,20 @@ class MegalutCliTest {
     }
 
     @Test
+    void great3SimGeneratesTheConfiguredSubfieldsLikeEveryOtherCommand() throws Exception {
+        TestSpark.get();
+        Path conf = tmp.resolve("sim.conf");
+        Files.writeString(conf, "branch.subfields = \"2-3\"\ngreat3-sim.grid = 4\n");
+        Path branch = tmp.resolve("gen");
+        assertEquals(0, run("great3-sim", "--conf", conf.toString(), "--out", branch.toString(), "--truth-out",
+                tmp.resolve("gen-truth").toString()).code());
+        try (var files = Files.list(branch)) {
+            assertEquals(List.of("image-002-0.fits", "image-003-0.fits"), files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("image-")).sorted().toList());
+        }
+    }
+
+    @Test
     @Tag("oracle")
     void momentsCommandReproducesTheReferenceOnACube() throws Exception {
         Path cube = SharedData.file("oracle/galsim/stars.fits");
