@@ -10,7 +10,7 @@
  * {@link org.megalut.render.InterpolatedImage}, {@link org.megalut.render.Pixel}, combined by
  * {@link org.megalut.render.Sum} and {@link org.megalut.render.Convolution}, and transformed
  * (shear, rotation, dilation, flux, shift) into one {@link org.megalut.render.Transformation}.
- * {@link org.megalut.render.ProfileConfig} builds them from GalSim-config-like HOCON/JSON.
+ * The config package's ProfileConfig builds them from GalSim-config-like HOCON/JSON.
  *
  * <p><b>Drawing</b>: {@link org.megalut.render.StampDrawer} follows GalSim's drawImage recipe exactly
  * (centre at the stamp's true centre + offset, FFT geometry, inclusive k-grid, folding, pixel

@@ -16,7 +16,7 @@ import org.megalut.fits.FitsImages;
 import org.megalut.image.Image;
 import org.megalut.render.DrawMethod;
 import org.megalut.render.Profile;
-import org.megalut.render.ProfileConfig;
+import org.megalut.config.ProfileConfig;
 import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.megalut.render;
+package org.megalut.config;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
+import org.megalut.render.Airy;
+import org.megalut.render.Convolution;
+import org.megalut.render.DrawMethod;
+import org.megalut.render.Gaussian;
+import org.megalut.render.Kolmogorov;
+import org.megalut.render.Moffat;
+import org.megalut.render.OpticalPSF;
+import org.megalut.render.Profile;
+import org.megalut.render.Sersic;
+import org.megalut.render.StampDrawer;
+import org.megalut.render.Sum;
 
 class ProfileConfigTest {
 
@@ -104,5 +115,19 @@ class ProfileConfigTest {
         assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse("{sigma = 1}"));
         assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse("{type = Sum, items = []}"));
         assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse("{type = "));
+    }
+
+    @Test
+    void aRegisteredTypeIsBuiltLikeTheShippedOnesAndNamesAreUnique() {
+        ProfileConfig.register("RoundTestProfile", java.util.List.of("width"),
+                (c, path, type) -> new Gaussian(c.getDouble("width"), 2));
+        Profile p = ProfileConfig.parse("{type = RoundTestProfile, width = 0.4, shift = {x = 0.1}}");
+        assertEquals(2, p.flux(), 1e-15);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProfileConfig.parse("{type = RoundTestProfile, width = 0.4, sigma = 1}"));
+        assertTrue(e.getMessage().contains("unknown parameter(s) [sigma]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ProfileConfig.register("Gaussian", java.util.List.of(),
+                (c, path, type) -> null));
+        assertTrue(ProfileConfig.types().contains("RoundTestProfile") && ProfileConfig.types().get(0).equals("Gaussian"));
     }
 }

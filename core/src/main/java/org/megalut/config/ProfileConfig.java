@@ -1,14 +1,26 @@
-package org.megalut.render;
+package org.megalut.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.megalut.render.Airy;
+import org.megalut.render.Convolution;
+import org.megalut.render.Gaussian;
+import org.megalut.render.Kolmogorov;
+import org.megalut.render.Moffat;
+import org.megalut.render.OpticalPSF;
+import org.megalut.render.Profile;
+import org.megalut.render.Sersic;
+import org.megalut.render.SersicKTable;
+import org.megalut.render.SersicTables;
+import org.megalut.render.Sum;
 
 /**
  * Builds profiles from GalSim-config-style descriptions in HOCON or JSON (Typesafe Config), e.g.
@@ -40,13 +52,71 @@ import java.util.TreeSet;
  * ellip {g1, g2} (intrinsic shape), rotate (degrees, counter-clockwise), shear {g1, g2}, shift
  * {x, y} (arcsec). Unknown types and keys, missing or conflicting parameters are errors that name
  * the path and list the valid choices.
+ *
+ * <p>The types form a registry, as in GalSim's config layer: each registered name declares its
+ * parameters and how to build the profile from them, and {@link #register} adds types (a program
+ * embedding the library can describe its own profiles the same way). This layer is kept out of
+ * {@code render}, which knows nothing of configuration files.
  */
 public final class ProfileConfig {
-    private static final List<String> TYPES = List.of("Gaussian", "Sersic", "Exponential", "DeVaucouleurs",
-            "Kolmogorov", "Moffat", "Airy", "OpticalPSF", "Sum", "Convolution");
     private static final List<String> TRANSFORM_KEYS = List.of("dilate", "ellip", "rotate", "shear", "shift");
 
+    /** Builds a profile of one type from its validated description. */
+    @FunctionalInterface
+    public interface Builder {
+        /**
+         * @param c    the description (its keys already checked against the type's parameters)
+         * @param path where it is, for messages (e.g. {@code profile.items[1]})
+         * @param type the registered name
+         */
+        Profile build(Config c, String path, String type);
+    }
+
+    private record Type(List<String> params, Builder builder) { }
+
+    private static final Map<String, Type> TYPES = new LinkedHashMap<>();
+
+    static {
+        register("Gaussian", List.of("sigma", "fwhm", "half_light_radius", "flux"), ProfileConfig::gaussian);
+        register("Sersic", List.of("n", "half_light_radius", "scale_radius", "flux", "fast", "trunc",
+                "flux_untruncated"), (c, path, type) -> sersic(c, path, type, required(c, "n", path, type),
+                c.hasPath("fast") && bool(c, "fast", path)));
+        register("Exponential", List.of("half_light_radius", "scale_radius", "flux"),
+                (c, path, type) -> sersic(c, path, type, 1, false));
+        register("DeVaucouleurs", List.of("half_light_radius", "scale_radius", "flux", "trunc", "flux_untruncated"),
+                (c, path, type) -> sersic(c, path, type, 4, false));
+        register("Kolmogorov", List.of("fwhm", "lam_over_r0", "half_light_radius", "flux"), ProfileConfig::kolmogorov);
+        register("Moffat", List.of("beta", "fwhm", "scale_radius", "half_light_radius", "trunc", "flux"),
+                ProfileConfig::moffat);
+        register("Airy", List.of("lam_over_diam", "obscuration", "flux"), (c, path, type) -> new Airy(
+                required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path), flux(c, path)));
+        List<String> optical = new ArrayList<>(List.of("lam_over_diam", "obscuration", "nstruts", "strut_thick",
+                "strut_angle", "flux"));
+        optical.addAll(List.of(OpticalPSF.ABERRATIONS));
+        register("OpticalPSF", optical, ProfileConfig::opticalPsf);
+        register("Sum", List.of("items", "flux"), ProfileConfig::combination);
+        register("Convolution", List.of("items", "flux"), ProfileConfig::combination);
+    }
+
     private ProfileConfig() {
+    }
+
+    /**
+     * Adds a profile type. Its description may use {@code type}, the given parameters and the transform keys;
+     * anything else is reported as an error before the builder runs.
+     *
+     * @throws IllegalArgumentException if the name is taken
+     */
+    public static synchronized void register(String type, List<String> params, Builder builder) {
+        if (TYPES.containsKey(type)) {
+            throw new IllegalArgumentException("profile type '" + type + "' is already registered");
+        }
+        TYPES.put(type, new Type(List.copyOf(params), builder));
+    }
+
+    /** The registered type names, in registration order. */
+    public static synchronized List<String> types() {
+        return List.copyOf(TYPES.keySet());
     }
 
     /** Parses a HOCON or JSON text describing one profile. */
@@ -67,104 +137,88 @@ public final class ProfileConfig {
 
     private static Profile build(Config c, String path) {
         if (!c.hasPath("type")) {
-            throw new IllegalArgumentException(path + ": missing 'type' (one of " + TYPES + ")");
+            throw new IllegalArgumentException(path + ": missing 'type' (one of " + types() + ")");
         }
-        String type = string(c, "type", path);
-        Profile p = switch (type) {
-            case "Gaussian" -> {
-                check(c, path, type, List.of("sigma", "fwhm", "half_light_radius", "flux"));
-                String size = oneOf(c, path, type, "sigma", "fwhm", "half_light_radius");
-                double v = number(c, size, path);
-                double flux = flux(c, path);
-                yield switch (size) {
-                    case "sigma" -> new Gaussian(v, flux);
-                    case "fwhm" -> Gaussian.ofFwhm(v, flux);
-                    default -> Gaussian.ofHalfLightRadius(v, flux);
-                };
-            }
-            case "Sersic" -> {
-                check(c, path, type, List.of("n", "half_light_radius", "scale_radius", "flux", "fast", "trunc",
-                        "flux_untruncated"));
-                double n = required(c, "n", path, type);
-                yield sersic(c, path, type, n, c.hasPath("fast") && bool(c, "fast", path));
-            }
-            case "Exponential" -> {
-                check(c, path, type, List.of("half_light_radius", "scale_radius", "flux"));
-                yield sersic(c, path, type, 1, false);
-            }
-            case "DeVaucouleurs" -> {
-                check(c, path, type, List.of("half_light_radius", "scale_radius", "flux", "trunc", "flux_untruncated"));
-                yield sersic(c, path, type, 4, false);
-            }
-            case "Kolmogorov" -> {
-                check(c, path, type, List.of("fwhm", "lam_over_r0", "half_light_radius", "flux"));
-                String size = oneOf(c, path, type, "fwhm", "lam_over_r0", "half_light_radius");
-                double v = number(c, size, path);
-                double flux = flux(c, path);
-                yield switch (size) {
-                    case "fwhm" -> Kolmogorov.ofFwhm(v, flux);
-                    case "lam_over_r0" -> Kolmogorov.ofLamOverR0(v, flux);
-                    default -> Kolmogorov.ofHalfLightRadius(v, flux);
-                };
-            }
-            case "Moffat" -> {
-                check(c, path, type, List.of("beta", "fwhm", "scale_radius", "half_light_radius", "trunc", "flux"));
-                double beta = required(c, "beta", path, type);
-                String size = oneOf(c, path, type, "fwhm", "scale_radius", "half_light_radius");
-                double v = number(c, size, path);
-                double trunc = optional(c, "trunc", 0, path);
-                double flux = flux(c, path);
-                yield switch (size) {
-                    case "fwhm" -> Moffat.ofFwhm(beta, v, flux, trunc);
-                    case "scale_radius" -> Moffat.ofScaleRadius(beta, v, flux, trunc);
-                    default -> Moffat.ofHalfLightRadius(beta, v, flux, trunc);
-                };
-            }
-            case "Airy" -> {
-                check(c, path, type, List.of("lam_over_diam", "obscuration", "flux"));
-                yield new Airy(required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path), flux(c, path));
-            }
-            case "OpticalPSF" -> {
-                List<String> params = new ArrayList<>(List.of("lam_over_diam", "obscuration", "nstruts", "strut_thick",
-                        "strut_angle", "flux"));
-                params.addAll(List.of(OpticalPSF.ABERRATIONS));
-                check(c, path, type, params);
-                double[] ab = new double[OpticalPSF.ABERRATIONS.length];
-                for (int i = 0; i < ab.length; i++) {
-                    ab[i] = optional(c, OpticalPSF.ABERRATIONS[i], 0, path);
-                }
-                double nstruts = optional(c, "nstruts", 0, path);
-                if (nstruts != Math.rint(nstruts)) {
-                    throw new IllegalArgumentException(path + ".nstruts: expected an integer, got " + nstruts);
-                }
-                yield new OpticalPSF(required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path),
-                        (int) nstruts, optional(c, "strut_thick", 0.05, path),
-                        Math.toRadians(optional(c, "strut_angle", 0, path)), ab, flux(c, path));
-            }
-            case "Sum", "Convolution" -> {
-                check(c, path, type, List.of("items", "flux"));
-                if (!c.hasPath("items")) {
-                    throw new IllegalArgumentException(path + ": " + type + " needs 'items', a list of profiles");
-                }
-                List<? extends Config> items;
-                try {
-                    items = c.getConfigList("items");
-                } catch (ConfigException.WrongType e) {
-                    throw new IllegalArgumentException(path + ".items: expected a list of profile objects", e);
-                }
-                List<Profile> built = new ArrayList<>();
-                for (int i = 0; i < items.size(); i++) {
-                    built.add(build(items.get(i), path + ".items[" + i + "]"));
-                }
-                if (built.isEmpty()) {
-                    throw new IllegalArgumentException(path + ": " + type + " has no items");
-                }
-                Profile combined = type.equals("Sum") ? new Sum(built) : new Convolution(built);
-                yield c.hasPath("flux") ? combined.withFlux(number(c, "flux", path)) : combined;
-            }
-            default -> throw new IllegalArgumentException(path + ": unknown type '" + type + "'; valid types: " + TYPES);
+        String name = string(c, "type", path);
+        Type type;
+        synchronized (ProfileConfig.class) {
+            type = TYPES.get(name);
+        }
+        if (type == null) {
+            throw new IllegalArgumentException(path + ": unknown type '" + name + "'; valid types: " + types());
+        }
+        check(c, path, name, type.params());
+        return transforms(type.builder().build(c, path, name), c, path);
+    }
+
+    private static Profile gaussian(Config c, String path, String type) {
+        String size = oneOf(c, path, type, "sigma", "fwhm", "half_light_radius");
+        double v = number(c, size, path);
+        double flux = flux(c, path);
+        return switch (size) {
+            case "sigma" -> new Gaussian(v, flux);
+            case "fwhm" -> Gaussian.ofFwhm(v, flux);
+            default -> Gaussian.ofHalfLightRadius(v, flux);
         };
-        return transforms(p, c, path);
+    }
+
+    private static Profile kolmogorov(Config c, String path, String type) {
+        String size = oneOf(c, path, type, "fwhm", "lam_over_r0", "half_light_radius");
+        double v = number(c, size, path);
+        double flux = flux(c, path);
+        return switch (size) {
+            case "fwhm" -> Kolmogorov.ofFwhm(v, flux);
+            case "lam_over_r0" -> Kolmogorov.ofLamOverR0(v, flux);
+            default -> Kolmogorov.ofHalfLightRadius(v, flux);
+        };
+    }
+
+    private static Profile moffat(Config c, String path, String type) {
+        double beta = required(c, "beta", path, type);
+        String size = oneOf(c, path, type, "fwhm", "scale_radius", "half_light_radius");
+        double v = number(c, size, path);
+        double trunc = optional(c, "trunc", 0, path);
+        double flux = flux(c, path);
+        return switch (size) {
+            case "fwhm" -> Moffat.ofFwhm(beta, v, flux, trunc);
+            case "scale_radius" -> Moffat.ofScaleRadius(beta, v, flux, trunc);
+            default -> Moffat.ofHalfLightRadius(beta, v, flux, trunc);
+        };
+    }
+
+    private static Profile opticalPsf(Config c, String path, String type) {
+        double[] ab = new double[OpticalPSF.ABERRATIONS.length];
+        for (int i = 0; i < ab.length; i++) {
+            ab[i] = optional(c, OpticalPSF.ABERRATIONS[i], 0, path);
+        }
+        double nstruts = optional(c, "nstruts", 0, path);
+        if (nstruts != Math.rint(nstruts)) {
+            throw new IllegalArgumentException(path + ".nstruts: expected an integer, got " + nstruts);
+        }
+        return new OpticalPSF(required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path),
+                (int) nstruts, optional(c, "strut_thick", 0.05, path),
+                Math.toRadians(optional(c, "strut_angle", 0, path)), ab, flux(c, path));
+    }
+
+    private static Profile combination(Config c, String path, String type) {
+        if (!c.hasPath("items")) {
+            throw new IllegalArgumentException(path + ": " + type + " needs 'items', a list of profiles");
+        }
+        List<? extends Config> items;
+        try {
+            items = c.getConfigList("items");
+        } catch (ConfigException.WrongType e) {
+            throw new IllegalArgumentException(path + ".items: expected a list of profile objects", e);
+        }
+        List<Profile> built = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            built.add(build(items.get(i), path + ".items[" + i + "]"));
+        }
+        if (built.isEmpty()) {
+            throw new IllegalArgumentException(path + ": " + type + " has no items");
+        }
+        Profile combined = type.equals("Sum") ? new Sum(built) : new Convolution(built);
+        return c.hasPath("flux") ? combined.withFlux(number(c, "flux", path)) : combined;
     }
 
     private static Profile sersic(Config c, String path, String type, double n, boolean fast) {
