@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class StrictConfig {
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return ConfigFactory.parseReader(r, ConfigParseOptions.defaults()
                     .setOriginDescription(resource).setSyntax(ConfigSyntax.CONF)).resolve();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }
     }

@@ -1,5 +1,7 @@
 package org.megalut.great3;
 
+import java.io.Serializable;
+
 /**
  * A band of whole stamp rows of a GREAT3 image, and the image rows it needs: the unit of work when a
  * subfield's image is split between tasks (read it with
@@ -9,7 +11,7 @@ package org.megalut.great3;
  * @param stampRows     number of stamp rows, ≥ 1
  * @param stampSize     stamp size in pixels (even; 48 for GREAT3 ground)
  */
-public record StampRowBand(int firstStampRow, int stampRows, int stampSize) implements java.io.Serializable {
+public record StampRowBand(int firstStampRow, int stampRows, int stampSize) implements Serializable {
 
     public StampRowBand {
         Stamps.requireStampSize(stampSize);

@@ -1,5 +1,7 @@
 package org.megalut.ml;
 
+import java.util.Arrays;
+
 /**
  * BFGS with a dense inverse-Hessian approximation, starting from H = I, with the standard update
  * H⁺ = (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1/(yᵀs) (Nocedal &amp; Wright eq. 6.17), and a strong-Wolfe
@@ -36,7 +38,7 @@ public final class Bfgs extends QuasiNewton {
 
         @Override
         public void reset() {
-            java.util.Arrays.fill(h, 0.0);
+            Arrays.fill(h, 0.0);
             for (int i = 0; i < n; i++) {
                 h[i * n + i] = 1.0;
             }

@@ -1,6 +1,7 @@
 package org.megalut.ml;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,7 +30,7 @@ public final class CommitteeIo {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private CommitteeIo() {

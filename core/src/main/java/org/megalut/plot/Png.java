@@ -1,6 +1,7 @@
 package org.megalut.plot;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -48,7 +49,7 @@ final class Png {
             if (title != null && !title.isEmpty()) {
                 top = Math.min(height / 4, 28);
                 g.setColor(Color.BLACK);
-                g.setFont(g.getFont().deriveFont(java.awt.Font.BOLD, 15f));
+                g.setFont(g.getFont().deriveFont(Font.BOLD, 15f));
                 int w = g.getFontMetrics().stringWidth(title);
                 g.drawString(title, Math.max(4, (width - w) / 2), top - 8);
             }

@@ -21,6 +21,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.XYSeries;
@@ -272,7 +273,7 @@ public final class XyPanel extends Panel {
             TextTitle t = new TextTitle(note, new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             t.setBackgroundPaint(new Color(255, 255, 255, 210));
             t.setPadding(new RectangleInsets(3, 5, 3, 5));
-            t.setTextAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            t.setTextAlignment(HorizontalAlignment.LEFT);
             plot.addAnnotation(new XYTitleAnnotation(0.02, 0.98, t, RectangleAnchor.TOP_LEFT));
         }
         JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, legend);

@@ -1,6 +1,9 @@
 package org.megalut.render;
 
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
+import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
 
 /**
  * Order-0 Hankel transform ∫₀^∞ f(r) J0(k r) r dr by Ogata's (2005) double-exponential Bessel
@@ -80,7 +83,7 @@ final class HankelTransform {
             }
             x = j;
         }
-        return new Level(java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(cs, n));
+        return new Level(Arrays.copyOf(xs, n), Arrays.copyOf(cs, n));
     }
 
     /** The i-th zero of J0 (McMahon's expansion refined by Newton with J0' = −J1). */
@@ -142,8 +145,8 @@ final class HankelTransform {
         throw new ArithmeticException("Hankel transform did not converge at k = " + k);
     }
 
-    private static final org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator GL20 =
-            new org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory().legendre(20, -1, 1);
+    private static final GaussIntegrator GL20 =
+            new GaussIntegratorFactory().legendre(20, -1, 1);
 
     /**
      * ∫₀^{rMax} f(r) J0(k r) r dr for f smooth on [0, rMax] (a truncated profile), by 20-point

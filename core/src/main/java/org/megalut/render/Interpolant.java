@@ -1,5 +1,7 @@
 package org.megalut.render;
 
+import java.util.Locale;
+
 /**
  * A 1-d interpolation kernel K(t) (t in samples) with its Fourier transform û(u) = ∫K(t)e^{−2πiut}dt
  * (u in cycles per sample), as GalSim's Interpolant: the x-interpolant of an {@link InterpolatedImage}.
@@ -26,7 +28,7 @@ public interface Interpolant {
      * @throws IllegalArgumentException for other names
      */
     static Interpolant parse(String name) {
-        String s = name.trim().toLowerCase(java.util.Locale.ROOT);
+        String s = name.trim().toLowerCase(Locale.ROOT);
         if (s.equals("quintic")) {
             return Quintic.INSTANCE;
         }

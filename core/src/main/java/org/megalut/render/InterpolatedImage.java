@@ -1,5 +1,6 @@
 package org.megalut.render;
 
+import java.util.Objects;
 import org.jtransforms.fft.DoubleFFT_2D;
 import org.megalut.image.Image;
 
@@ -65,7 +66,7 @@ public final class InterpolatedImage extends Profile {
         if (bad >= 0) {
             throw new IllegalArgumentException("stamp has a non-finite pixel at index " + bad);
         }
-        this.xInterp = java.util.Objects.requireNonNull(xInterpolant, "x-interpolant");
+        this.xInterp = Objects.requireNonNull(xInterpolant, "x-interpolant");
         this.scale = scale;
         this.width = stamp.width();
         this.height = stamp.height();

@@ -1,5 +1,7 @@
 package org.megalut.render;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,7 +52,7 @@ public final class Lanczos implements Interpolant {
         c[5] = -k[5];
         double ka = GSParams.DEFAULT.kvalueAccuracy();
         double step = Math.pow(ka / 200, 0.25) / n;
-        java.util.List<Double> vals = new java.util.ArrayList<>();
+        List<Double> vals = new ArrayList<>();
         double last = 0;
         for (int i = 0; ; i++) {
             double u = i * step;

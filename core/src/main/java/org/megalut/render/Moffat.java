@@ -1,5 +1,8 @@
 package org.megalut.render;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.special.Gamma;
 
@@ -73,7 +76,7 @@ public final class Moffat extends RadialProfile {
         if (truncated) {
             double dq = Math.pow(gs.kvalueAccuracy() / 10, 0.25);   // GalSim's table spacing
             double pref = 2 * (beta - 1) / fluxFactor;
-            java.util.List<Double> vals = new java.util.ArrayList<>();
+            List<Double> vals = new ArrayList<>();
             double lastAbove = 0;
             int below = 0;
             for (int i = 0; i * dq < 50; i++) {
@@ -117,7 +120,7 @@ public final class Moffat extends RadialProfile {
         this.qTableEnd = 0;
         double nu = beta - 1;
         double pref = 4 / (Math.exp(Gamma.logGamma(beta - 1)) * Math.pow(2, beta));
-        java.util.List<Double> vals = new java.util.ArrayList<>();
+        List<Double> vals = new ArrayList<>();
         double x = Math.log(Q_LO);
         while (true) {
             double q = Math.exp(x);
@@ -181,7 +184,7 @@ public final class Moffat extends RadialProfile {
             }
             // 2f(hlr) − f(trunc) is 0 at the wanted r_d, positive below it (r_d → untruncated value keeps
             // f(hlr) = 1/2 > f(trunc)/2): expand the bracket up, then bisect.
-            java.util.function.DoubleUnaryOperator g = r -> 2 * (1 - Math.pow(1 + hlr * hlr / (r * r), 1 - beta))
+            DoubleUnaryOperator g = r -> 2 * (1 - Math.pow(1 + hlr * hlr / (r * r), 1 - beta))
                     - (1 - Math.pow(1 + trunc * trunc / (r * r), 1 - beta));
             double lo = rd;
             double hi = 2 * rd;

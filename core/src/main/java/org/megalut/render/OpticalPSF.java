@@ -1,5 +1,6 @@
 package org.megalut.render;
 
+import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_2D;
 import org.megalut.image.Image;
 
@@ -54,7 +55,7 @@ public final class OpticalPSF extends Profile {
             throw new IllegalArgumentException("at most " + ABERRATIONS.length + " aberrations (Noll 4..11), got " + aberrations.length);
         }
         this.lamOverDiam = lamOverDiam;
-        double[] a = java.util.Arrays.copyOf(aberrations, ABERRATIONS.length);
+        double[] a = Arrays.copyOf(aberrations, ABERRATIONS.length);
         double pupilSize = 2 * OVERSAMPLING;
         double provisional = 1 / (2 * Airy.foldRadius(obscuration) * PAD_FACTOR);
         int npix = (int) FftGrid.goodFftSize((long) Math.ceil(pupilSize / provisional * (1 - Math.scalb(1.0, -14))));

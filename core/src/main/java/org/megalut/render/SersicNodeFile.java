@@ -1,5 +1,7 @@
 package org.megalut.render;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -47,7 +49,7 @@ final class SersicNodeFile {
     }
 
     static SersicKTable[] read(InputStream raw, int nodes, double nMin, double nStep) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(raw)));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw)));
         if (in.readInt() != MAGIC || in.readInt() != SersicKTable.NODES || in.readDouble() != SersicKTable.X_LO
                 || in.readDouble() != SersicKTable.DX || in.readDouble() != nMin || in.readDouble() != nStep
                 || in.readInt() != nodes) {
@@ -70,7 +72,7 @@ final class SersicNodeFile {
     /** Writes node tables (all of them, in grid order) in the format above. */
     static void write(OutputStream raw, SersicKTable[] tables, double nMin, double nStep) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(raw);
-        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(gz));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz));
         out.writeInt(MAGIC);
         out.writeInt(SersicKTable.NODES);
         out.writeDouble(SersicKTable.X_LO);

@@ -2,6 +2,7 @@ package org.megalut.render;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Sources of {@link SersicKTable}s: exact per-n tables in an LRU cache, and a fast path that
@@ -152,7 +153,7 @@ public final class SersicTables {
         SersicKTable.checkN(nMax);
         int lo = Math.max(0, (int) Math.floor((nMin - SersicKTable.N_MIN) / N_STEP) - 1);
         int hi = Math.min(N_NODES - 1, (int) Math.ceil((nMax - SersicKTable.N_MIN) / N_STEP) + 2);
-        java.util.stream.IntStream.rangeClosed(lo, hi).parallel().forEach(SersicTables::node);
+        IntStream.rangeClosed(lo, hi).parallel().forEach(SersicTables::node);
     }
 
     /**

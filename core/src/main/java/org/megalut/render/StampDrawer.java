@@ -1,6 +1,8 @@
 package org.megalut.render;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.megalut.image.Image;
 
@@ -32,7 +34,7 @@ import org.megalut.image.Image;
 public final class StampDrawer {
     private final GSParams gs = GSParams.DEFAULT;
     private final KValue kv = new KValue();
-    private final java.util.List<RadialLookup> lookups = new java.util.ArrayList<>();
+    private final List<RadialLookup> lookups = new ArrayList<>();
     /**
      * FFT buffers of the most recently used sizes N: a subfield's galaxies alternate between a few N
      * (128, 192, 256), and a buffer holds 4·N·(N/2 + 1) doubles (1 MB at N = 256), so an occasional

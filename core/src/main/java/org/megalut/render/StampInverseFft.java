@@ -1,5 +1,6 @@
 package org.megalut.render;
 
+import java.util.Arrays;
 import org.megalut.image.Image;
 
 /**
@@ -72,8 +73,8 @@ final class StampInverseFft {
     /** Zeroes the grid. */
     void clear() {
         for (int k = 0; k < n; k++) {
-            java.util.Arrays.fill(re[k], 0.0);
-            java.util.Arrays.fill(im[k], 0.0);
+            Arrays.fill(re[k], 0.0);
+            Arrays.fill(im[k], 0.0);
         }
     }
 

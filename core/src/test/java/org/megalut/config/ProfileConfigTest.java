@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
 import org.megalut.render.Airy;
@@ -119,14 +120,14 @@ class ProfileConfigTest {
 
     @Test
     void aRegisteredTypeIsBuiltLikeTheShippedOnesAndNamesAreUnique() {
-        ProfileConfig.register("RoundTestProfile", java.util.List.of("width"),
+        ProfileConfig.register("RoundTestProfile", List.of("width"),
                 (c, path, type) -> new Gaussian(c.getDouble("width"), 2));
         Profile p = ProfileConfig.parse("{type = RoundTestProfile, width = 0.4, shift = {x = 0.1}}");
         assertEquals(2, p.flux(), 1e-15);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProfileConfig.parse("{type = RoundTestProfile, width = 0.4, sigma = 1}"));
         assertTrue(e.getMessage().contains("unknown parameter(s) [sigma]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ProfileConfig.register("Gaussian", java.util.List.of(),
+        assertThrows(IllegalArgumentException.class, () -> ProfileConfig.register("Gaussian", List.of(),
                 (c, path, type) -> null));
         assertTrue(ProfileConfig.types().contains("RoundTestProfile") && ProfileConfig.types().get(0).equals("Gaussian"));
     }

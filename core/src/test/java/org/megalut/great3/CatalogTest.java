@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-
+import java.util.Locale;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
@@ -21,6 +22,7 @@ import nom.tam.util.FitsOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.fits.FitsFormatException;
+
 
 class CatalogTest {
 
@@ -242,7 +244,7 @@ class CatalogTest {
     void integerScientificFormatMatchesPrintf() {
         for (long v : new long[] {0, 1, -1, 23, 4775, 199_099_099, -1000, 1_000_000_000_000L, Long.MAX_VALUE,
             Long.MIN_VALUE}) {
-            assertEquals(String.format(java.util.Locale.ROOT, "%.18e", java.math.BigDecimal.valueOf(v)),
+            assertEquals(String.format(Locale.ROOT, "%.18e", BigDecimal.valueOf(v)),
                     CatalogColumns.sci18(v), "value " + v);
         }
     }

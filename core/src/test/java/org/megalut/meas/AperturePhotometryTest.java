@@ -2,6 +2,7 @@ package org.megalut.meas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
 
@@ -20,7 +21,7 @@ class AperturePhotometryTest {
     @Test
     void pixelOverlapsTileTheDisk() {
         Image ones = Image.zeros(40, 40);
-        java.util.Arrays.fill(ones.pixels(), 1.0);
+        Arrays.fill(ones.pixels(), 1.0);
         for (double r : new double[] {0.3, 2, 3, 5, 8}) {
             assertEquals(Math.PI * r * r, AperturePhotometry.sum(ones, 19.37, 20.81, r), 1e-10, "r=" + r);
             assertEquals(1.0, AperturePhotometry.surfaceBrightness(ones, 19.37, 20.81, r), 1e-12);

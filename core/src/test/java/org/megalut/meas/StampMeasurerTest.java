@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
 import org.megalut.testing.TestImages;
@@ -15,7 +16,7 @@ class StampMeasurerTest {
     @Test
     void skyStatisticsUseTheOuterRing() {
         Image stamp = Image.zeros(48, 48);
-        java.util.Arrays.fill(stamp.pixels(), 7.0);
+        Arrays.fill(stamp.pixels(), 7.0);
         stamp.set(0, 0, 1.0);     // in the ring
         stamp.set(24, 24, 1e6);   // inside: ignored by ring statistics
         SkyStatistics s = SkyStatistics.ofOuterRing(stamp);
@@ -47,7 +48,7 @@ class StampMeasurerTest {
     @Test
     void madEstimatesGaussianNoise() {
         Image stamp = Image.zeros(200, 200);
-        java.util.Arrays.fill(stamp.pixels(), 3.0);
+        Arrays.fill(stamp.pixels(), 3.0);
         TestImages.addNoise(stamp, 0.5, 42);
         SkyStatistics s = SkyStatistics.ofOuterRing(stamp);
         assertEquals(0.5, s.mad(), 0.03);

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -64,7 +66,7 @@ class CommitteeTest {
         }
         assertEquals(seq.selected(), par.selected());
         // Members differ (different initial noise and minibatches).
-        assertFalse(java.util.Arrays.equals(seq.members().get(0).initialParameters(),
+        assertFalse(Arrays.equals(seq.members().get(0).initialParameters(),
                 seq.members().get(1).initialParameters()));
     }
 
@@ -91,7 +93,7 @@ class CommitteeTest {
 
     @Test
     void lbfgsTrainsToo() {
-        MlConfig cfg = MlConfig.fromConfig(com.typesafe.config.ConfigFactory.parseString(
+        MlConfig cfg = MlConfig.fromConfig(ConfigFactory.parseString(
                 "training { algorithm = lbfgs, members = 2 }, selection.bestn = 1")
                 .withFallback(config(1, "mean").toConfig()));
         Committee c = CommitteeTrainer.train(cfg, toyTable());
@@ -214,7 +216,7 @@ class CommitteeTest {
         CommitteePrediction p = c.predict(test);
         MlData d = test.tensors(List.of("q"), List.of("tru"), List.of("pre")).data();
         Tensor3 uniform = new Tensor3(d.realizations(), 1, d.cases());
-        java.util.Arrays.fill(uniform.data(), 0.5);
+        Arrays.fill(uniform.data(), 0.5);
         CostFunction cost = Costs.byName("msbwsignorm");
         double trained = cost.evaluate(p.values(), d, null);
         double flat = cost.evaluate(uniform, d, null);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +57,9 @@ class LongTableTest {
     }
 
     @Test
-    void csvRoundTrip(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+    void csvRoundTrip(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
         LongTable t = table();
-        java.nio.file.Path file = dir.resolve("t.csv");
+        Path file = dir.resolve("t.csv");
         LongTableCsv.write(t, file);
         LongTable back = LongTableCsv.read(file);
         assertEquals(t.columns(), back.columns());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class NetTest {
         for (int n = 0; n < 4; n++) {
             expected[36 + 5 + n * 4 + n] = 1.0;
         }
-        assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(p));
+        assertEquals(Arrays.toString(expected), Arrays.toString(p));
     }
 
     @Test

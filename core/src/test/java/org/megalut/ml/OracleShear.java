@@ -1,6 +1,11 @@
 package org.megalut.ml;
 
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The Tenbilac shear reference set, loaded and prepared as Tenbilac did (sa1 on the whole training input). */
@@ -47,10 +52,10 @@ final class OracleShear {
     /** Tenbilac's logged validation cost after iteration {@code iter} (1-based, cumulative over loops). */
     double tenbilacValCost(int member, int iter) {
         try {
-            List<String> lines = java.nio.file.Files.readAllLines(member(member).resolve("iterations.csv"));
+            List<String> lines = Files.readAllLines(member(member).resolve("iterations.csv"));
             return Double.parseDouble(lines.get(iter).split(",")[3]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -66,14 +71,14 @@ final class OracleShear {
 
     /** The reference configuration with {@code loops} minibatch loops and {@code threads} threads. */
     static MlConfig config(int loops, int threads) {
-        return MlConfig.fromConfig(com.typesafe.config.ConfigFactory.parseString(
+        return MlConfig.fromConfig(ConfigFactory.parseString(
                 "training { mbloops = " + loops + ", threads = " + threads + " }").withFallback(config().toConfig()));
     }
 
     /** A Tenbilac-style plan: the stored split, stored initial parameters and the first {@code loops} minibatches. */
     TrainingPlan plan(int members, int loops) {
-        java.util.List<double[]> inits = new java.util.ArrayList<>();
-        java.util.List<MinibatchSource> batches = new java.util.ArrayList<>();
+        List<double[]> inits = new ArrayList<>();
+        List<MinibatchSource> batches = new ArrayList<>();
         for (int i = 0; i < members; i++) {
             inits.add(params(i, "init"));
             batches.add(minibatches(i, loops));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,6 @@ class SeedsTest {
         assertArrayEquals(s.train(), Split.random(1000, 0.2, Seeds.stream(7, -1, Seeds.Purpose.SPLIT)).train());
         int[] batch = MinibatchSource.random(800, 0.25, Seeds.stream(7, 0, Seeds.Purpose.MINIBATCH)).positions(0);
         assertEquals(200, batch.length);
-        assertTrue(java.util.Arrays.stream(batch).distinct().count() == 200, "drawn without replacement");
+        assertTrue(Arrays.stream(batch).distinct().count() == 200, "drawn without replacement");
     }
 }

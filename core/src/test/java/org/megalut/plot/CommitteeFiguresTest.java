@@ -10,6 +10,7 @@ import org.megalut.ml.Committee;
 import org.megalut.ml.CommitteeTrainer;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
+import org.megalut.ml.Predictions;
 
 class CommitteeFiguresTest {
 
@@ -48,7 +49,7 @@ class CommitteeFiguresTest {
                 selection { bestn = 1 }
                 """), table());
         assertTrue(PlotTest.colours(CommitteeFigures.selfPrediction(c, table(), "weights").png(900, 400), 900, 400) > 10);
-        LongTable t = org.megalut.ml.Predictions.append(table(), c);
+        LongTable t = Predictions.append(table(), c);
         List<ShearValidation.Result> v = ShearValidation.validate(t, List.of(
                 new ShearValidation.Component("g1", "obs", "w", "tru"), new ShearValidation.Component("g2", "obs", null, "tru")));
         assertTrue(PlotTest.colours(BiasFigures.validation("validation", v).png(900, 700), 900, 700) > 10);

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Random;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,7 @@ class PlotTest {
     static int colours(byte[] png, int width, int height) throws IOException {
         String dump = System.getenv("MEGALUT_PLOT_DUMP");
         if (dump != null) {
-            java.nio.file.Files.write(java.nio.file.Path.of(dump, "plot-" + System.nanoTime() + ".png"), png);
+            Files.write(Path.of(dump, "plot-" + System.nanoTime() + ".png"), png);
         }
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(width, img.getWidth());
@@ -79,7 +82,7 @@ class PlotTest {
 
     @Test
     void histogramsAndGrid() throws Exception {
-        java.util.Random r = new java.util.Random(1);
+        Random r = new Random(1);
         double[] a = new double[1000];
         double[] b = new double[300];
         for (int i = 0; i < a.length; i++) {

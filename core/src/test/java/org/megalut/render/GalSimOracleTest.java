@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -123,7 +124,7 @@ class GalSimOracleTest {
             checked++;
         }
         System.out.printf("GalSim oracle: %d star stamps (PSFs 0-5), max |diff|/peak = %.3g; per PSF %s%n", checked,
-                worst, java.util.Arrays.toString(worstPerPsf));
+                worst, Arrays.toString(worstPerPsf));
         assertEquals(24, checked);
         assertTrue(worst < 1e-6, "max |diff|/peak = " + worst);
     }

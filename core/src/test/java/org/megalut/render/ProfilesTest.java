@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Analytic checks of the k-space (and real-space) values of the profiles. */
 class ProfilesTest {
 
-    private static double maxErrOverK(Profile p, java.util.function.DoubleUnaryOperator exact, double kmax) {
+    private static double maxErrOverK(Profile p, DoubleUnaryOperator exact, double kmax) {
         double worst = 0;
         KValue v = new KValue();
         for (double k = 1e-4; k < kmax; k *= 1.013) {

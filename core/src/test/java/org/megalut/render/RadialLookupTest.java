@@ -3,6 +3,7 @@ package org.megalut.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class RadialLookupTest {
@@ -67,7 +68,7 @@ class RadialLookupTest {
                 double b = 2 * qxy * j;
                 double cs = c * lookup.argScale();
                 lookup.fillRow(row, count, a, b, qxx, cs, 2.0);
-                java.util.Arrays.fill(sum, 1.0);
+                Arrays.fill(sum, 1.0);
                 lookup.addRow(sum, count, a, b, qxx, cs, 2.0);
                 for (int i = 0; i < count; i++) {
                     double expected = 2.0 * lookup.value(cs * (a + i * (b + qxx * i)));

@@ -3,6 +3,13 @@ package org.megalut.render;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
 
@@ -26,9 +33,9 @@ class StampDrawerPsfCacheTest {
     void gridsSharedBetweenThreadsGiveTheStampsOfLoneDrawers() throws Exception {
         Profile optics = new OpticalPSF(0.03, 0.2, 0, 0, 0, new double[] {0.05, 0.02, -0.03, 0.04, 0.01, 0, 0, 0}, 1);
         PsfKGrids shared = new PsfKGrids(Convolution.of(Kolmogorov.ofFwhm(0.6, 1), optics));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            java.util.List<java.util.concurrent.Future<double[][]>> results = new java.util.ArrayList<>();
+            List<Future<double[][]>> results = new ArrayList<>();
             for (int t = 0; t < 3; t++) {
                 int first = t;
                 results.add(pool.submit(() -> {
@@ -62,7 +69,7 @@ class StampDrawerPsfCacheTest {
             gals[i] = Sersic.ofHalfLightRadius(1.5, 0.1 * Math.pow(1.4, i), 100).shear(0.2, 0.1);
         }
         StampDrawer shared = new StampDrawer();
-        java.util.Set<FftGrid> grids = new java.util.HashSet<>();
+        Set<FftGrid> grids = new HashSet<>();
         // largest galaxies first (Nk grows: the PSF grid must be extended), then smallest first, then mixed
         for (int pass = 0; pass < 3; pass++) {
             for (int i = 0; i < gals.length; i++) {

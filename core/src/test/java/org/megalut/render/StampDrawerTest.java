@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 import org.megalut.image.Image;
@@ -139,7 +140,7 @@ class StampDrawerTest {
                 peak = Math.max(peak, alone.pixels()[p]);
                 worst = Math.max(worst, Math.abs(point.pixels()[p] - 2.0 * alone.pixels()[p]));
             }
-            assertTrue(worst < 1e-12 * peak, "point source vs PSF at " + java.util.Arrays.toString(off) + ": " + worst);
+            assertTrue(worst < 1e-12 * peak, "point source vs PSF at " + Arrays.toString(off) + ": " + worst);
         }
     }
 

@@ -3,6 +3,7 @@ package org.megalut.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.RunSettings;
@@ -49,7 +50,7 @@ public final class CommonOptions {
         RunSettings s = RunSettings.from(c, selected, base.master, force);
         try {
             return s.qualified(s.hadoopConfiguration());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot resolve the branch, truth or work directory: " + e.getMessage(), e);
         }
     }

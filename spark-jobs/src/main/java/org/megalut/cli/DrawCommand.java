@@ -1,9 +1,11 @@
 package org.megalut.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,12 +13,12 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.megalut.config.ProfileConfig;
 import org.megalut.fits.Bitpix;
 import org.megalut.fits.FitsImages;
 import org.megalut.image.Image;
 import org.megalut.render.DrawMethod;
 import org.megalut.render.Profile;
-import org.megalut.config.ProfileConfig;
 import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
 import picocli.CommandLine.Command;
@@ -95,13 +97,13 @@ final class DrawCommand implements Callable<Integer> {
     }
 
     /** Rows of the cases CSV (header line, then numbers); errors name the file and line. */
-    static List<Map<String, Double>> readCases(Path in, Configuration conf) throws java.io.IOException {
+    static List<Map<String, Double>> readCases(Path in, Configuration conf) throws IOException {
         List<String> lines = List.of(read(in, conf).split("\\R"));
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new IllegalArgumentException(in + ": empty file, expected a header with columns " + COLUMNS);
         }
         String[] header = lines.get(0).split(",", -1);
-        Map<String, Integer> index = new java.util.HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
             index.put(header[i].trim(), i);
         }
@@ -117,7 +119,7 @@ final class DrawCommand implements Callable<Integer> {
                 continue;
             }
             String[] f = lines.get(l).split(",", -1);
-            Map<String, Double> v = new java.util.HashMap<>();
+            Map<String, Double> v = new HashMap<>();
             for (String c : COLUMNS) {
                 int i = index.get(c);
                 try {
@@ -132,7 +134,7 @@ final class DrawCommand implements Callable<Integer> {
         return rows;
     }
 
-    private static String read(Path p, Configuration conf) throws java.io.IOException {
+    private static String read(Path p, Configuration conf) throws IOException {
         try (InputStream is = p.getFileSystem(conf).open(p)) {
             return new String(is.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,5 +1,6 @@
 package org.megalut.cli;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.megalut.spark.PredictionRun;
@@ -32,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "evaluate")) {
             EvaluateStep.Result r = EvaluateStep.evaluate(GroupStep.read(run.groupCsv(), conf));
             EvaluateStep.print(r, System.out);
-            java.util.Map<Integer, String> failed = GroupStep.readFailed(run, conf);
+            Map<Integer, String> failed = GroupStep.readFailed(run, conf);
             EvaluateStep.write(r, run.label(), failed, run.metricsJson(), conf);
             System.out.println("metrics: " + run.metricsJson());
             failed.forEach((sf, why) -> System.out.printf("  subfield %d not evaluated: %s%n", sf, why));

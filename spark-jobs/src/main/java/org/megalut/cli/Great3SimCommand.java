@@ -3,6 +3,7 @@ package org.megalut.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.great3.BranchLayout;
@@ -56,7 +57,7 @@ final class Great3SimCommand implements Callable<Integer> {
         // The same selection as every other command reads from the configuration; deep subfields come with
         // great3-sim.deep, so a configured selection contributes its regular ones.
         int[] regular = subfields != null ? SubfieldSelection.parse(subfields)
-                : java.util.Arrays.stream(SubfieldSelection.parse(c.getString("branch.subfields")))
+                : Arrays.stream(SubfieldSelection.parse(c.getString("branch.subfields")))
                         .filter(s -> s < BranchLayout.REGULAR_SUBFIELDS).toArray();
         for (int s : regular) {
             if (s < 0 || s >= BranchLayout.REGULAR_SUBFIELDS) {

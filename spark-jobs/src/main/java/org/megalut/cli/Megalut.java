@@ -1,9 +1,10 @@
 package org.megalut.cli;
 
+import java.io.IOException;
 import org.megalut.fits.FitsFormatException;
 import org.megalut.great3.Great3FormatException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the {@code megalut} command line: one subcommand per pipeline step. */
 @Command(name = "megalut", mixinStandardHelpOptions = true, version = "megalut 0.1.0",
@@ -24,7 +25,7 @@ public final class Megalut implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Bad input is reported in one line naming the file; anything else keeps its stack trace.
             if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
-                    || ex instanceof java.io.IOException || ex instanceof Great3FormatException
+                    || ex instanceof IOException || ex instanceof Great3FormatException
                     || ex instanceof FitsFormatException) {
                 commandLine.getErr().println("megalut " + commandLine.getCommandName() + ": " + ex.getMessage());
                 return ExitCodes.BAD_INPUT;

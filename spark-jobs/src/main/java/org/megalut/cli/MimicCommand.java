@@ -1,12 +1,13 @@
 package org.megalut.cli;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
 import java.util.concurrent.Callable;
-import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.io.WorkdirLock;
+import org.megalut.spark.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,7 +27,7 @@ final class MimicCommand implements Callable<Integer> {
         RunSettings settings = options.settings();
         PredictionRun run = predcode.run(options, PredictionRun.Target.MIMIC);
         Config c = options.config().withValue("predcode",
-                com.typesafe.config.ConfigValueFactory.fromAnyRef(run.predcode()));
+                ConfigValueFactory.fromAnyRef(run.predcode()));
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "mimic");
              SparkSessions.Lease lease = SparkSessions.lease(settings, "mimic")) {
             boolean failures = Pipeline.run(lease.spark(), settings, c, "simulate-mimic", "mimic", System.out);

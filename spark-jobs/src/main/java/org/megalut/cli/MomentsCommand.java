@@ -1,5 +1,6 @@
 package org.megalut.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -11,9 +12,9 @@ import org.megalut.meas.AdaptiveMoments;
 import org.megalut.meas.AdaptiveMomentsFitter;
 import org.megalut.meas.AdaptiveMomentsParams;
 import org.megalut.spark.io.HadoopSource;
-import org.megalut.spark.io.SmallTable;
 import org.megalut.spark.io.SmallTable.Column;
 import org.megalut.spark.io.SmallTable.Type;
+import org.megalut.spark.io.SmallTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -95,7 +96,7 @@ final class MomentsCommand implements Callable<Integer> {
                     + " image is not a whole number of " + stampSize + "-pixel stamps (use --stamp-size)");
         }
         Image fits = image.withOrigin(1, 1);
-        List<Image> out = new java.util.ArrayList<>();
+        List<Image> out = new ArrayList<>();
         for (int y = 1; y <= image.height(); y += stampSize) {
             for (int x = 1; x <= image.width(); x += stampSize) {
                 out.add(fits.cut(x, y, stampSize, stampSize));

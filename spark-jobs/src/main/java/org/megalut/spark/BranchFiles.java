@@ -1,5 +1,6 @@
 package org.megalut.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;
@@ -92,7 +93,7 @@ public final class BranchFiles {
         if (fs().exists(b)) {
             return b;
         }
-        throw new java.io.FileNotFoundException("neither " + a + " nor " + b + " exists");
+        throw new FileNotFoundException("neither " + a + " nor " + b + " exists");
     }
 
     private FileSystem fs() throws IOException {

@@ -1,9 +1,12 @@
 package org.megalut.spark;
 
 import com.typesafe.config.Config;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.megalut.meas.AdaptiveMomentsParams;
 import org.megalut.meas.StampMeasurer;
 
@@ -86,17 +89,17 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
      * directory (the current directory for the local one), since executors run in directories of their
      * own. Empty paths stay empty.
      */
-    public RunSettings qualified(org.apache.hadoop.conf.Configuration conf) throws java.io.IOException {
+    public RunSettings qualified(Configuration conf) throws IOException {
         return new RunSettings(qualify(branchDir, conf), qualify(truthDir, conf), qualify(workdir, conf), subfields,
                 master, force, measure, grid, spark);
     }
 
     /** A path as a fully qualified URI string; blank stays blank. */
-    public static String qualify(String path, org.apache.hadoop.conf.Configuration conf) throws java.io.IOException {
+    public static String qualify(String path, Configuration conf) throws IOException {
         if (path == null || path.isBlank()) {
             return path;
         }
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        Path p = new Path(path);
         return p.getFileSystem(conf).makeQualified(p).toString();
     }
 
@@ -110,8 +113,8 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
      * {@code spark.hadoop.*} settings of the configuration and of the system properties (spark-submit's
      * {@code --conf}), with the prefix removed, as Spark applies them.
      */
-    public org.apache.hadoop.conf.Configuration hadoopConfiguration() {
-        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    public Configuration hadoopConfiguration() {
+        Configuration conf = new Configuration();
         String prefix = "spark.hadoop.";
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted()
                 .forEach(k -> conf.set(k.substring(prefix.length()), System.getProperty(k)));

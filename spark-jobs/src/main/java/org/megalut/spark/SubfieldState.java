@@ -1,5 +1,6 @@
 package org.megalut.spark;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.megalut.spark.io.AtomicWrite;
@@ -42,7 +44,7 @@ public final class SubfieldState {
                 return null;
             }
             return new Done(node.get("rows").asLong(), node.get("fingerprint").asText());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | org.apache.hadoop.fs.ChecksumException e) {
+        } catch (JsonProcessingException | ChecksumException e) {
             return null; // a torn or altered record counts as not done
         }
     }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ public final class SubfieldStepRunner {
                 keys[0] = "subfield";
                 System.arraycopy(sortKeys, 0, keys, 1, sortKeys.length);
                 df.repartition(col("subfield"))
-                        .sortWithinPartitions(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length))
+                        .sortWithinPartitions(keys[0], Arrays.copyOfRange(keys, 1, keys.length))
                         .write().mode(SaveMode.Overwrite).partitionBy("subfield").parquet(out.toString());
             }
             for (Map.Entry<Integer, Long> e : counts.entrySet()) {

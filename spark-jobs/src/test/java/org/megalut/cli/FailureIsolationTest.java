@@ -9,11 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +47,7 @@ class FailureIsolationTest {
         }
         // The probe's bad inputs: a truncated FITS image, a garbage catalogue line, a NaN catalogue line.
         byte[] image = Files.readAllBytes(branch.resolve(BranchLayout.galaxyImage(1)));
-        Files.write(branch.resolve(BranchLayout.galaxyImage(1)), java.util.Arrays.copyOf(image, image.length / 2));
+        Files.write(branch.resolve(BranchLayout.galaxyImage(1)), Arrays.copyOf(image, image.length / 2));
         Files.delete(branch.resolve(BranchLayout.galaxyCatalogFits(2)));
         Files.delete(branch.resolve(BranchLayout.galaxyCatalogFits(3)));
         replaceDataLine(branch.resolve(BranchLayout.galaxyCatalogTxt(2)), "garbage on this line");
@@ -68,7 +72,7 @@ class FailureIsolationTest {
         assertFalse(Files.exists(work.resolve(WorkdirLock.NAME)), "the lock is released");
 
         for (String f : damaged) {
-            Files.copy(backup.resolve(f), branch.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(backup.resolve(f), branch.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         Path kept = work.resolve("committees/shear/subfield=0/pre_s1.json");
         Path measured = work.resolve("_state/obs/000.done");
@@ -105,7 +109,7 @@ class FailureIsolationTest {
     }
 
     private static String[] concat(String[] a, String... more) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + more.length);
+        String[] out = Arrays.copyOf(a, a.length + more.length);
         System.arraycopy(more, 0, out, a.length, more.length);
         return out;
     }
@@ -161,7 +165,7 @@ class FailureIsolationTest {
     @Test
     void aWorkdirServesOneCommandAtATimeAndLeftoversOfKilledWritesGo() throws Exception {
         Path work = tmp.resolve("work");
-        var conf = new org.apache.hadoop.conf.Configuration();
+        var conf = new Configuration();
         Path staging = work.resolve("obs/.spark-staging-42/subfield=0/part-0.parquet");
         Path temporary = work.resolve("sim/train-shear/_temporary/0/part-1.parquet");
         Path hidden = work.resolve("committees/shear/subfield=0/.pre_s1.json.tmp");
@@ -182,7 +186,7 @@ class FailureIsolationTest {
         // A lock left by a process that is gone (a killed run) is replaced.
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        String host = java.net.InetAddress.getLocalHost().getHostName();
+        String host = InetAddress.getLocalHost().getHostName();
         Files.writeString(work.resolve(WorkdirLock.NAME), "{\"host\":\"" + host + "\",\"pid\":" + gone.pid()
                 + ",\"command\":\"run\",\"started\":\"2026-01-01T00:00:00Z\"}");
         try (WorkdirLock again = WorkdirLock.acquire(work.toUri().toString(), conf, "run")) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +15,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megalut.great3.BranchLayout;
+import org.megalut.great3.ShearParams;
+import org.megalut.great3.StarShapeParams;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.spark.TestBranch;
@@ -149,7 +154,7 @@ class MegalutCliTest {
         Path branch = tmp.resolve("b2");
         TestBranch.write(branch, tmp.resolve("t2"), 2, 3);
         Path out = tmp.resolve("tiles.csv");
-        Path image = branch.resolve(org.megalut.great3.BranchLayout.galaxyImage(3));
+        Path image = branch.resolve(BranchLayout.galaxyImage(3));
         assertEquals(0, run("moments", image.toString(), "--out", out.toString()).code());
         CsvTable got = CsvTable.read(out);
         assertEquals(4, got.size());
@@ -169,16 +174,16 @@ class MegalutCliTest {
         Path dir = tmp.resolve("truth");
         Files.createDirectories(dir);
         for (int s = 0; s < 4; s++) {
-            new org.megalut.great3.ShearParams(truth[s][0], truth[s][1])
-                    .write(dir.resolve(org.megalut.great3.BranchLayout.shearParamsYaml(s)));
-            new org.megalut.great3.StarShapeParams(psf[s][0], psf[s][1], s, 0)
-                    .write(dir.resolve(org.megalut.great3.BranchLayout.starShapeParamsTxt(s)));
+            new ShearParams(truth[s][0], truth[s][1])
+                    .write(dir.resolve(BranchLayout.shearParamsYaml(s)));
+            new StarShapeParams(psf[s][0], psf[s][1], s, 0)
+                    .write(dir.resolve(BranchLayout.starShapeParamsTxt(s)));
         }
         Path sub = tmp.resolve("submission.txt");
         Files.writeString(sub, "0 0.03013713 -0.01975429\n1 -0.0103 0.0399\n2 0.0198 0.02505\n3 -0.03507293 -0.00995503\n");
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         var old = System.out;
-        System.setOut(new java.io.PrintStream(out));
+        System.setOut(new PrintStream(out));
         try {
             assertEquals(0, run("qc", "--submission", sub.toString(), "--truth", dir.toString(), "--subfields", "0-3").code());
         } finally {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class MlCommandsTest {
     void trainsAndPredictsFromTheCommandLine() throws Exception {
         // Target t per case; feature x = t + noise per realization; the committee should learn x -> t.
         LongTable.Builder b = LongTable.builder(List.of("x", "size", "t"));
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        SplittableRandom rng = new SplittableRandom(3);
         for (int c = 0; c < 200; c++) {
             double t = -0.5 + c / 200.0;
             for (int r = 0; r < 5; r++) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.spark.TestSpark;
 import org.megalut.spark.io.OutputComparison;
+import org.megalut.spark.pipeline.Pipeline;
 
 /**
  * {@code run} killed at an arbitrary point (SIGKILL of a separate JVM) and run again produces the same
@@ -50,7 +52,7 @@ class RunResumeTest {
         assertTrue(!finished && !Files.exists(b.resolve("mimic/main/metrics.json")),
                 "the run must be killed before it ends: " + Files.readString(tmp.resolve("killed.log")));
         List<String> done = Files.readAllLines(tmp.resolve("killed.log")).stream()
-                .filter(l -> org.megalut.spark.pipeline.Pipeline.STEPS.stream().anyMatch(l::startsWith)).toList();
+                .filter(l -> Pipeline.STEPS.stream().anyMatch(l::startsWith)).toList();
         System.out.println("run killed after " + (long) (6_000 + 500 * seconds) + " ms, steps completed: " + done);
         assertEquals(0, Megalut.commandLine().execute("run", "--conf", conf.toString(), "--workdir", b.toString()));
 
@@ -60,7 +62,7 @@ class RunResumeTest {
         OutputComparison.Result same = new OutputComparison(spark, 0, List.of())
                 .compare(new org.apache.hadoop.fs.Path(a.toUri()), new org.apache.hadoop.fs.Path(b.toUri()));
         assertTrue(same.agrees(), () -> same.items().stream().filter(x -> x.status() != OutputComparison.Status.IDENTICAL)
-                .map(Object::toString).collect(java.util.stream.Collectors.joining("\n")));
+                .map(Object::toString).collect(Collectors.joining("\n")));
     }
 
     /** Files under a directory whose name ends with a suffix, by relative path (state records excluded). */

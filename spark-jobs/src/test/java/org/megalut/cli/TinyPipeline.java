@@ -2,6 +2,7 @@ package org.megalut.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -56,7 +57,7 @@ public final class TinyPipeline {
 
     private static String shipped(String name) throws Exception {
         try (var in = TinyPipeline.class.getResourceAsStream("/org/megalut/conf/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,6 +36,7 @@ import org.megalut.cli.TinyPipeline;
 import org.megalut.spark.ApplicationJars;
 import org.megalut.spark.TestSpark;
 import org.megalut.spark.io.OutputComparison;
+import org.megalut.spark.pipeline.Pipeline;
 
 /**
  * The pipeline on a real Spark standalone cluster on loopback (one Master, two Workers of one core,
@@ -125,7 +128,7 @@ class LoopbackClusterTest {
         Process driver = driver(out, "killed-driver.log");
         Path log = tmp.resolve("killed-driver.log");
         // Wait for the learn step (one task per subfield, each training networks for a second or so) ...
-        String previous = org.megalut.spark.pipeline.Pipeline.STEPS.get(org.megalut.spark.pipeline.Pipeline.STEPS.indexOf("learn") - 1);
+        String previous = Pipeline.STEPS.get(Pipeline.STEPS.indexOf("learn") - 1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_S);
         while (!read(log).lines().anyMatch(l -> l.startsWith(previous + " "))) {
             check(driver.isAlive() && System.nanoTime() < deadline, "the run never reached learn", "killed-driver.log");
@@ -153,7 +156,7 @@ class LoopbackClusterTest {
         for (ProcessHandle e : itsExecutors) {
             try {
                 e.onExit().get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException t) {
+            } catch (TimeoutException t) {
                 fail("the killed worker's executor " + e.pid() + " kept running");
             }
         }
@@ -271,7 +274,7 @@ class LoopbackClusterTest {
 
     /** Task ids that worker i's executors logged with the pattern (their stderr under the work dir). */
     private static Set<String> tasks(int worker, Pattern pattern) throws IOException {
-        Set<String> ids = new java.util.TreeSet<>();
+        Set<String> ids = new TreeSet<>();
         try (Stream<Path> files = Files.walk(tmp.resolve("worker-" + worker))) {
             for (Path f : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
                 Matcher m = pattern.matcher(read(f));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
@@ -43,7 +44,7 @@ class EvaluateStepTest {
         assertTrue(u.scatter1() > 0.9e-3 && u.scatter1() < 1.2e-3, "scatter " + u.scatter1());
         assertTrue(u.floor().median() < 1232 && u.floor().median() > 100, u.floor().toString());
         assertEquals(0.1, r.failureFraction(), 1e-12);
-        JsonNode json = new ObjectMapper().readTree(EvaluateStep.json(r, "results/main", java.util.Map.of(7, "obs: bad image")));
+        JsonNode json = new ObjectMapper().readTree(EvaluateStep.json(r, "results/main", Map.of(7, "obs: bad image")));
         assertEquals(0.01, json.get("weighted").get("m1").asDouble(), 1e-9);
         assertEquals(u.floor().median(), json.get("unweighted").get("noise_floor_qc").asDouble(), 0);
         assertEquals(20, json.get("subfields").asInt());

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,16 +27,22 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.great3.GalaxyCatalog;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
-import org.megalut.spark.steps.Great3SimStep;
-import org.megalut.spark.steps.LearnStep;
-import org.megalut.spark.steps.GroupStep;
-import org.megalut.spark.steps.PredictForWeightsStep;
-import org.megalut.spark.steps.PredictStep;
-import org.megalut.spark.steps.MeasureObsStep;
+import org.megalut.ml.Committee;
+import org.megalut.ml.CommitteeIo;
+import org.megalut.ml.CommitteePrediction;
+import org.megalut.ml.LongTable;
+import org.megalut.ml.Predictions;
 import org.megalut.sim.megalut.DatasetCatalogs;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.sim.megalut.SimGalaxy;
+import org.megalut.spark.io.LongTables;
+import org.megalut.spark.steps.Great3SimStep;
+import org.megalut.spark.steps.GroupStep;
+import org.megalut.spark.steps.LearnStep;
+import org.megalut.spark.steps.MeasureObsStep;
+import org.megalut.spark.steps.PredictForWeightsStep;
+import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.SimSettings;
 import org.megalut.spark.steps.SimulateStep;
 
@@ -133,7 +143,7 @@ class Great3SimStepTest {
         // Other settings: refused without --force, replaced with it; never mixed.
         DatasetSpec other = new DatasetSpec("train-weight", Distribution.G3, 10, 5, 1, 2, 2, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        Assertions.assertThrows(IllegalStateException.class,
                 () -> SimulateStep.run(spark, pipeline(new int[] {0, 1}, false), other, 5));
         SubfieldStepRunner.Outcome forced = SimulateStep.run(spark, pipeline(new int[] {0, 1}, true), other, 5);
         assertEquals(Map.of(0, 40L, 1, 40L), forced.written());
@@ -242,17 +252,17 @@ class Great3SimStepTest {
         SubfieldTasks.Outcome o = LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR);
         assertEquals(List.of(1), o.done(), o.failed().toString());
         Path file = tmp.resolve("work-learn/committees/shear/subfield=1/pre_s1.json");
-        org.megalut.ml.Committee committee = org.megalut.ml.CommitteeIo.read(file);
-        org.megalut.ml.LongTable table = org.megalut.spark.io.LongTables.read(
+        Committee committee = CommitteeIo.read(file);
+        LongTable table = LongTables.read(
                 new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/sim/train-shear/subfield=1").toString()),
-                new org.apache.hadoop.conf.Configuration());
-        org.megalut.ml.CommitteePrediction p = committee.predict(table);
+                new Configuration());
+        CommitteePrediction p = committee.predict(table);
         // Self-prediction: the committee recovers the intrinsic ellipticity of noise-free stamps.
         double sxy = 0;
         double sxx = 0;
         double syy = 0;
-        org.megalut.ml.LongTable means = p.caseMeansTable();
-        Map<Long, Double> trueG1 = new java.util.HashMap<>();
+        LongTable means = p.caseMeansTable();
+        Map<Long, Double> trueG1 = new HashMap<>();
         for (int r = 0; r < table.rowCount(); r++) {
             trueG1.put(table.caseId(r), table.value(r, "tru_g1"));
         }
@@ -274,13 +284,13 @@ class Great3SimStepTest {
                 DatasetSpec.Grouping.SHEAR);
         SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-learn"), tw, 3);
         assertTrue(PredictForWeightsStep.run(spark, s, c).ok());
-        org.megalut.ml.LongTable pred = org.megalut.spark.io.LongTables.read(new org.apache.hadoop.fs.Path(
-                tmp.resolve("work-learn/pred/train-weight/subfield=1").toString()), new org.apache.hadoop.conf.Configuration());
+        LongTable pred = LongTables.read(new org.apache.hadoop.fs.Path(
+                tmp.resolve("work-learn/pred/train-weight/subfield=1").toString()), new Configuration());
         assertTrue(pred.columns().contains("pre_s1") && pred.columns().contains("pre_s2"));
         SubfieldTasks.Outcome w = LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT);
         assertEquals(List.of(1), w.done(), w.failed().toString());
-        org.megalut.ml.Committee wc = org.megalut.ml.CommitteeIo.read(tmp.resolve("work-learn/committees/weight/subfield=1/pre_s1w.json"));
-        org.megalut.ml.LongTable weights = org.megalut.ml.Predictions.append(pred, wc);
+        Committee wc = CommitteeIo.read(tmp.resolve("work-learn/committees/weight/subfield=1/pre_s1w.json"));
+        LongTable weights = Predictions.append(pred, wc);
         for (int r = 0; r < weights.rowCount(); r++) {
             double wv = weights.value(r, "pre_s1w");
             assertTrue(Double.isNaN(wv) || (wv > 0 && wv < 1), "weight " + wv);
@@ -291,8 +301,8 @@ class Great3SimStepTest {
                 tmp.resolve("work-learn").toUri().toString(), "branch.truth", truth.toUri().toString())),
                 StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
         RunSettings st = RunSettings.from(withTruth.withValue("branch.dir",
-                com.typesafe.config.ConfigValueFactory.fromAnyRef(branch.toUri().toString()))
-                .withValue("branch.grid", com.typesafe.config.ConfigValueFactory.fromAnyRef(GRID)), new int[] {1}, null, false);
+                ConfigValueFactory.fromAnyRef(branch.toUri().toString()))
+                .withValue("branch.grid", ConfigValueFactory.fromAnyRef(GRID)), new int[] {1}, null, false);
         PredictionRun run = new PredictionRun(st.workdir(), "main", PredictionRun.Target.OBS);
         assertTrue(PredictStep.run(spark, st, c, run).ok());
         List<GroupStep.Row> grouped = GroupStep.run(spark, st, run).rows();
@@ -302,7 +312,7 @@ class Great3SimStepTest {
         assertTrue(Math.abs(g.s1w()) < 0.2 && Math.abs(g.s2w()) < 0.2, g.toString());
         assertEquals(ShearParams.read(truth.resolve(BranchLayout.shearParamsYaml(1))).g1(), g.trueG1(), 0);
         assertEquals(grouped, GroupStep.read(new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/results/main/group.csv")
-                .toString()), new org.apache.hadoop.conf.Configuration()));
+                .toString()), new Configuration()));
     }
 
     @Test

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -23,6 +26,7 @@ import org.megalut.fits.FitsImages;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.GalaxyCatalog;
 import org.megalut.great3.Stamps;
+import org.megalut.great3.SubfieldSelection;
 import org.megalut.image.Image;
 import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
@@ -56,7 +60,7 @@ class MeasureStepsTest {
                 "branch.dir", branch.toUri().toString(), "workdir", workdir.toUri().toString(),
                 "branch.truth", tmp.resolve("truth").toUri().toString(),
                 "branch.grid", GRID, "measure.band-rows", bandRows)), defaults, "test");
-        return RunSettings.from(c, org.megalut.great3.SubfieldSelection.parse(subfields), null, force);
+        return RunSettings.from(c, SubfieldSelection.parse(subfields), null, force);
     }
 
     @Test
@@ -78,7 +82,7 @@ class MeasureStepsTest {
         // Every row equals a direct measurement with the core library.
         Image image = FitsImages.readImage(branch.resolve(BranchLayout.galaxyImage(1)));
         GalaxyCatalog cat = GalaxyCatalog.read(branch.resolve(BranchLayout.galaxyCatalogTxt(1)), GRID * GRID);
-        Map<Long, Row> byId = new java.util.HashMap<>();
+        Map<Long, Row> byId = new HashMap<>();
         for (Row r : obs.where(col("subfield").equalTo(1)).collectAsList()) {
             byId.put(r.getLong(r.fieldIndex("id")), r);
         }
@@ -133,8 +137,8 @@ class MeasureStepsTest {
         RunSettings s = settings(work, "0,1", 1, false);
         SubfieldStepRunner.Outcome o = MeasureStarsStep.run(spark, s);
         assertEquals(Map.of(0, 9L, 1, 9L), o.written());
-        var out = new java.io.ByteArrayOutputStream();
-        List<Row> table = CheckPsfsStep.run(spark, s, new java.io.PrintStream(out));
+        var out = new ByteArrayOutputStream();
+        List<Row> table = CheckPsfsStep.run(spark, s, new PrintStream(out));
         assertEquals(2, table.size());
         // Subfield 0 has the smaller PSF (covariance grows with the subfield number), so it comes first.
         assertEquals(0, table.get(0).getInt(0));

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -86,7 +88,7 @@ class RunReportTest {
         PredictionRun mimic = new PredictionRun(work, "main", PredictionRun.Target.MIMIC);
         GroupStep.write(rows(true, false), obs.groupCsv(), conf);
         GroupStep.write(rows(true, true), mimic.groupCsv(), conf);
-        EvaluateStep.write(EvaluateStep.evaluate(rows(true, false)), obs.label(), java.util.Map.of(), obs.metricsJson(), conf);
+        EvaluateStep.write(EvaluateStep.evaluate(rows(true, false)), obs.label(), Map.of(), obs.metricsJson(), conf);
         GroupStep.write(rows(false, false), new PredictionRun(work, "notruth", PredictionRun.Target.OBS).groupCsv(), conf);
         // 4 subfields × 150 galaxies; flag 3 (masked features) for every 17th.
         spark.range(600).selectExpr("cast(id % 4 as int) as subfield", "id",
@@ -140,7 +142,7 @@ class RunReportTest {
         PredictionRun mimic = new PredictionRun(work, "main", PredictionRun.Target.MIMIC);
         PredictionRun obs = new PredictionRun(work, "main", PredictionRun.Target.OBS);
         RunReport.write(spark, mimic, List.of("mimic-great3"));
-        Path index = Path.of(java.net.URI.create(RunReport.write(spark, obs, List.of("train-weight", "simobscompa"))
+        Path index = Path.of(URI.create(RunReport.write(spark, obs, List.of("train-weight", "simobscompa"))
                 .toString()));
         assertEquals(tmp.resolve("work/results/main/report/index.html"), index);
         String html = Files.readString(index);
@@ -166,7 +168,7 @@ class RunReportTest {
     void runWithoutTruthSaysSo() throws Exception {
         SparkSession spark = TestSpark.get();
         PredictionRun obs = new PredictionRun(work, "notruth", PredictionRun.Target.OBS);
-        Path index = Path.of(java.net.URI.create(RunReport.write(spark, obs, List.of("train-weight")).toString()));
+        Path index = Path.of(URI.create(RunReport.write(spark, obs, List.of("train-weight")).toString()));
         String html = Files.readString(index);
         assertTrue(html.contains("No truth"));
         List<String> srcs = checkImages(index);

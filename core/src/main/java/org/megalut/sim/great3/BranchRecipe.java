@@ -1,5 +1,7 @@
 package org.megalut.sim.great3;
 
+import java.io.Serializable;
+
 /**
  * Everything that defines a simulated GREAT3-format constant-shear branch besides the seed.
  *
@@ -15,7 +17,7 @@ package org.megalut.sim.great3;
  */
 public record BranchRecipe(ConditionsRecipe conditions, GalaxyPopulation population, BranchGeometry geometry,
                            double snrMin, double snrMax, double minResolution, double galaxyOffset, double starOffset,
-                           boolean pairs) implements java.io.Serializable {
+                           boolean pairs) implements Serializable {
 
     /** GREAT3 control-ground-constant with the GREAT3-like population. */
     public static BranchRecipe great3Ground() {

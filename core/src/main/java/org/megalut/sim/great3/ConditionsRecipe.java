@@ -1,5 +1,6 @@
 package org.megalut.sim.great3;
 
+import java.io.Serializable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.megalut.great3.BranchLayout;
@@ -35,7 +36,7 @@ import org.megalut.random.RandomStreams;
 public record ConditionsRecipe(double shearMin, double shearMax, PiecewiseLinearPdf seeing, double atmEMin,
                                double atmEMax, double lamOverDiamMin, double lamOverDiamMax, double obscurationMin,
                                double obscurationMax, double[] aberrationSigmas, NoiseVarianceTable noise,
-                               double noiseScatter, double deepVarianceFactor) implements java.io.Serializable {
+                               double noiseScatter, double deepVarianceFactor) implements Serializable {
 
     /** GREAT3 control-ground-constant. */
     public static ConditionsRecipe great3Ground() {

@@ -1,5 +1,7 @@
 package org.megalut.sim.great3;
 
+import java.util.Arrays;
+
 /**
  * The noise-free S/N sum and the HSM adaptive moments of a centred galaxy ⊗ PSF ⊗ pixel, computed from
  * its Fourier transform F(k) on a coarse k-grid instead of from a drawn stamp. Pixel units throughout:
@@ -100,8 +102,8 @@ final class ContinuumMoments {
             colRe = new double[rows];
             colIm = new double[rows];
         }
-        java.util.Arrays.fill(fr, 0, size, 0.0);
-        java.util.Arrays.fill(fi, 0, size, 0.0);
+        Arrays.fill(fr, 0, size, 0.0);
+        Arrays.fill(fi, 0, size, 0.0);
         double k2Max = kMax * kMax;
         for (int i = 0; i <= n; i++) {
             double kx = i * dk;
@@ -201,7 +203,7 @@ final class ContinuumMoments {
      * exponent ≤ MAX_EXPONENT; the points beyond contribute below e^{−32}.
      */
     private void sums(double mxx, double mxy, double myy, double x0, double y0, double[] s) {
-        java.util.Arrays.fill(s, 0);
+        Arrays.fill(s, 0);
         // exponent along row i: ½(c0 + 2 b0 j + a2 j²), a2 = Myy dk², b0 = Mxy kx dk, c0 = Mxx kx²
         double a2 = myy * dk * dk;
         double det = mxx * myy - mxy * mxy;

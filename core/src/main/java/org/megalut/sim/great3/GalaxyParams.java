@@ -1,5 +1,7 @@
 package org.megalut.sim.great3;
 
+import java.io.Serializable;
+
 /**
  * One parametric galaxy of a GREAT3-like branch, before shear: a de Vaucouleurs bulge plus an
  * exponential disk, or a single Sérsic profile (then {@code bulgeFraction} is 1 and the bulge slots hold
@@ -18,7 +20,7 @@ package org.megalut.sim.great3;
  */
 public record GalaxyParams(double flux, double bulgeFraction, double bulgeN, double bulgeHlr, double bulgeQ,
                            double bulgeBeta, double diskHlr, double diskQ, double diskBeta)
-        implements java.io.Serializable {
+        implements Serializable {
 
     /** Bulge half-light radius over disk half-light radius of a bulge+disk galaxy (GREAT3-like). */
     public static final double BULGE_TO_DISK_HLR = 0.5;

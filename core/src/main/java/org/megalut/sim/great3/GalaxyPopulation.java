@@ -1,5 +1,6 @@
 package org.megalut.sim.great3;
 
+import java.io.Serializable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -25,7 +26,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public record GalaxyPopulation(double bulgeDiskFraction, double sersicLogMedianN, double sersicLogSigmaN,
                                double hlrMedian, double hlrLogSigma, double shapeSigma, double magBright,
-                               double magFaint) implements java.io.Serializable {
+                               double magFaint) implements Serializable {
 
     /** Flux zero point: 1 ADU at I = 25.94 (GREAT3 flux units). */
     public static final double ZERO_POINT = 25.94;

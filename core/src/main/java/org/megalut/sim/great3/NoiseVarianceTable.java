@@ -1,5 +1,6 @@
 package org.megalut.sim.great3;
 
+import java.io.Serializable;
 import org.apache.commons.math3.analysis.interpolation.SplineInterpolator;
 import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
 
@@ -8,7 +9,7 @@ import org.apache.commons.math3.analysis.polynomials.PolynomialSplineFunction;
  * (FWHM, variance) nodes (GalSim LookupTable with f_log), FWHM clamped to the node range. GREAT3's
  * nodes are (0.50″, 0.0088), (0.65″, 0.0060), (0.80″, 0.0046), (0.95″, 0.0040).
  */
-public final class NoiseVarianceTable implements java.io.Serializable {
+public final class NoiseVarianceTable implements Serializable {
     private static final long serialVersionUID = 1L;
     private final double[] fwhm;
     private final double[] logVariance;

@@ -1,5 +1,6 @@
 package org.megalut.sim.great3;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -8,7 +9,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * linear LookupTable fed to a DistDeviate, as GREAT3 drew the seeing), sampled by inverting its
  * piecewise-quadratic cumulative distribution.
  */
-public final class PiecewiseLinearPdf implements java.io.Serializable {
+public final class PiecewiseLinearPdf implements Serializable {
     private static final long serialVersionUID = 1L;
     private final double[] x;
     private final double[] p;

@@ -1,5 +1,6 @@
 package org.megalut.sim.great3;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Arrays;
  */
 public record SubfieldConditions(int subfield, double g1, double g2, double fwhm, double atmE, double atmBeta,
                                  double lamOverDiam, double obscuration, double[] aberrations, double noiseVariance)
-        implements java.io.Serializable {
+        implements Serializable {
 
     /** Names of the aberrations, in the order of {@link #aberrations()} (GalSim's OpticalPSF keywords). */
     public static final String[] ABERRATION_NAMES = {

@@ -3,6 +3,7 @@ package org.megalut.sim.great3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.distribution.AbstractRealDistribution;
 import org.apache.commons.math3.distribution.RealDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
@@ -100,7 +101,7 @@ class ConditionsRecipeTest {
     }
 
     /** A distribution given by its CDF only, for the KS test. */
-    private abstract static class Cdf extends org.apache.commons.math3.distribution.AbstractRealDistribution {
+    private abstract static class Cdf extends AbstractRealDistribution {
         private final double lo;
         private final double hi;
 

@@ -1,5 +1,6 @@
 package org.megalut.spark.io;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class LongTables {
             throws IOException {
         FileSystem fs = path.getFileSystem(conf);
         if (!fs.exists(path)) {
-            throw new java.io.FileNotFoundException("table not found: " + path);
+            throw new FileNotFoundException("table not found: " + path);
         }
         return readParquet(path, fs, conf, caseColumn, realizationColumn);
     }
@@ -43,7 +44,7 @@ public final class LongTables {
     public static LongTable read(Path path, Configuration conf) throws IOException {
         FileSystem fs = path.getFileSystem(conf);
         if (!fs.exists(path)) {
-            throw new java.io.FileNotFoundException("table not found: " + path);
+            throw new FileNotFoundException("table not found: " + path);
         }
         if (fs.getFileStatus(path).isDirectory() || path.getName().endsWith(".parquet")) {
             return readParquet(path, fs, conf, LongTableCsv.CASE, LongTableCsv.REALIZATION);

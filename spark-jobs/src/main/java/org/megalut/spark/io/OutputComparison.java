@@ -2,6 +2,7 @@ package org.megalut.spark.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -229,7 +232,7 @@ public final class OutputComparison {
     }
 
     private static boolean sortable(DataType t) {
-        return !(t instanceof org.apache.spark.sql.types.MapType);
+        return !(t instanceof MapType);
     }
 
     /** 0 when equal, the relative difference of two numbers, or +∞ when the values cannot agree. */
@@ -241,9 +244,9 @@ public final class OutputComparison {
             return difference(fx, fy);
         }
         if (x instanceof scala.collection.Seq<?> || y instanceof scala.collection.Seq<?>) {
-            return java.util.Objects.equals(x, y) ? 0 : seqDifference(x, y);
+            return Objects.equals(x, y) ? 0 : seqDifference(x, y);
         }
-        return java.util.Objects.equals(x, y) ? 0 : Double.POSITIVE_INFINITY;
+        return Objects.equals(x, y) ? 0 : Double.POSITIVE_INFINITY;
     }
 
     private static double seqDifference(Object x, Object y) {
@@ -289,7 +292,7 @@ public final class OutputComparison {
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             return null;
         }

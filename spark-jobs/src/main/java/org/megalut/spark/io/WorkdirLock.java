@@ -1,8 +1,10 @@
 package org.megalut.spark.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -105,9 +107,9 @@ public final class WorkdirLock implements AutoCloseable {
     private static JsonNode holder(FileSystem fs, Path file) throws IOException {
         try (InputStream in = fs.open(file)) {
             return JSON.readTree(in);
-        } catch (java.io.FileNotFoundException e) {
+        } catch (FileNotFoundException e) {
             return null;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return JSON.createObjectNode(); // torn write of a killed holder: unknown holder
         }
     }

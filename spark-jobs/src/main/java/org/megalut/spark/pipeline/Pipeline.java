@@ -1,9 +1,15 @@
 package org.megalut.spark.pipeline;
 
 import com.typesafe.config.Config;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.FailureRecords;
 import org.megalut.spark.PredictionRun;
@@ -48,14 +54,14 @@ public final class Pipeline {
         boolean validate = c.getBoolean("run.validate");
         // A subfield that fails in one step lacks the inputs of the later ones: they go on without it, so
         // its first error is the one reported, and the others still reach group, evaluate and the report.
-        java.util.TreeSet<Integer> failed = new java.util.TreeSet<>();
+        TreeSet<Integer> failed = new TreeSet<>();
         RunSettings all = s;
         PredictionRun obs = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
         PredictionRun mimic = new PredictionRun(s.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
-        List<Timing> timings = new java.util.ArrayList<>();
+        List<Timing> timings = new ArrayList<>();
         for (int i = first; i <= last; i++) {
             String step = STEPS.get(i);
-            s = all.withSubfields(java.util.Arrays.stream(all.subfields()).filter(x -> !failed.contains(x)).toArray());
+            s = all.withSubfields(Arrays.stream(all.subfields()).filter(x -> !failed.contains(x)).toArray());
             if (s.subfields().length == 0) {
                 out.printf("%-22s skipped (every selected subfield failed)%n", step);
                 continue;
@@ -123,8 +129,8 @@ public final class Pipeline {
         out.println();
         out.printf("%-22s %9s %9s %9s %14s%n", "step", "wall [s]", "CPU [s]", "subfields", "CPU-s/subfield");
         for (Timing t : timings) {
-            out.printf(java.util.Locale.ROOT, "%-22s %9.1f %9.1f %9d %14s%n", t.step(), t.wallSeconds(), t.cpuSeconds(),
-                    t.subfields(), t.subfields() == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.2f",
+            out.printf(Locale.ROOT, "%-22s %9.1f %9.1f %9d %14s%n", t.step(), t.wallSeconds(), t.cpuSeconds(),
+                    t.subfields(), t.subfields() == 0 ? "-" : String.format(Locale.ROOT, "%.2f",
                             t.cpuSeconds() / t.subfields()));
         }
     }
@@ -138,18 +144,18 @@ public final class Pipeline {
     }
 
     /** A step's one-line report, and how many subfields it processed (not skipped). */
-    public record Summary(String text, boolean failed, int processed, java.util.Set<Integer> failedSubfields) {
+    public record Summary(String text, boolean failed, int processed, Set<Integer> failedSubfields) {
         Summary(String text, boolean failed, int processed) {
-            this(text, failed, processed, java.util.Set.of());
+            this(text, failed, processed, Set.of());
         }
     }
 
-    private static Summary checkPsfs(SparkSession spark, RunSettings s, PrintStream out) throws java.io.IOException {
+    private static Summary checkPsfs(SparkSession spark, RunSettings s, PrintStream out) throws IOException {
         int n = CheckPsfsStep.run(spark, s, out).size();
         return new Summary(n + " subfields", false, n);
     }
 
-    private static Summary group(SparkSession spark, RunSettings s, PredictionRun run) throws java.io.IOException {
+    private static Summary group(SparkSession spark, RunSettings s, PredictionRun run) throws IOException {
         GroupStep.Grouped g = GroupStep.run(spark, s, run);
         int n = g.rows().size();
         return new Summary(n + " subfields -> " + run.groupCsv() + (g.failed().isEmpty() ? ""
@@ -158,7 +164,7 @@ public final class Pipeline {
     }
 
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
-    private static Summary evaluate(SparkSession spark, PredictionRun run, PrintStream out) throws java.io.IOException {
+    private static Summary evaluate(SparkSession spark, PredictionRun run, PrintStream out) throws IOException {
         var conf = spark.sparkContext().hadoopConfiguration();
         List<GroupStep.Row> rows = GroupStep.read(run.groupCsv(), conf);
         if (rows.stream().filter(r -> Double.isFinite(r.trueG1())).count() < 3) {
@@ -176,7 +182,7 @@ public final class Pipeline {
      * listed as failed).
      */
     public static Summary mimic(SparkSession spark, RunSettings s, RunSettings selected, Config c, PredictionRun run,
-                                PrintStream out) throws java.io.IOException {
+                                PrintStream out) throws IOException {
         SubfieldTasks.Outcome o = PredictStep.run(spark, s, c, run);
         if (o.done().isEmpty() && o.skipped().isEmpty()) {
             return tasks(o);
@@ -193,9 +199,9 @@ public final class Pipeline {
      * that have a group table.
      */
     private static Summary report(SparkSession spark, RunSettings s, Config c, PredictionRun obs, PredictionRun mimic)
-            throws java.io.IOException {
+            throws IOException {
         var conf = spark.sparkContext().hadoopConfiguration();
-        List<String> written = new java.util.ArrayList<>();
+        List<String> written = new ArrayList<>();
         for (PredictionRun run : List.of(mimic, obs)) {
             if (run.groupCsv().getFileSystem(conf).exists(run.groupCsv())) {
                 written.add(RunReport.write(spark, run, reportDatasets(c, run)).toString());
@@ -218,7 +224,7 @@ public final class Pipeline {
     private static final Summary NO_VALIDATION = new Summary("skipped (run.validate = false)", false, 0);
 
     private static Summary validate(SparkSession spark, RunSettings s, Config c, ValidateStep.Kind kind, PrintStream out)
-            throws java.io.IOException {
+            throws IOException {
         ValidateStep.Result r = ValidateStep.run(spark, s, c, kind);
         ValidateStep.print(r, out);
         return tasks(r.outcome());

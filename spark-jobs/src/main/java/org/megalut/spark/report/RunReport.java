@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,7 +110,7 @@ public final class RunReport {
                                 Configuration conf) throws IOException {
         long total = rows.stream().mapToLong(GroupStep.Row::total).sum();
         long with = rows.stream().mapToLong(GroupStep.Row::galaxies).sum();
-        List<Integer> list = java.util.Arrays.stream(subfields).boxed().toList();
+        List<Integer> list = Arrays.stream(subfields).boxed().toList();
         page.paragraph(String.format(Locale.ROOT, "%s of %s: %d subfields (%s), %d galaxies, %d with a valid prediction.",
                 run.target() == PredictionRun.Target.OBS ? "Predictions on the branch's observed galaxies"
                         : "Predictions on the mimic-great3 simulation (a fiducial branch with known shears)",

@@ -9,20 +9,23 @@ import static org.apache.spark.sql.functions.when;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.megalut.great3.StarShapeParams;
-import org.megalut.spark.TruthFiles;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.TruthFiles;
 import org.megalut.spark.io.AtomicWrite;
 
 /**
@@ -42,7 +45,7 @@ public final class CheckPsfsStep {
 
     public static Dataset<Row> table(SparkSession spark, RunSettings s) {
         Path stars = SubfieldStepRunner.output(s, MeasureStarsStep.NAME);
-        Object[] selected = java.util.Arrays.stream(s.subfields()).boxed().toArray();
+        Object[] selected = Arrays.stream(s.subfields()).boxed().toArray();
         Dataset<Row> st = spark.read().parquet(stars.toString()).where(col("subfield").isin(selected));
         return st.groupBy("subfield").agg(
                         first(when(col("star").equalTo(0), col("psf_adamom_sigma")), true).as("star0_sigma"),
@@ -104,11 +107,11 @@ public final class CheckPsfsStep {
             return table;
         }
         var conf = spark.sparkContext().hadoopConfiguration();
-        List<Row> truth = new java.util.ArrayList<>();
+        List<Row> truth = new ArrayList<>();
         for (int sf : s.subfields()) {
             StarShapeParams p = TruthFiles.starShape(s.truthDir(), sf, conf);
             if (p != null) {
-                truth.add(org.apache.spark.sql.RowFactory.create(sf, p.psfG1(), p.psfG2()));
+                truth.add(RowFactory.create(sf, p.psfG1(), p.psfG2()));
             }
         }
         StructType schema = DataTypes.createStructType(List.of(

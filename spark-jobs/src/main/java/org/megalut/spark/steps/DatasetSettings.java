@@ -2,6 +2,7 @@ package org.megalut.spark.steps;
 
 import com.typesafe.config.Config;
 import java.util.Locale;
+import java.util.TreeSet;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 
@@ -17,7 +18,7 @@ public final class DatasetSettings {
         Config all = root.getConfig("datasets");
         if (!all.hasPath(name)) {
             throw new IllegalArgumentException("unknown dataset '" + name + "'; configured datasets: "
-                    + new java.util.TreeSet<>(all.root().keySet()));
+                    + new TreeSet<>(all.root().keySet()));
         }
         Config c = all.getConfig(name);
         String grouping = c.getString("grouping").toLowerCase(Locale.ROOT);

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.megalut.eval.ConstantShearMetric;
@@ -173,6 +174,6 @@ public final class EvaluateStep {
     public static void write(Result r, String label, Map<Integer, String> failed, Path file, Configuration conf)
             throws IOException {
         String text = json(r, label, failed) + "\n";
-        AtomicWrite.stream(file, conf, os -> os.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        AtomicWrite.stream(file, conf, os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

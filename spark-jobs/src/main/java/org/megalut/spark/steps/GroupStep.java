@@ -3,8 +3,10 @@ package org.megalut.spark.steps;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +56,7 @@ public final class GroupStep {
      */
     public record Row(int subfield, long galaxies, long total, double s1, double s2, double s1w, double s2w,
                       double trueG1, double trueG2, double psfG1, double psfG2, double starG1, double starG2,
-                      double starSigma) implements java.io.Serializable {
+                      double starSigma) implements Serializable {
 
         /**
          * g1 of the PSF shape that sets the subfield's PSF frame: GREAT3's truth when known, else the mean
@@ -258,7 +260,7 @@ public final class GroupStep {
     /** Reads a {@code group.csv} written by {@link #run}. */
     public static List<Row> read(Path csv, Configuration conf) throws IOException {
         if (!csv.getFileSystem(conf).exists(csv)) {
-            throw new java.io.FileNotFoundException("no group table " + csv + ": run group (or run) first");
+            throw new FileNotFoundException("no group table " + csv + ": run group (or run) first");
         }
         List<Row> rows = new ArrayList<>();
         try (var in = csv.getFileSystem(conf).open(csv)) {

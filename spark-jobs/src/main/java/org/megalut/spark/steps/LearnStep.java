@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -144,7 +146,7 @@ public final class LearnStep {
                             + "; train that subfield first (" + kind.section + " --subfields " + pretrainedFrom + ")");
                 }
             }
-            if (java.util.Arrays.stream(s.subfields()).anyMatch(sf -> sf == pretrainedFrom) && s.force()) {
+            if (Arrays.stream(s.subfields()).anyMatch(sf -> sf == pretrainedFrom) && s.force()) {
                 throw new IllegalArgumentException("--pretrained-from " + pretrainedFrom + " with --force would retrain"
                         + " the start while the others read it: leave subfield " + pretrainedFrom + " out of --subfields");
             }
@@ -157,7 +159,7 @@ public final class LearnStep {
 
     /** The fingerprints of network configuration texts ({@link MlConfig#fingerprint}), one per line. */
     public static String fingerprint(List<String> configs) {
-        return configs.stream().map(t -> MlConfig.parse(t).fingerprint()).collect(java.util.stream.Collectors.joining("\n"));
+        return configs.stream().map(t -> MlConfig.parse(t).fingerprint()).collect(Collectors.joining("\n"));
     }
 
     static void train(int subfield, Path tables, Path out, List<String> configs, double maxFail, Integer pretrainedFrom,

@@ -1,5 +1,7 @@
 package org.megalut.spark.steps;
 
+import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -47,9 +49,9 @@ public final class MeasureObsStep {
     }
 
     /** One task: a band of stamp rows of a subfield. */
-    record Unit(int subfield, StampRowBand band) implements java.io.Serializable { }
+    record Unit(int subfield, StampRowBand band) implements Serializable { }
 
-    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws java.io.IOException {
+    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws IOException {
         String branch = s.requireBranch();
         String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
         SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"id"}, fingerprint);

@@ -1,5 +1,6 @@
 package org.megalut.spark.steps;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -38,7 +39,7 @@ public final class MeasureStarsStep {
         return DataTypes.createStructType(f);
     }
 
-    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws java.io.IOException {
+    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws IOException {
         String branch = s.requireBranch();
         String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
         SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"star"}, fingerprint);

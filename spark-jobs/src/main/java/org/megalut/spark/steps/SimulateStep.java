@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ public final class SimulateStep {
         if (!obs.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(obs)) {
             return out;
         }
-        Object[] selected = java.util.Arrays.stream(s.subfields()).boxed().toArray();
+        Object[] selected = Arrays.stream(s.subfields()).boxed().toArray();
         for (Row r : spark.read().parquet(obs.toString()).where(col("subfield").isin(selected))
                 .groupBy("subfield").agg(avg("skymad")).collectAsList()) {
             if (!r.isNullAt(1)) {

@@ -1,5 +1,6 @@
 package org.megalut.spark.bench;
 
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class MeasureObsBench {
         TestBranch.write(branch, tmp.resolve("truth"), grid, subfields);
         System.out.printf("wrote %d subfields of %dx%d stamps in %.1f s%n", n, grid, grid, (System.nanoTime() - t0) * 1e-9);
         var defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
-        var c = StrictConfig.merge(com.typesafe.config.ConfigFactory.parseMap(Map.of(
+        var c = StrictConfig.merge(ConfigFactory.parseMap(Map.of(
                 "branch.dir", branch.toUri().toString(), "workdir", tmp.resolve("work").toUri().toString(),
                 "branch.grid", grid)), defaults, "bench");
         RunSettings s = RunSettings.from(c, subfields, master, true);

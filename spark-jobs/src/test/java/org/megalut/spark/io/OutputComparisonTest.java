@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +28,7 @@ class OutputComparisonTest {
 
     private void table(Path dir, int partitions, double shift) {
         SparkSession spark = TestSpark.get();
-        List<Row> rows = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (long i = 0; i < 40; i++) {
             rows.add(RowFactory.create((int) (i % 2), i, i == 7 ? 0.25 + shift : Math.sqrt(i)));
         }
