@@ -72,7 +72,7 @@ final class CatalogColumns {
             if (text.startsWith("#")) {
                 // Only the comment lines before the data name columns (numpy writes "# x", "# y", ...).
                 if (index == null) {
-                    for (String token : Numbers.WHITESPACE.split(text.substring(1).trim())) {
+                    for (String token : TextNumbers.WHITESPACE.split(text.substring(1).trim())) {
                         if (!token.isEmpty()) {
                             header.add(token);
                         }
@@ -87,15 +87,15 @@ final class CatalogColumns {
                 }
                 index = locate(name, header, columns);
             }
-            String[] tokens = Numbers.WHITESPACE.split(text);
+            String[] tokens = TextNumbers.WHITESPACE.split(text);
             if (tokens.length != header.size()) {
                 throw new Great3FormatException(name, lineNo, "expected " + header.size() + " values (columns "
                         + header + "), found " + tokens.length);
             }
             long[] row = new long[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
-                double v = Numbers.parseDouble(tokens[index[c]], name, lineNo, what.get(c));
-                if (!Numbers.isExactInteger(v)) {
+                double v = TextNumbers.parseDouble(tokens[index[c]], name, lineNo, what.get(c));
+                if (!TextNumbers.isExactInteger(v)) {
                     throw new Great3FormatException(name, lineNo, what.get(c) + " = " + tokens[index[c]]
                             + ", expected an integer value");
                 }
@@ -184,7 +184,7 @@ final class CatalogColumns {
         }
         long[] out = new long[nRows];
         for (int r = 0; r < nRows; r++) {
-            if (!Numbers.isExactInteger(values[r])) {
+            if (!TextNumbers.isExactInteger(values[r])) {
                 throw new Great3FormatException(name, "column " + column + ", row " + r + " (0-based) = "
                         + values[r] + ", expected an integer value");
             }

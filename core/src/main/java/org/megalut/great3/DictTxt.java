@@ -44,8 +44,8 @@ final class DictTxt {
             throw new Great3FormatException(name, keyLine + 1, "expected '# ' followed by the keys, found '"
                     + header + "'");
         }
-        String[] keys = Numbers.WHITESPACE.split(header.substring(1).strip());
-        String[] tokens = Numbers.WHITESPACE.split(lines[valueLine].strip());
+        String[] keys = TextNumbers.WHITESPACE.split(header.substring(1).strip());
+        String[] tokens = TextNumbers.WHITESPACE.split(lines[valueLine].strip());
         if (keys.length != tokens.length || keys[0].isEmpty()) {
             throw new Great3FormatException(name, valueLine + 1, "expected " + keys.length + " values for keys "
                     + List.of(keys) + ", found " + tokens.length);

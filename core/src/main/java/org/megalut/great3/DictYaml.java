@@ -143,10 +143,10 @@ final class DictYaml {
 
     /** A value as Long when written as an integer literal, else as Double. */
     static Number number(String token, String name, int line, String key) {
-        if (Numbers.isIntegerLiteral(token)) {
+        if (TextNumbers.isIntegerLiteral(token)) {
             return Long.parseLong(token);
         }
-        return Numbers.parseDouble(token, name, line, "key " + key);
+        return TextNumbers.parseDouble(token, name, line, "key " + key);
     }
 
     /** Lines without comments, blank lines and document markers. */

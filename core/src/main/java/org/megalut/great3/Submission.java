@@ -70,15 +70,15 @@ public final class Submission {
                 continue;
             }
             int lineNo = i + 1;
-            String[] tokens = Numbers.WHITESPACE.split(text);
+            String[] tokens = TextNumbers.WHITESPACE.split(text);
             if (tokens.length != 3) {
                 throw new Great3FormatException(name, lineNo, "expected 3 columns 'subfield g1 g2', found "
                         + tokens.length);
             }
-            double s = Numbers.parseDouble(tokens[0], name, lineNo, "subfield");
-            double g1 = Numbers.parseDouble(tokens[1], name, lineNo, "g1");
-            double g2 = Numbers.parseDouble(tokens[2], name, lineNo, "g2");
-            if (!Numbers.isExactInteger(s)) {
+            double s = TextNumbers.parseDouble(tokens[0], name, lineNo, "subfield");
+            double g1 = TextNumbers.parseDouble(tokens[1], name, lineNo, "g1");
+            double g2 = TextNumbers.parseDouble(tokens[2], name, lineNo, "g2");
+            if (!TextNumbers.isExactInteger(s)) {
                 throw new Great3FormatException(name, lineNo, "subfield = " + tokens[0] + ", expected an integer");
             }
             if (!Double.isFinite(g1) || !Double.isFinite(g2)) {

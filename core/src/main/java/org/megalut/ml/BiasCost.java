@@ -37,7 +37,7 @@ public final class BiasCost implements CostFunction {
     }
 
     @Override
-    public double evaluate(Tensor3 y, MlData data, double[] dy) {
+    public double evaluate(Tensor3 y, NetworkData data, double[] dy) {
         CostChecks.check(this, y, data);
         int nr = y.realizations();
         if (ys.length < nr) {

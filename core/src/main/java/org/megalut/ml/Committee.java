@@ -8,7 +8,7 @@ import java.util.Objects;
  * A trained committee: its configuration, the normers fitted on the training data, every member and the
  * selection. Prediction normalises the inputs with the stored input normer, runs each selected member, de-normalises
  * with the target normer (if any) and combines the members per (realization, output, case) with the configured
- * {@link Combine}; what the inputs mask stays masked (NaN). Immutable and thread-safe.
+ * {@link MemberCombination}; what the inputs mask stays masked (NaN). Immutable and thread-safe.
  */
 public final class Committee {
     private final MlConfig config;
@@ -89,12 +89,12 @@ public final class Committee {
      * Predictions (realization, output, case) for a raw dataset (features in the config's order, NaN = masked);
      * masked realizations give NaN.
      */
-    public Tensor3 predict(MlData raw) {
+    public Tensor3 predict(NetworkData raw) {
         if (raw.features() != net.architecture().inputs()) {
             throw new IllegalArgumentException("committee expects " + net.architecture().inputs()
                     + " features, got " + raw.features());
         }
-        MlData prepared = raw.normalised(inputNormer, null);
+        NetworkData prepared = raw.normalised(inputNormer, null);
         List<Tensor3> outs = new ArrayList<>();
         NetBuffers buffers = net.buffers(raw.realizations(), raw.cases());
         for (int s : selected) {
@@ -105,7 +105,7 @@ public final class Committee {
         Tensor3 result = new Tensor3(raw.realizations(), net.architecture().outputs(), raw.cases());
         double[] v = new double[outs.size()];
         RealizationMask mask = raw.mask();
-        Combine combine = config.selection().combine();
+        MemberCombination combine = config.selection().combine();
         for (int r = 0; r < result.realizations(); r++) {
             for (int o = 0; o < result.rows(); o++) {
                 for (int c = 0; c < result.cases(); c++) {

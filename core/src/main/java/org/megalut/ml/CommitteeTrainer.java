@@ -24,12 +24,12 @@ public final class CommitteeTrainer {
     }
 
     /** Trains on a raw dataset (NaN = masked) with the plan derived from the config's seed. */
-    public static Committee train(MlConfig config, MlData raw) {
+    public static Committee train(MlConfig config, NetworkData raw) {
         return train(config, raw, TrainingPlan.random(config, raw.cases()));
     }
 
     /** Trains on a raw dataset with an explicit plan (split, initial parameters, minibatches). */
-    public static Committee train(MlConfig config, MlData raw, TrainingPlan plan) {
+    public static Committee train(MlConfig config, NetworkData raw, TrainingPlan plan) {
         check(config, raw);
         MlConfig.Normalisation norm = config.normalisation();
         Normer inputNormer = norm.inputs() == null ? null : Normer.fit(norm.inputs(), raw.inputs());
@@ -47,7 +47,7 @@ public final class CommitteeTrainer {
      */
     public static Committee trainFrom(Committee start, MlConfig config, LongTable table) {
         MlConfig.Data d = config.data();
-        MlData raw = table.tensors(d.features(), d.targets(), d.aux()).data();
+        NetworkData raw = table.tensors(d.features(), d.targets(), d.aux()).data();
         check(config, raw);
         if (!start.architecture().equals(config.architecture())) {
             throw new IllegalArgumentException("the pretrained committee has architecture " + start.architecture()
@@ -63,7 +63,7 @@ public final class CommitteeTrainer {
                 start.targetNormer());
     }
 
-    private static void check(MlConfig config, MlData raw) {
+    private static void check(MlConfig config, NetworkData raw) {
         if (raw.targets() == null) {
             throw new IllegalArgumentException("training data has no targets");
         }
@@ -73,11 +73,11 @@ public final class CommitteeTrainer {
         }
     }
 
-    private static Committee train(MlConfig config, MlData raw, TrainingPlan plan, Normer inputNormer,
+    private static Committee train(MlConfig config, NetworkData raw, TrainingPlan plan, Normer inputNormer,
                                    Normer targetNormer) {
-        MlData prepared = raw.normalised(inputNormer, targetNormer);
-        MlData train = prepared.selectCases(plan.split().train());
-        MlData val = plan.split().validation().length == 0 ? null
+        NetworkData prepared = raw.normalised(inputNormer, targetNormer);
+        NetworkData train = prepared.selectCases(plan.split().train());
+        NetworkData val = plan.split().validation().length == 0 ? null
                 : prepared.selectCases(plan.split().validation());
         MlConfig.Training t = config.training();
         MemberTrainer trainer = new MemberTrainer(new Net(config.architecture()), t.cost(), t.algorithm(),

@@ -5,7 +5,7 @@ final class CostChecks {
     private CostChecks() {
     }
 
-    static void check(CostFunction cost, Tensor3 y, MlData data) {
+    static void check(CostFunction cost, Tensor3 y, NetworkData data) {
         Tensor2 t = data.targets();
         if (t == null) {
             throw new IllegalArgumentException(cost.name() + ": the dataset has no targets");

@@ -19,5 +19,5 @@ public interface CostFunction {
      *
      * @param data a prepared dataset with targets (and aux inputs when {@link #needsAux()})
      */
-    double evaluate(Tensor3 y, MlData data, double[] dy);
+    double evaluate(Tensor3 y, NetworkData data, double[] dy);
 }

@@ -102,7 +102,7 @@ public final class LongTable {
         Tensor3 x = fill3(features, nr, nc, caseOf, reaOf);
         Tensor3 a = aux.isEmpty() ? null : fill3(aux, nr, nc, caseOf, reaOf);
         Tensor2 t = targets.isEmpty() ? null : fillTargets(targets, nc, cases, caseOf);
-        return new TableTensors(cases, reas, present, MlData.of(x, t, a));
+        return new TableTensors(cases, reas, present, NetworkData.of(x, t, a));
     }
 
     private Tensor3 fill3(List<String> names, int nr, int nc, int[] caseOf, int[] reaOf) {

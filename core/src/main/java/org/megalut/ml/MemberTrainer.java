@@ -39,7 +39,7 @@ public final class MemberTrainer {
      * @param validation prepared validation cases, or null
      * @param minibatches the positions (into {@code train}) of each loop's minibatch
      */
-    public Member train(int index, double[] initialParameters, MlData train, MlData validation,
+    public Member train(int index, double[] initialParameters, NetworkData train, NetworkData validation,
                         MinibatchSource minibatches) {
         if (initialParameters.length != net.parameterCount()) {
             throw new IllegalArgumentException("member " + index + ": " + initialParameters.length
@@ -51,7 +51,7 @@ public final class MemberTrainer {
         double[] params = initialParameters.clone();
         long evaluations = 0;
         for (int loop = 0; loop < mbloops; loop++) {
-            MlData batch = train.selectCases(minibatches.positions(loop));
+            NetworkData batch = train.selectCases(minibatches.positions(loop));
             Objective objective = new Objective(net, Costs.byName(costName), batch);
             int l = loop;
             OptimizationResult res = optimizer.create(maxIterations, gtol).minimize(objective, params,

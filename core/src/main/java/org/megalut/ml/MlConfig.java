@@ -169,7 +169,7 @@ public record MlConfig(Data data, Network network, Normalisation normalisation, 
                     OptimizerKind.byName(c.getString("training.algorithm")), c.getInt("training.maxiter"),
                     c.getDouble("training.gtol"));
             Selection selection = new Selection(Selection.Key.byName(c.getString("selection.key")),
-                    c.getInt("selection.bestn"), Combine.byName(c.getString("selection.combine")));
+                    c.getInt("selection.bestn"), MemberCombination.byName(c.getString("selection.combine")));
             return new MlConfig(data, network, norm, training, selection);
         } catch (ConfigException e) {
             throw new IllegalArgumentException("invalid network config: " + e.getMessage(), e);

@@ -19,7 +19,7 @@ public final class MseCost implements CostFunction {
     }
 
     @Override
-    public double evaluate(Tensor3 y, MlData data, double[] dy) {
+    public double evaluate(Tensor3 y, NetworkData data, double[] dy) {
         CostChecks.check(this, y, data);
         RealizationMask mask = data.mask();
         Tensor2 t = data.targets();

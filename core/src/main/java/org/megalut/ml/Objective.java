@@ -7,18 +7,18 @@ package org.megalut.ml;
 public final class Objective implements DifferentiableFunction {
     private final Net net;
     private final CostFunction cost;
-    private final MlData data;
+    private final NetworkData data;
     private final NetBuffers buffers;
 
     /**
-     * @param data a prepared dataset (see {@link MlData#normalised}) with targets
+     * @param data a prepared dataset (see {@link NetworkData#normalised}) with targets
      * @throws IllegalArgumentException if the inputs contain non-finite values
      */
-    public Objective(Net net, CostFunction cost, MlData data) {
+    public Objective(Net net, CostFunction cost, NetworkData data) {
         for (double v : data.inputs().data()) {
             if (!Double.isFinite(v)) {
                 throw new IllegalArgumentException("objective inputs contain NaN/Inf: prepare the dataset with "
-                        + "MlData.normalised(...) so masked realizations are zero-filled");
+                        + "NetworkData.normalised(...) so masked realizations are zero-filled");
             }
         }
         this.net = net;

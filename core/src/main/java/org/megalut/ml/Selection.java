@@ -9,7 +9,7 @@ import java.util.Locale;
  * Which committee members predict, and how their predictions combine (Tenbilac's selbest / bestn): sort the
  * members by {@code key} (ascending; ties by member index) and keep the first {@code bestn}.
  */
-public record Selection(Key key, int bestn, Combine combine) {
+public record Selection(Key key, int bestn, MemberCombination combine) {
 
     /** Sort key of the members. */
     public enum Key {

@@ -1,11 +1,11 @@
 package org.megalut.ml;
 
 /**
- * The dense form of a {@link LongTable}: the raw {@link MlData} ({@code data}), the case id of each case index and the
+ * The dense form of a {@link LongTable}: the raw {@link NetworkData} ({@code data}), the case id of each case index and the
  * realization id of each realization slot (both ascending), and which (realization, case) slots had a row
  * ({@code present[r * cases + c]}).
  */
-public record TableTensors(long[] caseIds, long[] realizationIds, boolean[] present, MlData data) {
+public record TableTensors(long[] caseIds, long[] realizationIds, boolean[] present, NetworkData data) {
 
     public TableTensors {
         caseIds = caseIds.clone();

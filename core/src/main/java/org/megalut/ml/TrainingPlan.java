@@ -9,7 +9,7 @@ import java.util.List;
  * tests replay a reference run by building one explicitly. A plan from {@link #random} is single-use: its minibatch
  * sources draw sequentially, so build a new plan for each training.
  */
-public record TrainingPlan(Split split, List<double[]> initialParameters, List<MinibatchSource> minibatches) {
+public record TrainingPlan(CaseSplit split, List<double[]> initialParameters, List<MinibatchSource> minibatches) {
 
     public TrainingPlan {
         if (initialParameters.size() != minibatches.size()) {
@@ -23,20 +23,20 @@ public record TrainingPlan(Split split, List<double[]> initialParameters, List<M
     /**
      * The plan of {@code config} for a dataset of {@code cases} cases: the split from the stream
      * ({@code seed}, −1, SPLIT), member i's initialisation from (seed, i, INIT) and its minibatches from
-     * (seed, i, MINIBATCH); see {@link Seeds}.
+     * (seed, i, MINIBATCH); see {@link CommitteeStreams}.
      */
     public static TrainingPlan random(MlConfig config, int cases) {
         MlConfig.Training t = config.training();
-        Split split = Split.random(cases, t.valfrac(), Seeds.stream(t.seed(), -1, Seeds.Purpose.SPLIT));
+        CaseSplit split = CaseSplit.random(cases, t.valfrac(), CommitteeStreams.stream(t.seed(), -1, CommitteeStreams.Purpose.SPLIT));
         Net net = new Net(config.architecture());
         MlConfig.Network nw = config.network();
         List<double[]> inits = new ArrayList<>();
         List<MinibatchSource> batches = new ArrayList<>();
         for (int i = 0; i < t.members(); i++) {
             inits.add(net.initialParameters(nw.startIdentity(), nw.initNoiseW(), nw.initNoiseB(),
-                    Seeds.stream(t.seed(), i, Seeds.Purpose.INIT)));
+                    CommitteeStreams.stream(t.seed(), i, CommitteeStreams.Purpose.INIT)));
             batches.add(MinibatchSource.random(split.train().length, t.mbfrac(),
-                    Seeds.stream(t.seed(), i, Seeds.Purpose.MINIBATCH)));
+                    CommitteeStreams.stream(t.seed(), i, CommitteeStreams.Purpose.MINIBATCH)));
         }
         return new TrainingPlan(split, inits, batches);
     }

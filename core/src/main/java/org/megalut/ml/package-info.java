@@ -5,8 +5,8 @@
  * <h2>Data</h2>
  * {@link org.megalut.ml.Tensor3} holds inputs X[r][f][c], aux inputs A[r][l][c] and predictions Y[r][o][c]
  * (realization, row, case) in flat C-order arrays; {@link org.megalut.ml.Tensor2} holds targets T[l][c].
- * {@link org.megalut.ml.MlData} bundles them with the {@link org.megalut.ml.RealizationMask} (a realization is
- * masked when any of its features or aux values is NaN); {@link org.megalut.ml.MlData#normalised} applies a
+ * {@link org.megalut.ml.NetworkData} bundles them with the {@link org.megalut.ml.RealizationMask} (a realization is
+ * masked when any of its features or aux values is NaN); {@link org.megalut.ml.NetworkData#normalised} applies a
  * {@link org.megalut.ml.Normer} ({@code sa1}, {@code -11}, {@code 01}, {@code std}) and zero-fills masked
  * realizations so no NaN reaches the arithmetic. {@link org.megalut.ml.LongTable} (one row per case and
  * realization, read from CSV by {@link org.megalut.ml.LongTableCsv}) builds these tensors from named columns.
@@ -25,7 +25,7 @@
  * {@link org.megalut.ml.WolfeLineSearch}. {@link org.megalut.ml.MemberTrainer} runs Tenbilac's loop (minibatch
  * loops, fresh optimiser per loop, validation cost per iteration); {@link org.megalut.ml.CommitteeTrainer} trains a
  * {@link org.megalut.ml.Committee} of members from a {@link org.megalut.ml.TrainingPlan} derived from the committee
- * seed ({@link org.megalut.ml.Seeds}), in parallel threads with results independent of the thread count, and
+ * seed ({@link org.megalut.ml.CommitteeStreams}), in parallel threads with results independent of the thread count, and
  * selects the best members ({@link org.megalut.ml.Selection}).
  *
  * <h2>Configuration and persistence</h2>

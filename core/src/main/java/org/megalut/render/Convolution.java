@@ -70,7 +70,7 @@ public final class Convolution extends Profile {
     }
 
     @Override
-    public void kValue(double kx, double ky, KValue out) {
+    public void kValue(double kx, double ky, FourierValue out) {
         items[0].kValue(kx, ky, out);
         double re = out.re;
         double im = out.im;

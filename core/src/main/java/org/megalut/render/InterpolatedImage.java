@@ -170,7 +170,7 @@ public final class InterpolatedImage extends Profile {
     }
 
     @Override
-    public void kValue(double kx, double ky, KValue out) {
+    public void kValue(double kx, double ky, FourierValue out) {
         if (Math.abs(kx) > kCut || Math.abs(ky) > kCut) {
             out.set(0, 0);
             return;

@@ -158,7 +158,7 @@ public final class OpticalPSF extends Profile {
     }
 
     @Override
-    public void kValue(double kx, double ky, KValue out) {
+    public void kValue(double kx, double ky, FourierValue out) {
         image.kValue(kx, ky, out);
     }
 

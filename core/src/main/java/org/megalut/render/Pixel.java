@@ -52,7 +52,7 @@ public final class Pixel extends Profile {
     }
 
     @Override
-    public void kValue(double kx, double ky, KValue out) {
+    public void kValue(double kx, double ky, FourierValue out) {
         out.set(flux * sinxOverX(0.5 * kx * width) * sinxOverX(0.5 * ky * width), 0);
     }
 

@@ -26,7 +26,7 @@ public abstract class Profile {
      * Writes F(kx, ky) into {@code out}; kx, ky in radians per arcsec. Must not allocate: it runs
      * once per k-grid point when drawing.
      */
-    public abstract void kValue(double kx, double ky, KValue out);
+    public abstract void kValue(double kx, double ky, FourierValue out);
 
     /** True when F is real and even (the profile is symmetric under x → −x about its centre 0). */
     public abstract boolean isPointSymmetric();
@@ -62,9 +62,9 @@ public abstract class Profile {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no real-space value");
     }
 
-    /** Convenience allocating form of {@link #kValue(double, double, KValue)} (not for hot loops). */
-    public final KValue kValue(double kx, double ky) {
-        KValue v = new KValue();
+    /** Convenience allocating form of {@link #kValue(double, double, FourierValue)} (not for hot loops). */
+    public final FourierValue kValue(double kx, double ky) {
+        FourierValue v = new FourierValue();
         kValue(kx, ky, v);
         return v;
     }

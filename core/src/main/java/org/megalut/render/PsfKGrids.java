@@ -98,7 +98,7 @@ public final class PsfKGrids {
         for (int i = 0; i <= hk; i++) {
             px[i] = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * i * grid.dk()) : 1;
         }
-        KValue kv = new KValue();
+        FourierValue kv = new FourierValue();
         for (int jj = 0; jj <= nk; jj++) {
             int j = jj - hk;
             double py = method == DrawMethod.AUTO ? Pixel.sinxOverX(0.5 * j * grid.dk()) : 1;

@@ -31,7 +31,7 @@ public abstract class RadialProfile extends Profile {
     }
 
     @Override
-    public final void kValue(double kx, double ky, KValue out) {
+    public final void kValue(double kx, double ky, FourierValue out) {
         out.set(radialKValue(kx * kx + ky * ky), 0);
     }
 }

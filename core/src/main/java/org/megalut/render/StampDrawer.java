@@ -33,7 +33,7 @@ import org.megalut.image.Image;
  */
 public final class StampDrawer {
     private final GSParams gs = GSParams.DEFAULT;
-    private final KValue kv = new KValue();
+    private final FourierValue kv = new FourierValue();
     private final List<RadialLookup> lookups = new ArrayList<>();
     /**
      * FFT buffers of the most recently used sizes N: a subfield's galaxies alternate between a few N

@@ -73,7 +73,7 @@ public final class Sum extends Profile {
     }
 
     @Override
-    public void kValue(double kx, double ky, KValue out) {
+    public void kValue(double kx, double ky, FourierValue out) {
         double re = 0;
         double im = 0;
         for (Profile p : items) {

@@ -79,7 +79,7 @@ public final class Transformation extends Profile {
     }
 
     @Override
-    public void kValue(double kx, double ky, KValue out) {
+    public void kValue(double kx, double ky, FourierValue out) {
         // Jᵀk: the transformed profile's wave vector seen in the original's frame.
         original.kValue(jac.a() * kx + jac.c() * ky, jac.b() * kx + jac.d() * ky, out);
         out.re *= ampl;

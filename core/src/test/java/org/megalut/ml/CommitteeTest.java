@@ -214,7 +214,7 @@ class CommitteeTest {
         Committee c = CommitteeTrainer.train(cfg, weightTable(3));
         LongTable test = weightTable(4);
         CommitteePrediction p = c.predict(test);
-        MlData d = test.tensors(List.of("q"), List.of("tru"), List.of("pre")).data();
+        NetworkData d = test.tensors(List.of("q"), List.of("tru"), List.of("pre")).data();
         Tensor3 uniform = new Tensor3(d.realizations(), 1, d.cases());
         Arrays.fill(uniform.data(), 0.5);
         CostFunction cost = Costs.byName("msbwsignorm");

@@ -26,7 +26,7 @@ class CostGradientTest {
             default -> Activation.IDEN;
         };
         Net net = new Net(new Architecture(3, List.of(4, 3), 2, Activation.TANH, out));
-        MlData data = TestData.random(7, 6, 3, 2, 9, 0.25);
+        NetworkData data = TestData.random(7, 6, 3, 2, 9, 0.25);
         assertTrue(data.mask().any());
         assertEquals(0, data.mask().unmaskedCount(8), "the last case is fully masked");
         if (costName.equals("msbpw")) {

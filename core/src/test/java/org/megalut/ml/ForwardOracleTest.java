@@ -51,8 +51,8 @@ class ForwardOracleTest {
         assertEquals(2.0271019176752323, xn.b()[0], 0.0);
         assertEquals(0.25, tn.a()[0], 0.0);
         assertEquals(1.75, tn.b()[0], 0.0);
-        MlData train = toy.train;
-        MlData val = toy.val;
+        NetworkData train = toy.train;
+        NetworkData val = toy.val;
         Net net = new Net(TOY);
         JsonNode verify = Oracle.json(Oracle.tenbilac().resolve("verify.json")).get("toy");
         for (String cost : new String[] {"msb", "mse"}) {

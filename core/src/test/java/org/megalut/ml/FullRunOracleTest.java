@@ -23,12 +23,12 @@ class FullRunOracleTest {
     @Test
     void toyRuns() {
         OracleToy toy = new OracleToy();
-        MlData raw = toy.raw;
+        NetworkData raw = toy.raw;
         Normer xn = toy.inputNormer;
         Normer tn = toy.targetNormer;
-        MlData train = toy.train;
-        MlData val = toy.val;
-        MlData test = MlData.of(Oracle.npy(toy.dir.resolve("d_test.npy")).tensor3(), raw.targets(), null)
+        NetworkData train = toy.train;
+        NetworkData val = toy.val;
+        NetworkData test = NetworkData.of(Oracle.npy(toy.dir.resolve("d_test.npy")).tensor3(), raw.targets(), null)
                 .normalised(xn, null);
         Net net = new Net(ForwardOracleTest.TOY);
         int[] all = new int[train.cases()];

@@ -33,7 +33,7 @@ class LongTableTest {
         TableTensors tt = table().tensors(List.of("f1", "f2"), List.of("t"), List.of("a"));
         assertArrayEquals(new long[] {10, 20}, tt.caseIds());
         assertArrayEquals(new long[] {0, 1, 2}, tt.realizationIds());
-        MlData d = tt.data();
+        NetworkData d = tt.data();
         assertEquals(3, d.realizations());
         assertEquals(2, d.features());
         assertEquals(2, d.cases());
@@ -49,7 +49,7 @@ class LongTableTest {
         assertFalse(tt.isPresent(2, 1));
         assertEquals(2, m.unmaskedCount(0));
         assertEquals(1, m.unmaskedCount(1));
-        MlData prepared = d.normalised(Normer.fit(NormType.SA1, d.inputs()), null);
+        NetworkData prepared = d.normalised(Normer.fit(NormType.SA1, d.inputs()), null);
         for (double v : prepared.inputs().data()) {
             assertTrue(Double.isFinite(v));
         }

@@ -27,7 +27,7 @@ class MlConfigTest {
         assertEquals(1e-8, c.training().gtol());
         assertEquals(NormType.SA1, c.normalisation().inputs());
         assertNull(c.normalisation().targets());
-        assertEquals(new Selection(Selection.Key.VALERR, 4, Combine.MEAN), c.selection());
+        assertEquals(new Selection(Selection.Key.VALERR, 4, MemberCombination.MEAN), c.selection());
     }
 
     @Test

@@ -13,20 +13,20 @@ final class OracleShear {
     static final Architecture ARCH = new Architecture(4, List.of(5, 5), 1, Activation.TANH, Activation.IDEN);
 
     final Path dir;
-    final MlData raw;
+    final NetworkData raw;
     final Normer normer;
-    final Split split;
-    final MlData train;
-    final MlData val;
+    final CaseSplit split;
+    final NetworkData train;
+    final NetworkData val;
 
     OracleShear() {
         dir = Oracle.tenbilac().resolve("shear");
-        raw = MlData.of(Oracle.npy(dir.resolve("train_inputs.npy")).tensor3(),
+        raw = NetworkData.of(Oracle.npy(dir.resolve("train_inputs.npy")).tensor3(),
                 Oracle.npy(dir.resolve("train_targets.npy")).tensor2(), null);
         normer = Normer.fit(NormType.SA1, raw.inputs());
-        split = new Split(Oracle.npy(dir.resolve("split_train_idx.npy")).ints(),
+        split = new CaseSplit(Oracle.npy(dir.resolve("split_train_idx.npy")).ints(),
                 Oracle.npy(dir.resolve("split_val_idx.npy")).ints());
-        MlData prepared = raw.normalised(normer, null);
+        NetworkData prepared = raw.normalised(normer, null);
         train = prepared.selectCases(split.train());
         val = prepared.selectCases(split.validation());
     }
@@ -59,8 +59,8 @@ final class OracleShear {
         }
     }
 
-    MlData testSet() {
-        return MlData.of(Oracle.npy(dir.resolve("test_inputs.npy")).tensor3(),
+    NetworkData testSet() {
+        return NetworkData.of(Oracle.npy(dir.resolve("test_inputs.npy")).tensor3(),
                 Oracle.npy(dir.resolve("test_targets.npy")).tensor2(), null);
     }
 

@@ -5,19 +5,19 @@ import java.nio.file.Path;
 /** The Tenbilac toy reference set, prepared as Tenbilac did ("-11" normers on d and on θ). */
 final class OracleToy {
     final Path dir;
-    final MlData raw;
+    final NetworkData raw;
     final Normer inputNormer;
     final Normer targetNormer;
-    final MlData train;
-    final MlData val;
+    final NetworkData train;
+    final NetworkData val;
 
     OracleToy() {
         dir = Oracle.tenbilac().resolve("toy");
-        raw = MlData.of(Oracle.npy(dir.resolve("d_train.npy")).tensor3(),
+        raw = NetworkData.of(Oracle.npy(dir.resolve("d_train.npy")).tensor3(),
                 Oracle.npy(dir.resolve("theta.npy")).tensor2(), null);
         inputNormer = Normer.fit(NormType.MINUS_ONE_ONE, raw.inputs());
         targetNormer = Normer.fit(NormType.MINUS_ONE_ONE, raw.targets());
-        MlData data = raw.normalised(inputNormer, targetNormer);
+        NetworkData data = raw.normalised(inputNormer, targetNormer);
         train = data.selectCases(Oracle.npy(dir.resolve("split_train_idx.npy")).ints());
         val = data.selectCases(Oracle.npy(dir.resolve("split_val_idx.npy")).ints());
     }

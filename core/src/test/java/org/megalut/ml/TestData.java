@@ -12,7 +12,7 @@ final class TestData {
      * A prepared dataset with random inputs in (−1, 1), targets near 0.3, aux in (−0.5, 0.5) and about
      * {@code maskedFraction} of the realizations masked (one case fully masked when that fraction is positive).
      */
-    static MlData random(long seed, int nr, int nf, int nl, int nc, double maskedFraction) {
+    static NetworkData random(long seed, int nr, int nf, int nl, int nc, double maskedFraction) {
         UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
         Tensor3 x = new Tensor3(nr, nf, nc);
         for (int i = 0; i < x.data().length; i++) {
@@ -35,6 +35,6 @@ final class TestData {
                 }
             }
         }
-        return MlData.of(x, t, a).normalised(null, null);
+        return NetworkData.of(x, t, a).normalised(null, null);
     }
 }

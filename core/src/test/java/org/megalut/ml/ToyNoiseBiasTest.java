@@ -18,7 +18,7 @@ class ToyNoiseBiasTest {
     private static final int CASES = 120;
     private static final int REALIZATIONS = 100;
 
-    private static MlData toy(long seed, int realizations) {
+    private static NetworkData toy(long seed, int realizations) {
         Tensor3 d = new Tensor3(realizations, 1, CASES);
         Tensor2 theta = new Tensor2(1, CASES);
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(RandomStreams.stream(seed));
@@ -29,15 +29,15 @@ class ToyNoiseBiasTest {
                 d.set(r, 0, c, Math.sqrt(1 + t * t) + 0.1 * gauss.sample());
             }
         }
-        return MlData.of(d, theta, null);
+        return NetworkData.of(d, theta, null);
     }
 
     /** RMS over cases of (mean prediction over realizations − θ) on fresh noise. */
     private static double rmsBias(String cost) {
-        MlData raw = toy(1, REALIZATIONS);
+        NetworkData raw = toy(1, REALIZATIONS);
         Normer xn = Normer.fit(NormType.MINUS_ONE_ONE, raw.inputs());
         Normer tn = Normer.fit(NormType.MINUS_ONE_ONE, raw.targets());
-        MlData train = raw.normalised(xn, tn);
+        NetworkData train = raw.normalised(xn, tn);
         Net net = new Net(new Architecture(1, List.of(5), 1, Activation.TANH, Activation.IDEN));
         UniformRandomProvider rng = RandomStreams.stream(7, RandomStreams.label(cost));
         double[] init = net.initialParameters(true, 0.1, 0.1, rng);
@@ -48,7 +48,7 @@ class ToyNoiseBiasTest {
         Member m = new MemberTrainer(net, cost, OptimizerKind.BFGS, 1, 300, 1e-10)
                 .train(0, init, train, null, MinibatchSource.replay(new int[][] {all}));
         // Many test realizations, so the test's own noise does not mask the estimator's bias.
-        MlData test = toy(2, 2000);
+        NetworkData test = toy(2, 2000);
         Tensor3 pred = tn.denormalise(net.predict(m.parameters(), test.normalised(xn, null).inputs()));
         double sum = 0;
         for (int c = 0; c < CASES; c++) {

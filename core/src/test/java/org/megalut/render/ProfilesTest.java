@@ -13,7 +13,7 @@ class ProfilesTest {
 
     private static double maxErrOverK(Profile p, DoubleUnaryOperator exact, double kmax) {
         double worst = 0;
-        KValue v = new KValue();
+        FourierValue v = new FourierValue();
         for (double k = 1e-4; k < kmax; k *= 1.013) {
             // along a diagonal direction, so both kx and ky enter
             p.kValue(k * 0.6, k * 0.8, v);

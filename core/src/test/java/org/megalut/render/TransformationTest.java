@@ -65,7 +65,7 @@ class TransformationTest {
         double ky = -1.1;
         double amp = tr.fluxRatio() * Math.abs(j.det()) * base.kValue(j.a() * kx + j.c() * ky, j.b() * kx + j.d() * ky).re;
         double ph = -(kx * 0.25 - ky * 0.4);
-        KValue v = t.kValue(kx, ky);
+        FourierValue v = t.kValue(kx, ky);
         assertEquals(amp * Math.cos(ph), v.re, 1e-14);
         assertEquals(amp * Math.sin(ph), v.im, 1e-14);
         assertEquals(base.maxK() / j.minorScale(), t.maxK(), 1e-12);

@@ -1,6 +1,6 @@
 package org.megalut.sim.great3;
 
-import org.megalut.render.KValue;
+import org.megalut.render.FourierValue;
 import org.megalut.render.Pixel;
 import org.megalut.render.Profile;
 
@@ -34,8 +34,8 @@ final class PixelPsfTable {
         int rows = 2 * n + 1;
         this.re = new double[(n + 1) * rows];
         this.im = new double[(n + 1) * rows];
-        KValue p = new KValue();
-        KValue q = new KValue();
+        FourierValue p = new FourierValue();
+        FourierValue q = new FourierValue();
         for (int i = 0; i <= n; i++) {
             for (int j = -n; j <= n; j++) {
                 psf.kValue(i * dk / pixelScale, j * dk / pixelScale, p);

@@ -8,10 +8,10 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.megalut.ml.Activation;
 import org.megalut.ml.Architecture;
 import org.megalut.ml.Costs;
-import org.megalut.ml.MlData;
 import org.megalut.ml.Net;
-import org.megalut.ml.Normer;
+import org.megalut.ml.NetworkData;
 import org.megalut.ml.NormType;
+import org.megalut.ml.Normer;
 import org.megalut.ml.Objective;
 import org.megalut.ml.Tensor2;
 import org.megalut.ml.Tensor3;
@@ -49,7 +49,7 @@ public class CostGradientBenchmark {
 
     @Setup
     public void setup() {
-        MlData raw = ShearLikeData.create(cases, 10, 17);
+        NetworkData raw = ShearLikeData.create(cases, 10, 17);
         Normer normer = Normer.fit(NormType.SA1, raw.inputs());
         Net net = new Net(new Architecture(4, List.of(5, 5), 1, Activation.TANH, Activation.IDEN));
         objective = new Objective(net, Costs.byName("msb"), raw.normalised(normer, null));
@@ -72,7 +72,7 @@ public class CostGradientBenchmark {
         private ShearLikeData() {
         }
 
-        static MlData create(int cases, int realizations, long seed) {
+        static NetworkData create(int cases, int realizations, long seed) {
             UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
             ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
             Tensor3 x = new Tensor3(realizations, 4, cases);
@@ -90,7 +90,7 @@ public class CostGradientBenchmark {
                     x.set(r, 3, c, 2.2 + 1.5 * g.sample() / snr);
                 }
             }
-            return MlData.of(x, t, null);
+            return NetworkData.of(x, t, null);
         }
     }
 }

@@ -5,15 +5,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.simple.RandomSource;
 import org.megalut.ml.Activation;
 import org.megalut.ml.Architecture;
-import org.megalut.ml.MlData;
+import org.megalut.ml.CaseSplit;
 import org.megalut.ml.Member;
 import org.megalut.ml.MemberTrainer;
 import org.megalut.ml.MinibatchSource;
 import org.megalut.ml.Net;
-import org.megalut.ml.Normer;
+import org.megalut.ml.NetworkData;
 import org.megalut.ml.NormType;
+import org.megalut.ml.Normer;
 import org.megalut.ml.OptimizerKind;
-import org.megalut.ml.Split;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,16 +38,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 public class MemberTrainingBenchmark {
     private MemberTrainer trainer;
-    private MlData train;
-    private MlData val;
+    private NetworkData train;
+    private NetworkData val;
     private double[] init;
     private int nTrain;
 
     @Setup
     public void setup() {
-        MlData raw = CostGradientBenchmark.ShearLikeData.create(1000, 10, 17);
-        MlData prepared = raw.normalised(Normer.fit(NormType.SA1, raw.inputs()), null);
-        Split split = Split.random(1000, 0.2, RandomSource.SPLIT_MIX_64.create(1));
+        NetworkData raw = CostGradientBenchmark.ShearLikeData.create(1000, 10, 17);
+        NetworkData prepared = raw.normalised(Normer.fit(NormType.SA1, raw.inputs()), null);
+        CaseSplit split = CaseSplit.random(1000, 0.2, RandomSource.SPLIT_MIX_64.create(1));
         train = prepared.selectCases(split.train());
         val = prepared.selectCases(split.validation());
         nTrain = train.cases();

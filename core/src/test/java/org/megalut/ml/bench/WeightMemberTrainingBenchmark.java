@@ -7,15 +7,15 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.megalut.ml.Activation;
 import org.megalut.ml.Architecture;
+import org.megalut.ml.CaseSplit;
 import org.megalut.ml.Member;
 import org.megalut.ml.MemberTrainer;
 import org.megalut.ml.MinibatchSource;
-import org.megalut.ml.MlData;
 import org.megalut.ml.Net;
-import org.megalut.ml.Normer;
+import org.megalut.ml.NetworkData;
 import org.megalut.ml.NormType;
+import org.megalut.ml.Normer;
 import org.megalut.ml.OptimizerKind;
-import org.megalut.ml.Split;
 import org.megalut.ml.Tensor2;
 import org.megalut.ml.Tensor3;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,8 +43,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 public class WeightMemberTrainingBenchmark {
     private MemberTrainer trainer;
-    private MlData train;
-    private MlData val;
+    private NetworkData train;
+    private NetworkData val;
     private double[] init;
 
     @Setup
@@ -68,9 +68,9 @@ public class WeightMemberTrainingBenchmark {
                 aux.set(r, 0, c, s + (0.01 + 0.3 * (1 - q) * (1 - q)) * g.sample());
             }
         }
-        MlData raw = MlData.of(x, t, aux);
-        MlData prepared = raw.normalised(Normer.fit(NormType.SA1, raw.inputs()), null);
-        Split split = Split.random(cases, 0.2, RandomSource.SPLIT_MIX_64.create(1));
+        NetworkData raw = NetworkData.of(x, t, aux);
+        NetworkData prepared = raw.normalised(Normer.fit(NormType.SA1, raw.inputs()), null);
+        CaseSplit split = CaseSplit.random(cases, 0.2, RandomSource.SPLIT_MIX_64.create(1));
         train = prepared.selectCases(split.train());
         val = prepared.selectCases(split.validation());
         Net net = new Net(new Architecture(4, List.of(3, 3), 1, Activation.TANH, Activation.SIGI));

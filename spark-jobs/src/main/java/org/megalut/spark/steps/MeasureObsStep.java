@@ -49,7 +49,7 @@ public final class MeasureObsStep {
     }
 
     /** One task: a band of stamp rows of a subfield. */
-    record Unit(int subfield, StampRowBand band) implements Serializable { }
+    record BandTask(int subfield, StampRowBand band) implements Serializable { }
 
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws IOException {
         String branch = s.requireBranch();
@@ -58,10 +58,10 @@ public final class MeasureObsStep {
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         return runner.run((jsc, subfields) -> {
             int nBands = (int) Math.ceil(s.grid().grid() / (double) s.measure().bandRows());
-            List<Unit> units = new ArrayList<>();
+            List<BandTask> units = new ArrayList<>();
             for (int sf : subfields) {
                 for (StampRowBand b : Stamps.bands(s.grid().grid(), nBands, s.grid().stampSize())) {
-                    units.add(new Unit(sf, b));
+                    units.add(new BandTask(sf, b));
                 }
             }
             // Units travel inside the closure (Java serialization); the RDD carries only their indices.
@@ -70,7 +70,7 @@ public final class MeasureObsStep {
         });
     }
 
-    static List<SubfieldResult> measureBand(Unit u, RunSettings s, Configuration conf) {
+    static List<SubfieldResult> measureBand(BandTask u, RunSettings s, Configuration conf) {
         List<SubfieldResult> out = new ArrayList<>();
         try {
             BranchFiles files = new BranchFiles(s.branchDir(), s.grid(), conf);

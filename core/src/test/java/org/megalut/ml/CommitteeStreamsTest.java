@@ -9,16 +9,16 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SeedsTest {
+class CommitteeStreamsTest {
 
     @Test
     void streamsAreReproducibleAndDistinct() {
         Set<Long> firsts = new HashSet<>();
         for (long seed : new long[] {0, 1, 2}) {
             for (int member = -1; member < 16; member++) {
-                for (Seeds.Purpose p : Seeds.Purpose.values()) {
-                    long a = Seeds.stream(seed, member, p).nextLong();
-                    assertEquals(a, Seeds.stream(seed, member, p).nextLong());
+                for (CommitteeStreams.Purpose p : CommitteeStreams.Purpose.values()) {
+                    long a = CommitteeStreams.stream(seed, member, p).nextLong();
+                    assertEquals(a, CommitteeStreams.stream(seed, member, p).nextLong());
                     firsts.add(a);
                 }
             }
@@ -28,7 +28,7 @@ class SeedsTest {
 
     @Test
     void splitFollowsTenbilacLayout() {
-        Split s = Split.random(1000, 0.2, Seeds.stream(7, -1, Seeds.Purpose.SPLIT));
+        CaseSplit s = CaseSplit.random(1000, 0.2, CommitteeStreams.stream(7, -1, CommitteeStreams.Purpose.SPLIT));
         assertEquals(800, s.train().length);
         assertEquals(200, s.validation().length);
         Set<Integer> all = new HashSet<>();
@@ -39,8 +39,8 @@ class SeedsTest {
             all.add(i);
         }
         assertEquals(1000, all.size());
-        assertArrayEquals(s.train(), Split.random(1000, 0.2, Seeds.stream(7, -1, Seeds.Purpose.SPLIT)).train());
-        int[] batch = MinibatchSource.random(800, 0.25, Seeds.stream(7, 0, Seeds.Purpose.MINIBATCH)).positions(0);
+        assertArrayEquals(s.train(), CaseSplit.random(1000, 0.2, CommitteeStreams.stream(7, -1, CommitteeStreams.Purpose.SPLIT)).train());
+        int[] batch = MinibatchSource.random(800, 0.25, CommitteeStreams.stream(7, 0, CommitteeStreams.Purpose.MINIBATCH)).positions(0);
         assertEquals(200, batch.length);
         assertTrue(Arrays.stream(batch).distinct().count() == 200, "drawn without replacement");
     }

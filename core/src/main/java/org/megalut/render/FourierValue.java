@@ -6,7 +6,7 @@ package org.megalut.render;
  * <p>{@link Profile#kValue} writes into a caller-owned holder so that the drawing loop, which
  * evaluates tens of thousands of k-values per stamp, allocates nothing.
  */
-public final class KValue {
+public final class FourierValue {
     /** Real part. */
     public double re;
     /** Imaginary part. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /** How the selected members' predictions are combined per (realization, output, case). */
-public enum Combine {
+public enum MemberCombination {
     /** Arithmetic mean. */
     MEAN {
         @Override
@@ -35,8 +35,8 @@ public enum Combine {
     }
 
     /** @throws IllegalArgumentException listing the valid names */
-    public static Combine byName(String name) {
-        for (Combine c : values()) {
+    public static MemberCombination byName(String name) {
+        for (MemberCombination c : values()) {
             if (c.configName().equals(name)) {
                 return c;
             }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Strict parsing of the numbers found in GREAT3 text files (numpy, Python and PyYAML output). */
-final class Numbers {
+final class TextNumbers {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     /** Largest magnitude below which every integer is exact in a double. */
     private static final double EXACT_INTEGER_LIMIT = 9.007199254740992e15;
@@ -12,7 +12,7 @@ final class Numbers {
     /** Field separator of numpy and Python text output. */
     static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private Numbers() {
+    private TextNumbers() {
     }
 
     /**

@@ -12,13 +12,13 @@ import java.util.Objects;
  * no NaN ever reaches the arithmetic (masked entries are then skipped by the costs and hidden in predictions).
  * Targets must always be finite.
  */
-public final class MlData {
+public final class NetworkData {
     private final Tensor3 inputs;
     private final Tensor2 targets;
     private final Tensor3 aux;
     private final RealizationMask mask;
 
-    private MlData(Tensor3 inputs, Tensor2 targets, Tensor3 aux, RealizationMask mask) {
+    private NetworkData(Tensor3 inputs, Tensor2 targets, Tensor3 aux, RealizationMask mask) {
         this.inputs = inputs;
         this.targets = targets;
         this.aux = aux;
@@ -32,7 +32,7 @@ public final class MlData {
      * @param aux may be null (costs without aux inputs)
      * @throws IllegalArgumentException on shape mismatches or non-finite targets
      */
-    public static MlData of(Tensor3 inputs, Tensor2 targets, Tensor3 aux) {
+    public static NetworkData of(Tensor3 inputs, Tensor2 targets, Tensor3 aux) {
         Objects.requireNonNull(inputs, "inputs");
         int nr = inputs.realizations();
         int nc = inputs.cases();
@@ -57,7 +57,7 @@ public final class MlData {
         if (aux != null) {
             markNonFinite(aux, masked);
         }
-        return new MlData(inputs, targets, aux, new RealizationMask(nr, nc, masked));
+        return new NetworkData(inputs, targets, aux, new RealizationMask(nr, nc, masked));
     }
 
     private static void markNonFinite(Tensor3 t, boolean[] masked) {
@@ -80,7 +80,7 @@ public final class MlData {
      * {@code targetNormer} (null: unchanged), masked realizations zero-filled. Aux inputs are not normalised
      * (as in Tenbilac).
      */
-    public MlData normalised(Normer inputNormer, Normer targetNormer) {
+    public NetworkData normalised(Normer inputNormer, Normer targetNormer) {
         Tensor3 x = inputNormer == null ? inputs.copy() : inputNormer.normalise(inputs);
         zeroMasked(x);
         Tensor3 a = null;
@@ -89,7 +89,7 @@ public final class MlData {
             zeroMasked(a);
         }
         Tensor2 t = targets == null || targetNormer == null ? targets : targetNormer.normalise(targets);
-        return new MlData(x, t, a, mask);
+        return new NetworkData(x, t, a, mask);
     }
 
     private void zeroMasked(Tensor3 t) {
@@ -108,8 +108,8 @@ public final class MlData {
     }
 
     /** The dataset restricted to the given cases (in that order). */
-    public MlData selectCases(int[] caseIndices) {
-        return new MlData(inputs.selectCases(caseIndices),
+    public NetworkData selectCases(int[] caseIndices) {
+        return new NetworkData(inputs.selectCases(caseIndices),
                 targets == null ? null : targets.selectCases(caseIndices),
                 aux == null ? null : aux.selectCases(caseIndices),
                 mask.selectCases(caseIndices));

@@ -10,7 +10,7 @@ import org.megalut.random.RandomStreams;
  * <p>The streams are the project's keyed streams {@link RandomStreams#stream(long, long...)} of
  * (committee seed, member, purpose), so distinct (member, purpose) pairs give unrelated streams.
  */
-public final class Seeds {
+public final class CommitteeStreams {
     /** What a stream is used for. */
     public enum Purpose {
         /** The committee's train/validation split (member index −1). */
@@ -21,7 +21,7 @@ public final class Seeds {
         MINIBATCH
     }
 
-    private Seeds() {
+    private CommitteeStreams() {
     }
 
     /** The stream for (seed, member, purpose); member −1 for committee-level streams. */
