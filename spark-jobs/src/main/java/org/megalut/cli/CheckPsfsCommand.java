@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.steps.CheckPsfsStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +17,7 @@ final class CheckPsfsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "check-psfs");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "check-psfs")) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "check-psfs")) {
             SparkSession spark = lease.spark();
             CheckPsfsStep.run(spark, settings, System.out);
             return 0;

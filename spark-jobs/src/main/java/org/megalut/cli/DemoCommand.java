@@ -13,7 +13,6 @@ import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.SubfieldStepRunner;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.steps.CheckPsfsStep;
 import org.megalut.spark.steps.EvaluateStep;
@@ -57,8 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         RunSettings settings = RunSettings.from(c, SubfieldSelection.parse(c.getString("branch.subfields")), master, false);
         SimSettings sim = SimSettings.from(c);
         long t0 = System.nanoTime();
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "demo");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "demo")) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "demo")) {
             SparkSession spark = lease.spark();
             Great3SimStep.Outcome gen = Great3SimStep.run(spark, sim, settings.subfields(), branch, truth);
             System.out.printf("demo: generated %d subfields (%d galaxies) in %.1f s%n", gen.subfields().size(),

@@ -27,8 +27,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PredictionRun run = predcode.run(options, mimic ? PredictionRun.Target.MIMIC : PredictionRun.Target.OBS);
         RunSettings settings = options.settings();
+        PredictionRun run = predcode.run(options, settings, mimic ? PredictionRun.Target.MIMIC : PredictionRun.Target.OBS);
         Configuration conf = settings.hadoopConfiguration();
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "evaluate")) {
             EvaluateStep.Result r = EvaluateStep.evaluate(GroupStep.read(run.groupCsv(), conf));

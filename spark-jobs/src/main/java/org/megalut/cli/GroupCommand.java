@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +21,8 @@ final class GroupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        PredictionRun run = predcode.run(options, PredictionRun.Target.OBS);
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "group");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "group")) {
+        PredictionRun run = predcode.run(options, settings, PredictionRun.Target.OBS);
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "group")) {
             GroupStep.Grouped g = GroupStep.run(lease.spark(), settings, run);
             System.out.printf("group: %d subfields -> %s%n", g.rows().size(), run.groupCsv());
             g.failed().forEach((sf, why) -> System.out.printf("  subfield %d left out: %s%n", sf, why));

@@ -5,7 +5,6 @@ import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.ProgressReporter;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.steps.LearnStep;
 import picocli.CommandLine.Command;
@@ -22,8 +21,7 @@ final class LearnCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
         long t0 = System.nanoTime();
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "learn");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "learn")) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "learn")) {
             SparkSession spark = lease.spark();
             SubfieldTasks.Outcome o;
             try (ProgressReporter progress = ProgressReporter.start(spark, "learn", 15)) {

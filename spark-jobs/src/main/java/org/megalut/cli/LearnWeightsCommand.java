@@ -3,7 +3,6 @@ package org.megalut.cli;
 import java.util.concurrent.Callable;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.steps.LearnStep;
 import picocli.CommandLine.Command;
@@ -25,8 +24,7 @@ final class LearnWeightsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "learn-weights");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "learn-weights")) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "learn-weights")) {
             SubfieldTasks.Outcome o = LearnStep.run(lease.spark(), settings, options.config(), LearnStep.Kind.WEIGHT,
                     pretrainedFrom);
             return TaskReport.print("learn-weights", o);

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,11 +24,10 @@ final class MimicCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        PredictionRun run = predcode.run(options, PredictionRun.Target.MIMIC);
+        PredictionRun run = predcode.run(options, settings, PredictionRun.Target.MIMIC);
         Config c = options.config().withValue("predcode",
                 ConfigValueFactory.fromAnyRef(run.predcode()));
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "mimic");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "mimic")) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "mimic")) {
             boolean failures = Pipeline.run(lease.spark(), settings, c, "simulate-mimic", "mimic", System.out);
             return failures ? ExitCodes.SOME_FAILED : 0;
         }

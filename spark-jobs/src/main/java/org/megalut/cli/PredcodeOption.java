@@ -1,7 +1,7 @@
 package org.megalut.cli;
 
-import com.typesafe.config.Config;
 import org.megalut.spark.PredictionRun;
+import org.megalut.spark.RunSettings;
 import picocli.CommandLine.Option;
 
 /** The {@code --predcode} option of the commands that write or read a named prediction run. */
@@ -12,9 +12,9 @@ final class PredcodeOption {
                     + " <workdir>/results/NAME (mimic: <workdir>/mimic/NAME). Default: the configuration's predcode.")
     String predcode;
 
-    /** The run these options name. */
-    PredictionRun run(CommonOptions options, PredictionRun.Target target) {
-        Config c = options.config();
-        return new PredictionRun(options.settings().workdir(), predcode != null ? predcode : c.getString("predcode"), target);
+    /** The run these options name, under the settings' (qualified) work directory. */
+    PredictionRun run(CommonOptions options, RunSettings settings, PredictionRun.Target target) {
+        return new PredictionRun(settings.workdir(), predcode != null ? predcode : options.config().getString("predcode"),
+                target);
     }
 }

@@ -3,7 +3,6 @@ package org.megalut.cli;
 import java.util.concurrent.Callable;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.steps.PredictForWeightsStep;
 import picocli.CommandLine.Command;
@@ -18,8 +17,7 @@ final class PredictForWeightsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "predict-for-weights");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "predict-for-weights")) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "predict-for-weights")) {
             SubfieldTasks.Outcome o = PredictForWeightsStep.run(lease.spark(), settings, options.config());
             return TaskReport.print("predict-for-weights", o);
         }

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.steps.PredictStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,9 +21,8 @@ final class PredictObsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        PredictionRun run = predcode.run(options, PredictionRun.Target.OBS);
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "predict-obs");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "predict-obs")) {
+        PredictionRun run = predcode.run(options, settings, PredictionRun.Target.OBS);
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "predict-obs")) {
             return TaskReport.print("predict-obs", PredictStep.run(lease.spark(), settings, options.config(), run));
         }
     }

@@ -7,7 +7,6 @@ import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.report.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +30,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
         Config c = options.config();
-        PredictionRun run = predcode.run(options, mimic ? PredictionRun.Target.MIMIC : PredictionRun.Target.OBS);
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "report");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "report")) {
+        PredictionRun run = predcode.run(options, settings, mimic ? PredictionRun.Target.MIMIC : PredictionRun.Target.OBS);
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "report")) {
             Path index = RunReport.write(lease.spark(), run, Pipeline.reportDatasets(c, run));
             System.out.println("report: " + index);
             return 0;

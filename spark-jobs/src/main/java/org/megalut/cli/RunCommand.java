@@ -8,7 +8,6 @@ import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.Preflight;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,18 +35,16 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        var hadoop = settings.hadoopConfiguration();
-        int first = from == null ? 0 : Pipeline.STEPS.indexOf(from);
-        if (first < 0 || (to != null && !Pipeline.STEPS.contains(to))) {
-            throw new IllegalArgumentException("unknown step '" + (first < 0 ? from : to) + "'; steps: " + Pipeline.STEPS);
+        int first = from == null ? 0 : Pipeline.index(from);
+        if (to != null) {
+            Pipeline.index(to); // an unknown name is refused before any work
         }
-        if (first <= Pipeline.STEPS.indexOf(Pipeline.LAST_BRANCH_STEP)) {
-            Preflight.branch(settings, hadoop);
+        if (first <= Pipeline.index(Pipeline.LAST_BRANCH_STEP)) {
+            Preflight.branch(settings);
         }
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), hadoop, "run");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "run")) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "run")) {
             Config c = options.config().withValue("predcode",
-                    ConfigValueFactory.fromAnyRef(predcode.run(options, PredictionRun.Target.OBS).predcode()));
+                    ConfigValueFactory.fromAnyRef(predcode.run(options, settings, PredictionRun.Target.OBS).predcode()));
             boolean failures = Pipeline.run(lease.spark(), settings, c, from, to, System.out);
             return failures ? ExitCodes.SOME_FAILED : 0;
         }

@@ -7,7 +7,6 @@ import org.megalut.spark.ProgressReporter;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.SubfieldStepRunner;
-import org.megalut.spark.io.WorkdirLock;
 import picocli.CommandLine.Mixin;
 
 /** Base of the per-subfield Spark steps: settings, one session, a summary and the exit code. */
@@ -24,11 +23,9 @@ abstract class SparkStepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        var hadoop = settings.hadoopConfiguration();
-        Preflight.branch(settings, hadoop);
+        Preflight.branch(settings);
         long t0 = System.nanoTime();
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), hadoop, stepName());
-             SparkSessions.Lease lease = SparkSessions.lease(settings, stepName())) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, stepName())) {
             SparkSession spark = lease.spark();
             SubfieldStepRunner.Outcome o;
             try (ProgressReporter progress = ProgressReporter.start(spark, stepName(), 15)) {

@@ -31,8 +31,8 @@ final class SubmissionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PredictionRun run = predcode.run(options, PredictionRun.Target.OBS);
         RunSettings settings = options.settings();
+        PredictionRun run = predcode.run(options, settings, PredictionRun.Target.OBS);
         Configuration conf = settings.hadoopConfiguration();
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "submission")) {
             List<SubmissionRow> rows = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.megalut.cli;
 import java.util.concurrent.Callable;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.steps.ValidateStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +18,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), "validate");
-             SparkSessions.Lease lease = SparkSessions.lease(settings, "validate")) {
+        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "validate")) {
             ValidateStep.Result r = ValidateStep.run(lease.spark(), settings, options.config(), ValidateStep.Kind.SHEAR);
             ValidateStep.print(r, System.out);
             return TaskReport.print("validate", r.outcome());

@@ -26,7 +26,8 @@ public final class Preflight {
      *
      * @throws IllegalArgumentException naming the directory and the first missing files
      */
-    public static void branch(RunSettings s, Configuration conf) throws IOException {
+    public static void branch(RunSettings s) throws IOException {
+        Configuration conf = s.hadoopConfiguration();
         Path dir = new Path(s.requireBranch());
         FileSystem fs = dir.getFileSystem(conf);
         if (!fs.exists(dir)) {

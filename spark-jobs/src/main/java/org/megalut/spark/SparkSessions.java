@@ -1,8 +1,10 @@
 package org.megalut.spark;
 
+import java.io.IOException;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.megalut.spark.io.WorkdirLock;
 
 /**
  * Creates the one Spark session of a MegaLUT process.
@@ -22,21 +24,45 @@ public final class SparkSessions {
      * The session of a command; closing it stops the session only if this lease created it (a test
      * or an embedding program keeps its own session running).
      */
-    public record Lease(SparkSession spark, boolean owned) implements AutoCloseable {
+    public record Lease(SparkSession spark, boolean owned, WorkdirLock lock) implements AutoCloseable {
         @Override
-        public void close() {
-            if (owned) {
-                spark.stop();
+        public void close() throws IOException {
+            try {
+                if (owned) {
+                    spark.stop();
+                }
+            } finally {
+                if (lock != null) {
+                    lock.close();
+                }
             }
         }
     }
 
     /** A session for a command: the running one if any, else a new one from the settings. */
     public static Lease lease(RunSettings settings, String stepName) {
-        if (SparkSession.getDefaultSession().isDefined()) {
-            return new Lease(SparkSession.getDefaultSession().get(), false);
+        return lease(settings, stepName, null);
+    }
+
+    /**
+     * A session for a command that writes into the work directory: the directory's lock is taken first
+     * ({@link WorkdirLock}: a second command is refused before Spark starts) and released with the session.
+     */
+    public static Lease leaseWorkdir(RunSettings settings, String command) throws IOException {
+        WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), settings.hadoopConfiguration(), command);
+        try {
+            return lease(settings, command, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
-        return new Lease(create(settings, stepName), true);
+    }
+
+    private static Lease lease(RunSettings settings, String stepName, WorkdirLock lock) {
+        if (SparkSession.getDefaultSession().isDefined()) {
+            return new Lease(SparkSession.getDefaultSession().get(), false, lock);
+        }
+        return new Lease(create(settings, stepName), true, lock);
     }
 
     public static SparkSession create(RunSettings settings, String stepName) {

@@ -59,6 +59,11 @@ public final class AtomicWrite {
         }
     }
 
+    /** Whether a file name is one of {@link #temporary}'s: what a killed write leaves behind. */
+    public static boolean isTemporary(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
     /** The hidden temporary name of a target: {@code dir/.name.tmp}. */
     static Path temporary(Path target) {
         return new Path(target.getParent(), "." + target.getName() + ".tmp");

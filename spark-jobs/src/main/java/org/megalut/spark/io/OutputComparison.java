@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -58,17 +59,38 @@ public final class OutputComparison {
     private final double relative;
     private final List<PathMatcher> ignored;
 
-    /** What was found for one compared item (a file or a Parquet table). */
-    public record Item(String path, Status status, String detail) { }
+    /**
+     * What was found for one compared item (a file or a Parquet table).
+     *
+     * @param relative the largest relative difference among its numbers that were not bit-identical (0 if none)
+     */
+    public record Item(String path, Status status, String detail, double relative) {
+        Item(String path, Status status, String detail) {
+            this(path, status, detail, 0);
+        }
+    }
 
     /** The verdict on one item. */
     public enum Status { IDENTICAL, WITHIN_TOLERANCE, DIFFERENT, ONLY_IN_FIRST, ONLY_IN_SECOND }
 
-    /** All items, and the largest relative difference among the numbers that were not bit-identical. */
-    public record Result(List<Item> items, double worstRelative) {
+    /** All items compared. */
+    public record Result(List<Item> items) {
+        /** The largest relative difference among the numbers that agree within the tolerance. */
+        public double worstRelative() {
+            return items.stream().filter(i -> i.status() == Status.WITHIN_TOLERANCE).mapToDouble(Item::relative)
+                    .max().orElse(0);
+        }
+
         /** Whether every item is identical or within the tolerance. */
         public boolean agrees() {
             return items.stream().allMatch(i -> i.status() == Status.IDENTICAL || i.status() == Status.WITHIN_TOLERANCE);
+        }
+
+        /** The items that are not identical, one per line (empty when all are). */
+        public String notIdentical() {
+            return items.stream().filter(i -> i.status() != Status.IDENTICAL)
+                    .map(i -> i.status() + " " + i.path() + (i.detail().isEmpty() ? "" : ": " + i.detail()))
+                    .collect(Collectors.joining("\n"));
         }
 
         public long count(Status s) {
@@ -95,7 +117,6 @@ public final class OutputComparison {
         Map<String, List<Path>> left = items(a, a.getFileSystem(conf));
         Map<String, List<Path>> right = items(b, b.getFileSystem(conf));
         List<Item> out = new ArrayList<>();
-        double[] worst = {0};
         TreeSet<String> keys = new TreeSet<>(left.keySet());
         keys.addAll(right.keySet());
         for (String k : keys) {
@@ -104,12 +125,12 @@ public final class OutputComparison {
             } else if (!left.containsKey(k)) {
                 out.add(new Item(k, Status.ONLY_IN_SECOND, ""));
             } else if (k.endsWith(".parquet")) {
-                out.add(compareTables(k, left.get(k), right.get(k), worst));
+                out.add(compareTables(k, left.get(k), right.get(k)));
             } else {
-                out.add(compareFiles(k, left.get(k).get(0), right.get(k).get(0), worst));
+                out.add(compareFiles(k, left.get(k).get(0), right.get(k).get(0)));
             }
         }
-        return new Result(out, worst[0]);
+        return new Result(out);
     }
 
     /** The compared items under a root: relative key → its files (the part files of a table directory). */
@@ -136,7 +157,7 @@ public final class OutputComparison {
         return items;
     }
 
-    private Item compareFiles(String key, Path a, Path b, double[] worst) throws IOException {
+    private Item compareFiles(String key, Path a, Path b) throws IOException {
         var conf = spark.sparkContext().hadoopConfiguration();
         byte[] x = readAll(a, a.getFileSystem(conf));
         byte[] y = readAll(b, b.getFileSystem(conf));
@@ -174,21 +195,15 @@ public final class OutputComparison {
             px = mx.end();
             py = my.end();
         }
-        worst[0] = Math.max(worst[0], fileWorst);
-        return new Item(key, Status.WITHIN_TOLERANCE, "worst relative difference " + fileWorst);
+        return new Item(key, Status.WITHIN_TOLERANCE, "worst relative difference " + fileWorst, fileWorst);
     }
 
-    private Item compareTables(String key, List<Path> a, List<Path> b, double[] worst) {
+    private Item compareTables(String key, List<Path> a, List<Path> b) {
         Dataset<Row> da = spark.read().parquet(a.stream().map(Path::toString).toArray(String[]::new));
         Dataset<Row> db = spark.read().parquet(b.stream().map(Path::toString).toArray(String[]::new));
         if (!da.schema().equals(db.schema())) {
             return new Item(key, Status.DIFFERENT, "schemas differ: " + da.schema().simpleString() + " vs "
                     + db.schema().simpleString());
-        }
-        long na = da.count();
-        long nb = db.count();
-        if (na != nb) {
-            return new Item(key, Status.DIFFERENT, na + " rows vs " + nb);
         }
         Column[] order = sortOrder(da.schema().fields());
         Iterator<Row> ia = da.orderBy(order).toLocalIterator();
@@ -196,14 +211,13 @@ public final class OutputComparison {
         StructField[] fields = da.schema().fields();
         double tableWorst = 0;
         long row = 0;
+        // The sorted rows are streamed partition by partition; at the first difference the rest is not read.
         while (ia.hasNext() && ib.hasNext()) {
             Row ra = ia.next();
             Row rb = ib.next();
             for (int c = 0; c < fields.length; c++) {
                 double d = valueDifference(ra.get(c), rb.get(c));
                 if (!(d <= relative)) {
-                    drain(ia);
-                    drain(ib);
                     return new Item(key, Status.DIFFERENT, "row " + row + " (sorted) column " + fields[c].name() + ": "
                             + ra.get(c) + " vs " + rb.get(c));
                 }
@@ -211,9 +225,12 @@ public final class OutputComparison {
             }
             row++;
         }
-        worst[0] = Math.max(worst[0], tableWorst);
-        return tableWorst == 0 ? new Item(key, Status.IDENTICAL, na + " rows")
-                : new Item(key, Status.WITHIN_TOLERANCE, na + " rows, worst relative difference " + tableWorst);
+        if (ia.hasNext() || ib.hasNext()) {
+            return new Item(key, Status.DIFFERENT, (ia.hasNext() ? "the first" : "the second") + " has more than " + row
+                    + " rows");
+        }
+        return tableWorst == 0 ? new Item(key, Status.IDENTICAL, row + " rows")
+                : new Item(key, Status.WITHIN_TOLERANCE, row + " rows, worst relative difference " + tableWorst, tableWorst);
     }
 
     /** Exact columns first (keys, flags, names), then floating-point ones, so that noise does not reorder rows. */
@@ -269,12 +286,6 @@ public final class OutputComparison {
             return Double.POSITIVE_INFINITY;
         }
         return Math.abs(x - y) / Math.max(Math.abs(x), Math.abs(y));
-    }
-
-    private static void drain(Iterator<Row> it) {
-        while (it.hasNext()) {
-            it.next();
-        }
     }
 
     private static byte[] readAll(Path p, FileSystem fs) throws IOException {

@@ -153,7 +153,7 @@ public final class WorkdirLock implements AutoCloseable {
                 prefix = new Path(prefix, part);
                 boolean last = i == parts.size() - 1;
                 if (part.startsWith(".spark-staging-") || part.equals("_temporary")
-                        || (last && part.startsWith(".") && part.endsWith(".tmp"))) {
+                        || (last && AtomicWrite.isTemporary(part))) {
                     doomed.add(prefix);
                     break;
                 }

@@ -135,7 +135,8 @@ public final class Pipeline {
         }
     }
 
-    private static int index(String step) {
+    /** The position of a step in {@link #STEPS}; an unknown name is an error listing the steps. */
+    public static int index(String step) {
         int i = STEPS.indexOf(step);
         if (i < 0) {
             throw new IllegalArgumentException("unknown step '" + step + "'; steps: " + STEPS);

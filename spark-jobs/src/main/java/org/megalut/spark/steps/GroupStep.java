@@ -31,6 +31,7 @@ import org.megalut.spark.SubfieldStepRunner;
 import org.megalut.spark.TruthFiles;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.LongTables;
+import org.megalut.spark.io.SmallTable;
 
 /**
  * {@code group}: one row per subfield of a prediction run with the unweighted and the weighted mean shear
@@ -145,14 +146,12 @@ public final class GroupStep {
         return new Grouped(rows, failed);
     }
 
-    /** Writes the failed subfields of a run ({@code subfield,reason}, the reason quoted as in RFC 4180). */
+    /** Writes the failed subfields of a run ({@code subfield,reason}, one line each). */
     static void writeFailed(Map<Integer, String> failed, Path csv, Configuration conf) throws IOException {
-        AtomicWrite.stream(csv, conf, os -> {
-            PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8);
-            ps.println("subfield,reason");
-            failed.forEach((sf, why) -> ps.println(sf + ",\"" + why.replace("\"", "\"\"").replaceAll("\\R", " ") + "\""));
-            ps.flush();
-        });
+        SmallTable t = new SmallTable(List.of(new SmallTable.Column("subfield", SmallTable.Type.INT),
+                new SmallTable.Column("reason", SmallTable.Type.STRING)));
+        failed.forEach((sf, why) -> t.add(sf, why.replaceAll("\\R", " ")));
+        t.write(csv, conf);
     }
 
     /** The failed subfields of a grouped run and their reasons; empty when the run has no such file. */
