@@ -1,8 +1,13 @@
 package org.megalut.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The command line of a separate JVM that runs {@code megalut} (or any class) with this test JVM's classpath. */
@@ -36,6 +41,25 @@ public final class ChildJvm {
             }
         }
         return cmd;
+    }
+
+    /** A command line with more arguments. */
+    public static String[] args(String[] first, String... more) {
+        String[] out = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, out, first.length, more.length);
+        return out;
+    }
+
+    /**
+     * The log a child process is writing, "" while it does not exist: read as bytes (ISO-8859-1), so a
+     * multi-byte character cut at the end is no error.
+     */
+    public static String log(Path file) {
+        try {
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The classpath of the tests (surefire's, else this JVM's). */

@@ -85,7 +85,7 @@ class FailureIsolationTest {
             Files.writeString(tmp.resolve(net), Files.readString(tmp.resolve(net)) + "\n# threads only spread the members\n"
                     + "training.threads = 2\n");
         }
-        assertEquals(0, Megalut.commandLine().execute(concat(run, "--master", "local[1]")));
+        assertEquals(0, Megalut.commandLine().execute(ChildJvm.args(run, "--master", "local[1]")));
         assertEquals(before, Files.getLastModifiedTime(kept), "a subfield that succeeded is not redone");
         assertEquals(measuredBefore, Files.getLastModifiedTime(measured), "nor re-measured");
         List<String> group = Files.readAllLines(work.resolve("results/main/group.csv"));
@@ -106,12 +106,6 @@ class FailureIsolationTest {
         assertEquals(measuredBefore, Files.getLastModifiedTime(measured), "nor do the measurements");
         assertTrue(Files.getLastModifiedTime(weights).compareTo(weightsBefore) > 0, "the weight committees are retrained");
         assertTrue(Files.getLastModifiedTime(predictions).compareTo(predictionsBefore) > 0, "and the predictions redone");
-    }
-
-    private static String[] concat(String[] a, String... more) {
-        String[] out = Arrays.copyOf(a, a.length + more.length);
-        System.arraycopy(more, 0, out, a.length, more.length);
-        return out;
     }
 
     /** Replaces the first line that is not a comment. */

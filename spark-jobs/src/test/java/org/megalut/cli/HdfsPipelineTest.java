@@ -3,12 +3,9 @@ package org.megalut.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
@@ -67,29 +64,28 @@ class HdfsPipelineTest {
 
         String[] run = {"run", "--conf", conf.toString(), "--branch", onHdfs("branch"), "--truth", onHdfs("truth"),
             "--workdir", onHdfs("work")};
-        Process p = new ProcessBuilder(ChildJvm.megalut(List.of(), concat(run, "--master", "local[2]")))
+        Process p = new ProcessBuilder(ChildJvm.megalut(List.of(), ChildJvm.args(run, "--master", "local[2]")))
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile()).start();
-        boolean finished = p.waitFor(25, TimeUnit.SECONDS);
-        if (!finished) {
-            p.destroyForcibly().waitFor();
+        // Killed once its first training simulation is written, while the later steps run.
+        Path log = tmp.resolve("killed.log");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (p.isAlive() && System.nanoTime() < deadline
+                && ChildJvm.log(log).lines().noneMatch(l -> l.startsWith("simulate-train-shear "))) {
+            Thread.sleep(200);
         }
-        System.out.println("HDFS run " + (finished ? "finished before the kill" : "killed after 25 s"));
+        assertTrue(p.isAlive(), () -> "the run must be killed before it ends: " + ChildJvm.log(log));
+        p.destroyForcibly().waitFor();
         assertEquals(0, Megalut.commandLine().execute(run));
+        assertTrue(ChildJvm.log(log).lines().anyMatch(l -> l.startsWith("simulate-train-shear ")),
+                "the kill came after simulate-train-shear");
         assertSame("work directory", tmp.resolve("work").toUri().toString(), onHdfs("work"));
     }
 
     private static void assertSame(String what, String local, String remote) throws Exception {
         OutputComparison.Result r = new OutputComparison(TestSpark.get(), 0, List.of())
                 .compare(new org.apache.hadoop.fs.Path(local), new org.apache.hadoop.fs.Path(remote));
-        assertTrue(r.agrees(), () -> what + ":\n" + r.items().stream()
-                .filter(i -> i.status() != OutputComparison.Status.IDENTICAL).map(Object::toString)
-                .collect(Collectors.joining("\n")));
+        assertTrue(r.agrees(), () -> what + ":\n" + r.notIdentical());
         assertTrue(r.items().size() > 10, what + ": " + r.items());
     }
 
-    private static String[] concat(String[] a, String... more) {
-        String[] out = Arrays.copyOf(a, a.length + more.length);
-        System.arraycopy(more, 0, out, a.length, more.length);
-        return out;
-    }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -61,8 +60,7 @@ class RunResumeTest {
         // Everything, figures included, bit for bit (Parquet by content).
         OutputComparison.Result same = new OutputComparison(spark, 0, List.of())
                 .compare(new org.apache.hadoop.fs.Path(a.toUri()), new org.apache.hadoop.fs.Path(b.toUri()));
-        assertTrue(same.agrees(), () -> same.items().stream().filter(x -> x.status() != OutputComparison.Status.IDENTICAL)
-                .map(Object::toString).collect(Collectors.joining("\n")));
+        assertTrue(same.agrees(), same::notIdentical);
     }
 
     /** Files under a directory whose name ends with a suffix, by relative path (state records excluded). */

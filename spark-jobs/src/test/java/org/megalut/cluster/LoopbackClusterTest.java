@@ -8,7 +8,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,7 +129,7 @@ class LoopbackClusterTest {
         // Wait for the learn step (one task per subfield, each training networks for a second or so) ...
         String previous = Pipeline.STEPS.get(Pipeline.STEPS.indexOf("learn") - 1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_S);
-        while (!read(log).lines().anyMatch(l -> l.startsWith(previous + " "))) {
+        while (!ChildJvm.log(log).lines().anyMatch(l -> l.startsWith(previous + " "))) {
             check(driver.isAlive() && System.nanoTime() < deadline, "the run never reached learn", "killed-driver.log");
             Thread.sleep(100);
         }
@@ -162,7 +161,7 @@ class LoopbackClusterTest {
         }
         awaitExit(driver, "killed-driver.log");
         System.out.printf("cluster run with a worker killed: %.1f s%n", (System.nanoTime() - t0) * 1e-9);
-        assertTrue(read(log).contains("Lost executor"), "the driver never lost the executor");
+        assertTrue(ChildJvm.log(log).contains("Lost executor"), "the driver never lost the executor");
         assertSame(reference, out);
     }
 
@@ -200,8 +199,7 @@ class LoopbackClusterTest {
     private static void assertSame(Path a, Path b) throws IOException {
         OutputComparison.Result r = new OutputComparison(TestSpark.get(), 0, List.of()).compare(
                 new org.apache.hadoop.fs.Path(a.toUri()), new org.apache.hadoop.fs.Path(b.toUri()));
-        String differences = r.items().stream().filter(i -> i.status() != OutputComparison.Status.IDENTICAL)
-                .map(i -> i.status() + " " + i.path() + " " + i.detail()).collect(Collectors.joining("\n"));
+        String differences = r.notIdentical();
         assertTrue(r.agrees() && differences.isEmpty(), differences);
         assertTrue(r.items().size() > 20, "too few outputs compared: " + r.items().size());
     }
@@ -252,7 +250,7 @@ class LoopbackClusterTest {
         }
         check(driver.exitValue() == 0, "the run failed (exit " + driver.exitValue() + ")", logName);
         // The run's table of step times, for the test report.
-        read(tmp.resolve(logName)).lines()
+        ChildJvm.log(tmp.resolve(logName)).lines()
                 .dropWhile(l -> !l.startsWith("step ")).takeWhile(l -> !l.isBlank()).forEach(System.out::println);
     }
 
@@ -264,7 +262,7 @@ class LoopbackClusterTest {
 
     private static void awaitLog(Path log, String line, Process p) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_S);
-        while (!(Files.exists(log) && read(log).contains(line))) {
+        while (!(Files.exists(log) && ChildJvm.log(log).contains(line))) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 fail(log.getFileName() + " never said '" + line + "':\n" + tail(log));
             }
@@ -277,7 +275,7 @@ class LoopbackClusterTest {
         Set<String> ids = new TreeSet<>();
         try (Stream<Path> files = Files.walk(tmp.resolve("worker-" + worker))) {
             for (Path f : files.filter(f -> f.getFileName().toString().equals("stderr")).toList()) {
-                Matcher m = pattern.matcher(read(f));
+                Matcher m = pattern.matcher(ChildJvm.log(f));
                 while (m.find()) {
                     ids.add(f.getParent() + "#" + m.group(1));
                 }
@@ -286,16 +284,11 @@ class LoopbackClusterTest {
         return ids;
     }
 
-    /** A log being written: read as bytes, so a multi-byte character cut at the end is no error. */
-    private static String read(Path log) throws IOException {
-        return new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1);
-    }
-
     private static String tail(Path log) throws IOException {
         if (!Files.exists(log)) {
             return "(no " + log + ")";
         }
-        List<String> lines = read(log).lines().toList();
+        List<String> lines = ChildJvm.log(log).lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
