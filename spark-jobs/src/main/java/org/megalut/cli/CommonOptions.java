@@ -44,7 +44,11 @@ public final class CommonOptions {
 
     /** Typed settings of this invocation. */
     public RunSettings settings() {
-        Config c = config();
+        return settings(config());
+    }
+
+    /** Typed settings of this invocation, from its merged configuration ({@link #config}). */
+    public RunSettings settings(Config c) {
         int[] selected = SubfieldSelection.parse(c.getString("branch.subfields"));
         BranchLayout.requireValid(selected);
         RunSettings s = RunSettings.from(c, selected, base.master, force);

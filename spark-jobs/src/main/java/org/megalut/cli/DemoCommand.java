@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -12,14 +13,12 @@ import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.pipeline.Pipeline;
-import org.megalut.spark.steps.CheckPsfsStep;
+import org.megalut.spark.pipeline.StepContext;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.GroupStep;
-import org.megalut.spark.steps.MeasureObsStep;
-import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.steps.SimSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,16 +54,17 @@ final class DemoCommand implements Callable<Integer> {
                 .withFallback(c);
         RunSettings settings = RunSettings.from(c, SubfieldSelection.parse(c.getString("branch.subfields")), master, false);
         SimSettings sim = SimSettings.from(c);
+        PredictionRun results = new PredictionRun(settings.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
+        PredictionRun mimic = new PredictionRun(settings.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
         long t0 = System.nanoTime();
         try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "demo")) {
             SparkSession spark = lease.spark();
             Great3SimStep.Outcome gen = Great3SimStep.run(spark, sim, settings.subfields(), branch, truth);
             System.out.printf("demo: generated %d subfields (%d galaxies) in %.1f s%n", gen.subfields().size(),
                     gen.galaxies(), gen.seconds());
-            Pipeline.run(spark, settings, c, null, null, System.out);
+            Pipeline.run(new StepContext(spark, settings, settings, c, results, mimic, Map.of(), System.out),
+                    Pipeline.STEPS, true);
         }
-        PredictionRun results = new PredictionRun(settings.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
-        PredictionRun mimic = new PredictionRun(settings.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
         Configuration conf = new Configuration();
         System.out.println();
         System.out.println("Result on the generated branch (" + results.label() + "):");
@@ -74,14 +74,15 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);
         System.out.println("  branch (GREAT3 format)   " + root.resolve("branch"));
         System.out.println("  truth                    " + root.resolve("truth") + " (galaxies/ is the per-galaxy table)");
-        System.out.println("  star features            " + SubfieldStepRunner.output(settings, MeasureStarsStep.NAME));
-        System.out.println("  galaxy features          " + SubfieldStepRunner.output(settings, MeasureObsStep.NAME));
-        System.out.println("  PSF table                " + SubfieldStepRunner.output(settings, CheckPsfsStep.NAME) + ".csv");
-        System.out.println("  training simulations     " + SubfieldStepRunner.output(settings, "sim"));
-        System.out.println("  committees               " + SubfieldStepRunner.output(settings, "committees"));
+        WorkdirLayout layout = WorkdirLayout.of(settings.workdir());
+        System.out.println("  star features            " + layout.table(WorkdirLayout.STARS));
+        System.out.println("  galaxy features          " + layout.table(WorkdirLayout.OBSERVATIONS));
+        System.out.println("  PSF table                " + layout.table(WorkdirLayout.PSFS) + ".csv");
+        System.out.println("  training simulations     " + layout.table("sim"));
+        System.out.println("  committees               " + layout.table("committees"));
         System.out.println("  results (predcode)       " + results.root() + " (group.csv, metrics.json)");
         System.out.println("  mimic-great3 results     " + mimic.root());
-        System.out.println("  report                   " + new org.apache.hadoop.fs.Path(results.reportDir(), "index.html")
+        System.out.println("  report                   " + results.reportDir() + "/index.html"
                 + " (open it in a browser)");
         return 0;
     }

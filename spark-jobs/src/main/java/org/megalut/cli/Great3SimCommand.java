@@ -35,7 +35,7 @@ final class Great3SimCommand implements Callable<Integer> {
                     + " other commands).")
     String subfields;
 
-    @Option(names = "--grid", paramLabel = "N", description = "Galaxy stamps per side (overrides great3-sim.grid).")
+    @Option(names = "--grid", paramLabel = "N", description = "Galaxy stamps per side (overrides branch.grid).")
     Integer grid;
 
     @Option(names = "--seed", paramLabel = "S", description = "Global seed (overrides great3-sim.seed).")
@@ -50,7 +50,7 @@ final class Great3SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config c = base.config();
-        c = set(c, "great3-sim.grid", grid);
+        c = set(c, "branch.grid", grid);
         c = set(c, "great3-sim.seed", seed);
         c = set(c, "great3-sim.deep", deep);
         SimSettings sim = SimSettings.from(c);

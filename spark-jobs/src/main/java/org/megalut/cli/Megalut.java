@@ -3,25 +3,45 @@ package org.megalut.cli;
 import java.io.IOException;
 import org.megalut.fits.FitsFormatException;
 import org.megalut.great3.Great3FormatException;
-import picocli.CommandLine.Command;
+import org.megalut.spark.pipeline.Pipeline;
+import org.megalut.spark.pipeline.Step;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** Entry point of the {@code megalut} command line: one subcommand per pipeline step. */
+/** Entry point of the {@code megalut} command line: one subcommand per pipeline step, and the tools. */
 @Command(name = "megalut", mixinStandardHelpOptions = true, version = "megalut 0.1.0",
-        description = "MegaLUT on Spark: weak-lensing shear measurement on GREAT3-format branches.",
-        subcommands = {DemoCommand.class, RunCommand.class, Great3SimCommand.class, MeasureStarsCommand.class, MeasureObsCommand.class, CheckPsfsCommand.class, SimulateCommand.class, LearnCommand.class, ValidateCommand.class, PredictForWeightsCommand.class, LearnWeightsCommand.class, ValidateWeightsCommand.class, PredictObsCommand.class, GroupCommand.class,
-            EvaluateCommand.class, SubmissionCommand.class, MimicCommand.class, ReportCommand.class,
-            MomentsCommand.class, DrawCommand.class, QcCommand.class, MlTrainCommand.class, MlPredictCommand.class,
-            CompareCommand.class})
+        description = "MegaLUT on Spark: weak-lensing shear measurement on GREAT3-format branches.")
 public final class Megalut implements Runnable {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line (also used by tests). */
+    /**
+     * The configured command line (also used by tests): the demo, {@code run} and the generator, one
+     * command per pipeline step built from {@link Pipeline#STEPS}, then the tools.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Megalut());
+        cl.addSubcommand(new CommandLine(new DemoCommand()));
+        CommandLine run = new CommandLine(new RunCommand());
+        StepCommand.addOptions(run.getCommandSpec(), RunCommand.OPTIONS);
+        RunCommand.describeSteps(run.getCommandSpec());
+        cl.addSubcommand(run);
+        cl.addSubcommand(new CommandLine(new Great3SimCommand()));
+        for (Step step : Pipeline.STEPS) {
+            cl.addSubcommand(StepCommand.of(step));
+        }
+        CommandLine simulate = new CommandLine(new SimulateCommand());
+        StepCommand.addOptions(simulate.getCommandSpec(), SimulateCommand.OPTIONS);
+        cl.addSubcommand(simulate);
+        CommandLine submission = new CommandLine(new SubmissionCommand());
+        StepCommand.addOptions(submission.getCommandSpec(), SubmissionCommand.OPTIONS);
+        cl.addSubcommand(submission);
+        for (Object tool : new Object[] {new MomentsCommand(), new DrawCommand(), new QcCommand(), new MlTrainCommand(),
+            new MlPredictCommand(), new CompareCommand()}) {
+            cl.addSubcommand(new CommandLine(tool));
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Bad input is reported in one line naming the file; anything else keeps its stack trace.
             if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException

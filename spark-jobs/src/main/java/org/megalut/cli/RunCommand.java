@@ -1,30 +1,31 @@
 package org.megalut.cli;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValueFactory;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.megalut.spark.PredictionRun;
 import org.megalut.spark.pipeline.Pipeline;
-import org.megalut.spark.Preflight;
-import org.megalut.spark.RunSettings;
-import org.megalut.spark.SparkSessions;
+import org.megalut.spark.pipeline.Step;
+import org.megalut.spark.pipeline.StepOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the pipeline's steps in order on the configured branch, skipping subfields whose outputs",
-            "are complete; run it again after an interruption to complete it. Steps: measure-stars, measure-obs,",
-            "check-psfs, simulate-train-shear, simulate-train-weight, learn, simulate-valid-shear, validate,",
-            "predict-for-weights, learn-weights, simulate-valid-overall, validate-weights, predict-obs, group, evaluate,",
-            "simulate-mimic, mimic (the four validation steps only with run.validate = true). --force redoes the",
-            "selected steps' subfields."})
+            "are complete; run it again after an interruption to complete it. Steps: STEP_NAMES (the validation steps",
+            "only with run.validate = true). --force redoes the selected steps' subfields."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Mixin
-    PredcodeOption predcode;
+    /** The options the pipeline declares for prediction runs (added when the command line is built). */
+    static final List<StepOption> OPTIONS = List.of(StepOption.PREDCODE);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--from", paramLabel = "STEP", description = "First step to run.")
     String from;
@@ -32,21 +33,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "STEP", description = "Last step to run.")
     String to;
 
+    /** The help text with the list of steps filled in. */
+    static void describeSteps(CommandSpec spec) {
+        String[] lines = spec.usageMessage().description();
+        String names = String.join(", ", Pipeline.STEPS.stream().map(Step::name).toList());
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = lines[i].replace("STEP_NAMES", names);
+        }
+        spec.usageMessage().description(lines);
+    }
+
     @Override
     public Integer call() throws Exception {
-        RunSettings settings = options.settings();
-        int first = from == null ? 0 : Pipeline.index(from);
-        if (to != null) {
-            Pipeline.index(to); // an unknown name is refused before any work
-        }
-        if (first <= Pipeline.index(Pipeline.LAST_BRANCH_STEP)) {
-            Preflight.branch(settings);
-        }
-        try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "run")) {
-            Config c = options.config().withValue("predcode",
-                    ConfigValueFactory.fromAnyRef(predcode.run(options, settings, PredictionRun.Target.OBS).predcode()));
-            boolean failures = Pipeline.run(lease.spark(), settings, c, from, to, System.out);
-            return failures ? ExitCodes.SOME_FAILED : 0;
-        }
+        Config config = options.config();
+        var steps = Pipeline.range(from, to); // an unknown name is refused before any work
+        Map<String, Object> given = StepCommand.given(spec, OPTIONS);
+        return StepCommand.execute(options, config, StepCommand.predcode(given, config), "run", steps, given, true);
     }
 }

@@ -1,5 +1,6 @@
 package org.megalut.cli;
 
+import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,10 +13,13 @@ import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.WorkdirLock;
+import org.megalut.spark.pipeline.StepOption;
 import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "submission", mixinStandardHelpOptions = true,
         description = "Write the GREAT3 submission file (lines 'subfield g1 g2' with the weighted shears) from the group table of a prediction run; default <workdir>/results/<predcode>/submission.txt.")
@@ -23,16 +27,21 @@ final class SubmissionCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options;
 
-    @Mixin
-    PredcodeOption predcode;
+    /** The options the pipeline declares for prediction runs (added when the command line is built). */
+    static final List<StepOption> OPTIONS = List.of(StepOption.PREDCODE);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Submission file (default: submission.txt in the run directory).")
     String out;
 
     @Override
     public Integer call() throws Exception {
-        RunSettings settings = options.settings();
-        PredictionRun run = predcode.run(options, settings, PredictionRun.Target.OBS);
+        Config config = options.config();
+        RunSettings settings = options.settings(config);
+        PredictionRun run = new PredictionRun(settings.workdir(),
+                StepCommand.predcode(StepCommand.given(spec, OPTIONS), config), PredictionRun.Target.OBS);
         Configuration conf = settings.hadoopConfiguration();
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "submission")) {
             List<SubmissionRow> rows = new ArrayList<>();

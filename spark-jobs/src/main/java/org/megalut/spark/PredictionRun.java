@@ -24,6 +24,9 @@ import org.apache.hadoop.fs.Path;
 public record PredictionRun(String workdir, String predcode, Target target) implements Serializable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
+    /** The simulated dataset a mimic run predicts. */
+    public static final String MIMIC_DATASET = "mimic-great3";
+
     /** What a run predicts. */
     public enum Target {
         /** The branch's observed galaxies (features from {@code measure-obs}). */
@@ -35,6 +38,11 @@ public record PredictionRun(String workdir, String predcode, Target target) impl
 
         Target(String dir) {
             this.dir = dir;
+        }
+
+        /** The table (under the work directory) whose galaxies the run predicts. */
+        public String inputTable() {
+            return this == OBS ? WorkdirLayout.OBSERVATIONS : WorkdirLayout.simulationName(MIMIC_DATASET);
         }
     }
 

@@ -67,7 +67,7 @@ public final class Preflight {
         }
         if (!incomplete.isEmpty()) {
             throw new IllegalArgumentException("branch " + dir + " lacks " + incomplete.size() + " of the "
-                    + s.subfields().length + " selected subfields (" + SubfieldStepRunner.ranges(incomplete) + "): no "
+                    + s.subfields().length + " selected subfields (" + SubfieldRunner.ranges(incomplete) + "): no "
                     + String.join(", ", missing.subList(0, Math.min(4, missing.size())))
                     + (names.isEmpty() ? "; the directory is empty" : "") + " (select subfields with --subfields)");
         }

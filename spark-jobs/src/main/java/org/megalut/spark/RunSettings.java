@@ -29,13 +29,14 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
                           int retryMaxIterations, double maxCentroidShift, int bandRows) implements Serializable {
 
         /**
-         * The settings that determine measured values, for completion fingerprints: {@code bandRows} only
-         * cuts the work into tasks and is left out, so changing it redoes nothing.
+         * The settings that determine measured values, under their configuration keys: {@code band-rows}
+         * only cuts the work into tasks and is left out, so changing it redoes nothing.
          */
-        public String fingerprint() {
-            return "guess-sigma=" + guessSigma + " max-iterations=" + maxIterations + " retry=" + retry
-                    + " retry-guess-sigma=" + retryGuessSigma + " retry-max-iterations=" + retryMaxIterations
-                    + " max-centroid-shift=" + maxCentroidShift;
+        public Fingerprint fingerprint() {
+            return Fingerprint.of().with("measure.guess-sigma", guessSigma).with("measure.max-iterations", maxIterations)
+                    .with("measure.retry", retry).with("measure.retry-guess-sigma", retryGuessSigma)
+                    .with("measure.retry-max-iterations", retryMaxIterations)
+                    .with("measure.max-centroid-shift", maxCentroidShift);
         }
 
         /** The stamp measurer these settings describe. */
@@ -49,7 +50,13 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
     }
 
     /** Branch geometry (config section {@code branch}). */
-    public record Grid(int grid, int stampSize, int starGrid) implements Serializable { }
+    public record Grid(int grid, int stampSize, int starGrid) implements Serializable {
+        /** The geometry under its configuration keys, for completion fingerprints. */
+        public Fingerprint fingerprint() {
+            return Fingerprint.of().with("branch.grid", grid).with("branch.stamp-size", stampSize)
+                    .with("branch.star-grid", starGrid);
+        }
+    }
 
     /** Spark settings (config section {@code spark}). */
     public record Spark(String defaultMaster, String appName, int shufflePartitions,
@@ -124,6 +131,14 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
             }
         });
         return conf;
+    }
+
+    /**
+     * What determines features measured on the branch's stamps: the branch, its geometry and the
+     * measurement settings (requires a branch directory).
+     */
+    public Fingerprint measurementFingerprint() {
+        return Fingerprint.of().with("branch.dir", requireBranch()).with(grid.fingerprint()).with(measure.fingerprint());
     }
 
     /** The branch directory, or an error saying how to give it. */

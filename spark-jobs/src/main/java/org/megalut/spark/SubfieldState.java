@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumException;
@@ -23,8 +22,10 @@ public final class SubfieldState {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final FileSystem fs;
     private final Path dir;
+    private final String step;
 
     public SubfieldState(Path workdir, String step, Configuration conf) throws IOException {
+        this.step = step;
         this.dir = new WorkdirLayout(workdir).state(step);
         this.fs = dir.getFileSystem(conf);
     }
@@ -56,6 +57,11 @@ public final class SubfieldState {
     public String token(int subfield) throws IOException {
         Done d = done(subfield);
         return d == null ? "none" : d.rows() + ":" + d.fingerprint();
+    }
+
+    /** A fingerprint with this output's {@link #token} of a subfield appended as {@code input.<step>}. */
+    public Fingerprint appendTo(Fingerprint f, int subfield) throws IOException {
+        return f.with("input." + step, token(subfield));
     }
 
     public void markDone(int subfield, long rows, String fingerprint) throws IOException {

@@ -25,6 +25,15 @@ public record WorkdirLayout(Path root) {
     /** The partition column of every per-subfield output. */
     public static final String SUBFIELD = "subfield";
 
+    /** Table of the star features ({@code measure-stars}). */
+    public static final String STARS = "stars";
+
+    /** Table of the observed galaxies' features ({@code measure-obs}). */
+    public static final String OBSERVATIONS = "obs";
+
+    /** Table of the PSF conditions ({@code check-psfs}); {@code psfs.csv} beside it. */
+    public static final String PSFS = "psfs";
+
     public static WorkdirLayout of(String workdir) {
         return new WorkdirLayout(new Path(workdir));
     }

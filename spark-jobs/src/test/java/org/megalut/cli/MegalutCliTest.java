@@ -111,7 +111,7 @@ class MegalutCliTest {
     void great3SimGeneratesTheConfiguredSubfieldsLikeEveryOtherCommand() throws Exception {
         TestSpark.get();
         Path conf = tmp.resolve("sim.conf");
-        Files.writeString(conf, "branch.subfields = \"2-3\"\ngreat3-sim.grid = 4\n");
+        Files.writeString(conf, "branch.subfields = \"2-3\"\nbranch.grid = 4\n");
         Path branch = tmp.resolve("gen");
         assertEquals(0, run("great3-sim", "--conf", conf.toString(), "--out", branch.toString(), "--truth-out",
                 tmp.resolve("gen-truth").toString()).code());

@@ -51,7 +51,7 @@ class RunResumeTest {
         assertTrue(!finished && !Files.exists(b.resolve("mimic/main/metrics.json")),
                 "the run must be killed before it ends: " + Files.readString(tmp.resolve("killed.log")));
         List<String> done = Files.readAllLines(tmp.resolve("killed.log")).stream()
-                .filter(l -> Pipeline.STEPS.stream().anyMatch(l::startsWith)).toList();
+                .filter(l -> Pipeline.STEPS.stream().anyMatch(step -> l.startsWith(step.name()))).toList();
         System.out.println("run killed after " + (long) (6_000 + 500 * seconds) + " ms, steps completed: " + done);
         assertEquals(0, Megalut.commandLine().execute("run", "--conf", conf.toString(), "--workdir", b.toString()));
 

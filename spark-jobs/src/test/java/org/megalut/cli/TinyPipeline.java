@@ -25,7 +25,7 @@ public final class TinyPipeline {
 
     /** The same, onto any Hadoop file system URI. */
     public static void branch(String branch, String truth, long seed, int... subfields) throws Exception {
-        Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
+        Config simConf = StrictConfig.merge(ConfigFactory.parseMap(Map.of("branch.grid", GRID,
                 "great3-sim.band-rows", 3, "great3-sim.seed", seed)),
                 StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
         Great3SimStep.run(TestSpark.get(), SimSettings.from(simConf), subfields, branch, truth);

@@ -127,7 +127,7 @@ class LoopbackClusterTest {
         Process driver = driver(out, "killed-driver.log");
         Path log = tmp.resolve("killed-driver.log");
         // Wait for the learn step (one task per subfield, each training networks for a second or so) ...
-        String previous = Pipeline.STEPS.get(Pipeline.STEPS.indexOf("learn") - 1);
+        String previous = Pipeline.STEPS.get(Pipeline.index("learn") - 1).name();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_TIMEOUT_S);
         while (!ChildJvm.log(log).lines().anyMatch(l -> l.startsWith(previous + " "))) {
             check(driver.isAlive() && System.nanoTime() < deadline, "the run never reached learn", "killed-driver.log");

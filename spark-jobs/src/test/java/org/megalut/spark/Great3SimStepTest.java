@@ -58,7 +58,7 @@ class Great3SimStepTest {
 
     static SimSettings sim(int bandRows) {
         Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
-        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("great3-sim.grid", GRID,
+        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("branch.grid", GRID,
                 "great3-sim.band-rows", bandRows, "great3-sim.seed", 99, "great3-sim.deep", 1)), defaults, "test");
         return SimSettings.from(c);
     }
@@ -131,8 +131,8 @@ class Great3SimStepTest {
         MeasureObsStep.run(spark, pipeline(new int[] {0, 1}, false));
         DatasetSpec small = new DatasetSpec("train-weight", Distribution.G3, 10, 5, 1, 3, 2, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
-        SubfieldStepRunner.Outcome o = SimulateStep.run(spark, pipeline(new int[] {0, 1}, false), small, 5);
-        assertEquals(Map.of(0, 60L, 1, 60L), o.written());
+        StepOutcome o = SimulateStep.run(spark, pipeline(new int[] {0, 1}, false), small, 5);
+        assertEquals(Map.of(0, 60L, 1, 60L), o.rows());
         List<Row> rows = spark.read().parquet(tmp.resolve("work/sim/train-weight").toString())
                 .where(col("subfield").equalTo(1)).collectAsList();
         double mad = rows.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("skymad"))).average().orElseThrow();
@@ -145,8 +145,8 @@ class Great3SimStepTest {
                 DatasetSpec.Grouping.SHEAR);
         Assertions.assertThrows(IllegalStateException.class,
                 () -> SimulateStep.run(spark, pipeline(new int[] {0, 1}, false), other, 5));
-        SubfieldStepRunner.Outcome forced = SimulateStep.run(spark, pipeline(new int[] {0, 1}, true), other, 5);
-        assertEquals(Map.of(0, 40L, 1, 40L), forced.written());
+        StepOutcome forced = SimulateStep.run(spark, pipeline(new int[] {0, 1}, true), other, 5);
+        assertEquals(Map.of(0, 40L, 1, 40L), forced.rows());
         assertEquals(80, spark.read().parquet(tmp.resolve("work/sim/train-weight").toString()).count());
     }
 
@@ -179,7 +179,7 @@ class Great3SimStepTest {
         RunSettings s = pipeline(new int[] {0}, false, "work-bd");
         DatasetSpec spec = new DatasetSpec("train-shear", Distribution.TRAINBD, 40, 10, 1, 1, 1, 0, false, false,
                 DatasetSpec.Grouping.GALAXY);
-        assertEquals(Map.of(0, 40L), SimulateStep.run(spark, s, spec, 3).written());
+        assertEquals(Map.of(0, 40L), SimulateStep.run(spark, s, spec, 3).rows());
         List<Row> rows = spark.read().parquet(tmp.resolve("work-bd/sim/train-shear").toString()).orderBy("galaxy")
                 .collectAsList();
         List<SimGalaxy> truth = DatasetCatalogs.catalog(spec, 3, 0, 0, 9);
@@ -223,15 +223,15 @@ class Great3SimStepTest {
         RunSettings s = RunSettings.from(c, new int[] {0, 1}, null, false);
         DatasetSpec noiseless = new DatasetSpec("train-shear", Distribution.TRAIN, 4, 2, 1, 1, 1, 0, false, false,
                 DatasetSpec.Grouping.GALAXY);
-        SubfieldStepRunner.Outcome o = SimulateStep.run(spark, s, noiseless, 3);
-        assertEquals(Map.of(0, 4L), o.written());
+        StepOutcome o = SimulateStep.run(spark, s, noiseless, 3);
+        assertEquals(Map.of(0, 4L), o.rows());
         assertTrue(o.failed().get(1).contains(BranchLayout.starField(1)), o.failed().toString());
         // Noisy datasets need the subfield's measured noise: subfield 1 was never measured.
         MeasureObsStep.run(spark, RunSettings.from(c, new int[] {0}, null, false));
         DatasetSpec noisy = new DatasetSpec("train-weight", Distribution.G3, 4, 2, 1, 1, 1, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
-        SubfieldStepRunner.Outcome n = SimulateStep.run(spark, s, noisy, 3);
-        assertEquals(Map.of(0, 4L), n.written());
+        StepOutcome n = SimulateStep.run(spark, s, noisy, 3);
+        assertEquals(Map.of(0, 4L), n.rows());
         assertTrue(n.failed().get(1).contains("subfield 1") && n.failed().get(1).contains("measure-obs"),
                 n.failed().toString());
     }
@@ -249,7 +249,7 @@ class Great3SimStepTest {
         SimulateStep.run(spark, s, ts, 3);
         Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("workdir", tmp.resolve("work-learn").toUri().toString())),
                 StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
-        SubfieldTasks.Outcome o = LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR);
+        StepOutcome o = LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR);
         assertEquals(List.of(1), o.done(), o.failed().toString());
         Path file = tmp.resolve("work-learn/committees/shear/subfield=1/pre_s1.json");
         Committee committee = CommitteeIo.read(file);
@@ -287,7 +287,7 @@ class Great3SimStepTest {
         LongTable pred = LongTables.read(new org.apache.hadoop.fs.Path(
                 tmp.resolve("work-learn/pred/train-weight/subfield=1").toString()), new Configuration());
         assertTrue(pred.columns().contains("pre_s1") && pred.columns().contains("pre_s2"));
-        SubfieldTasks.Outcome w = LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT);
+        StepOutcome w = LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT);
         assertEquals(List.of(1), w.done(), w.failed().toString());
         Committee wc = CommitteeIo.read(tmp.resolve("work-learn/committees/weight/subfield=1/pre_s1w.json"));
         LongTable weights = Predictions.append(pred, wc);
@@ -318,7 +318,7 @@ class Great3SimStepTest {
     @Test
     void generatedGalaxiesMeasureLikeGreat3() throws Exception {
         RunSettings s = pipeline(new int[] {0, 1, 200}, false);
-        SubfieldStepRunner.Outcome o = MeasureObsStep.run(spark, s);
+        StepOutcome o = MeasureObsStep.run(spark, s);
         assertTrue(o.ok(), o.failed().toString());
         List<Row> rows = spark.read().parquet(tmp.resolve("work/obs").toString()).collectAsList();
         double[] sigma = rows.stream().filter(r -> !r.isNullAt(r.fieldIndex("adamom_sigma")))

@@ -67,8 +67,8 @@ class MeasureStepsTest {
     void measureObsWritesGoodSubfieldsAndIsolatesTheCorruptOne() throws Exception {
         Path work = tmp.resolve("work-obs");
         RunSettings s = settings(work, "0-2,200", 1, false);
-        SubfieldStepRunner.Outcome o = MeasureObsStep.run(spark, s);
-        assertEquals(Map.of(0, 16L, 1, 16L, 200, 16L), o.written());
+        StepOutcome o = MeasureObsStep.run(spark, s);
+        assertEquals(Map.of(0, 16L, 1, 16L, 200, 16L), o.rows());
         assertEquals(List.of(2), List.copyOf(o.failed().keySet()));
         String msg = o.failed().get(2);
         assertTrue(msg.contains(BranchLayout.galaxyImage(2)), msg);
@@ -98,7 +98,7 @@ class MeasureStepsTest {
         }
 
         // Rerun: done subfields are skipped, the failed one is tried again (and fails again).
-        SubfieldStepRunner.Outcome again = MeasureObsStep.run(spark, s);
+        StepOutcome again = MeasureObsStep.run(spark, s);
         assertEquals(List.of(0, 1, 200), again.skipped());
         assertEquals(List.of(2), List.copyOf(again.failed().keySet()));
         assertEquals(48, spark.read().parquet(work.resolve("obs").toString()).count());
@@ -121,22 +121,22 @@ class MeasureStepsTest {
     void forceRedoesAndPartialRerunKeepsOtherSubfields() throws Exception {
         Path work = tmp.resolve("work-force");
         MeasureObsStep.run(spark, settings(work, "0,1", 2, false));
-        SubfieldStepRunner.Outcome o = MeasureObsStep.run(spark, settings(work, "1", 2, true));
-        assertEquals(Map.of(1, 16L), o.written());
+        StepOutcome o = MeasureObsStep.run(spark, settings(work, "1", 2, true));
+        assertEquals(Map.of(1, 16L), o.rows());
         assertEquals(32, spark.read().parquet(work.resolve("obs").toString()).count());
         // A subfield whose Parquet disagrees with its record is redone.
         Files.writeString(work.resolve("_state/obs/000.done"), "{\"rows\": 99, \"fingerprint\": \"x\"}");
-        SubfieldStepRunner.Outcome redo = MeasureObsStep.run(spark, settings(work, "0,1", 2, false));
+        StepOutcome redo = MeasureObsStep.run(spark, settings(work, "0,1", 2, false));
         assertEquals(List.of(1), redo.skipped());
-        assertEquals(Map.of(0, 16L), redo.written());
+        assertEquals(Map.of(0, 16L), redo.rows());
     }
 
     @Test
     void starsAndPsfTable() throws Exception {
         Path work = tmp.resolve("work-stars");
         RunSettings s = settings(work, "0,1", 1, false);
-        SubfieldStepRunner.Outcome o = MeasureStarsStep.run(spark, s);
-        assertEquals(Map.of(0, 9L, 1, 9L), o.written());
+        StepOutcome o = MeasureStarsStep.run(spark, s);
+        assertEquals(Map.of(0, 9L, 1, 9L), o.rows());
         var out = new ByteArrayOutputStream();
         List<Row> table = CheckPsfsStep.run(spark, s, new PrintStream(out));
         assertEquals(2, table.size());

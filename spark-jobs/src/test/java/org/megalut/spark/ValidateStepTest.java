@@ -90,7 +90,7 @@ class ValidateStepTest {
         RunSettings both = RunSettings.from(c, new int[] {3, 4}, null, false);
         assertTrue(MeasureObsStep.run(spark, s).ok());
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "train-shear"), 1);
-        SubfieldTasks.Outcome learned = LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR);
+        StepOutcome learned = LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR);
         assertEquals(List.of(3), learned.done(), learned.failed().toString());
         Path shear = tmp.resolve("work/committees/shear/subfield=3");
         for (String f : List.of("pre_s1-cost.png", "pre_s1-selfpred.png", "pre_s2-cost.png", "pre_s2-selfpred.png")) {

@@ -26,13 +26,12 @@ import org.megalut.eval.ShearBias;
 import org.megalut.plot.Figure;
 import org.megalut.plot.ReportFigures;
 import org.megalut.spark.PredictionRun;
-import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.SubfieldRunner;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
-import org.megalut.spark.steps.MeasureObsStep;
-import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.SimulateStep;
 
 /**
@@ -114,7 +113,7 @@ public final class RunReport {
         page.paragraph(String.format(Locale.ROOT, "%s of %s: %d subfields (%s), %d galaxies, %d with a valid prediction.",
                 run.target() == PredictionRun.Target.OBS ? "Predictions on the branch's observed galaxies"
                         : "Predictions on the mimic-great3 simulation (a fiducial branch with known shears)",
-                "prediction run '" + run.predcode() + "'", subfields.length, SubfieldStepRunner.ranges(list), total, with));
+                "prediction run '" + run.predcode() + "'", subfields.length, SubfieldRunner.ranges(list), total, with));
         List<String> links = new ArrayList<>();
         if (copy(run.metricsJson(), new Path(run.reportDir(), "metrics.json"), conf)) {
             links.addAll(List.of("metrics.json", "metrics.json"));
@@ -254,13 +253,13 @@ public final class RunReport {
         page.section("features", "Features: simulations against observations");
         Map<String, Map<String, double[]>> samples = new LinkedHashMap<>();
         Path workdir = new Path(run.workdir());
-        Map<String, double[]> obs = FeatureSamples.read(spark, SubfieldStepRunner.output(run.workdir(),
-                MeasureObsStep.NAME), subfields, FEATURES, SAMPLE_CAP);
+        Map<String, double[]> obs = FeatureSamples.read(spark, WorkdirLayout.of(run.workdir()).table(
+                WorkdirLayout.OBSERVATIONS), subfields, FEATURES, SAMPLE_CAP);
         List<String> missing = new ArrayList<>();
         if (obs != null) {
             samples.put("observations", obs);
         } else {
-            missing.add("observations (" + MeasureObsStep.NAME + ")");
+            missing.add("observations (" + WorkdirLayout.OBSERVATIONS + ")");
         }
         for (String d : simDatasets) {
             Map<String, double[]> s = FeatureSamples.read(spark, new Path(workdir, SimulateStep.name(d)), subfields,
@@ -305,8 +304,8 @@ public final class RunReport {
             page.table(List.of("failed subfield", "reason (step: error)"), why);
         }
         boolean obs = run.target() == PredictionRun.Target.OBS;
-        String table = obs ? MeasureObsStep.NAME : SimulateStep.name(PredictStep.MIMIC_DATASET);
-        Map<Integer, Map<Integer, Long>> flags = FlagCounts.read(spark, SubfieldStepRunner.output(run.workdir(), table),
+        String table = run.target().inputTable();
+        Map<Integer, Map<Integer, Long>> flags = FlagCounts.read(spark, WorkdirLayout.of(run.workdir()).table(table),
                 subfields);
         Set<Integer> flagValues = new TreeSet<>();
         if (flags != null) {

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.when;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.spark.RunSettings;
-import org.megalut.spark.SubfieldStepRunner;
 import org.megalut.spark.TruthFiles;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 
 /**
@@ -39,12 +38,12 @@ import org.megalut.spark.io.AtomicWrite;
  * {@code starshape_parameters-SSS-0}.
  */
 public final class CheckPsfsStep {
-    public static final String NAME = "psfs";
+    public static final String NAME = WorkdirLayout.PSFS;
 
     private CheckPsfsStep() { }
 
     public static Dataset<Row> table(SparkSession spark, RunSettings s) {
-        Path stars = SubfieldStepRunner.output(s, MeasureStarsStep.NAME);
+        Path stars = WorkdirLayout.of(s.workdir()).table(WorkdirLayout.STARS);
         Object[] selected = Arrays.stream(s.subfields()).boxed().toArray();
         Dataset<Row> st = spark.read().parquet(stars.toString()).where(col("subfield").isin(selected));
         return st.groupBy("subfield").agg(
@@ -61,7 +60,7 @@ public final class CheckPsfsStep {
 
     /** Builds, writes and prints the table; returns its rows. */
     public static List<Row> run(SparkSession spark, RunSettings s, PrintStream stdout) throws IOException {
-        Path stars = SubfieldStepRunner.output(s, MeasureStarsStep.NAME);
+        Path stars = WorkdirLayout.of(s.workdir()).table(WorkdirLayout.STARS);
         FileSystem fs = stars.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(stars)) {
             throw new IllegalStateException("no star features at " + stars + ": run measure-stars first");
@@ -70,7 +69,7 @@ public final class CheckPsfsStep {
         // the order is imposed inside the single partition, after it.
         Dataset<Row> t = withTruth(spark, s, table(spark, s)).repartition(1)
                 .sortWithinPartitions(col("star0_sigma").asc_nulls_last(), col("subfield"));
-        Path out = SubfieldStepRunner.output(s, NAME);
+        Path out = WorkdirLayout.of(s.workdir()).table(NAME);
         t.write().mode(SaveMode.Overwrite).parquet(out.toString());
         List<Row> rows = spark.read().parquet(out.toString()).orderBy(col("star0_sigma").asc_nulls_last(),
                 col("subfield")).collectAsList();

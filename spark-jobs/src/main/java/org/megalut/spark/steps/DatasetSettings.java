@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
+import org.megalut.spark.Fingerprint;
 
 /** Reads a dataset spec from the {@code datasets.<name>} section of the configuration. */
 public final class DatasetSettings {
@@ -30,5 +31,18 @@ public final class DatasetSettings {
         return new DatasetSpec(name, Distribution.byName(c.getString("dist")), c.getInt("n"), c.getInt("nc"),
                 c.getInt("nrea"), c.getInt("ncat"), c.getInt("snc"), c.getDouble("shear"),
                 c.getBoolean("shear-per-catalog"), c.getBoolean("noise"), g);
+    }
+
+    /**
+     * A dataset's settings under their configuration keys ({@code datasets.<name>.*}), for the
+     * fingerprints of the steps that simulate or read it.
+     */
+    public static Fingerprint fingerprint(DatasetSpec spec) {
+        String k = "datasets." + spec.name() + ".";
+        return Fingerprint.of().with(k + "dist", spec.distribution().name().toLowerCase(Locale.ROOT))
+                .with(k + "n", spec.n()).with(k + "nc", spec.nc()).with(k + "nrea", spec.nrea())
+                .with(k + "ncat", spec.ncat()).with(k + "snc", spec.snc()).with(k + "shear", spec.shear())
+                .with(k + "shear-per-catalog", spec.shearPerCatalog()).with(k + "noise", spec.noise())
+                .with(k + "grouping", spec.grouping().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -2,7 +2,6 @@ package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,8 +26,8 @@ import org.megalut.spark.FailureRecords;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
-import org.megalut.spark.SubfieldStepRunner;
 import org.megalut.spark.TruthFiles;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.LongTables;
 import org.megalut.spark.io.SmallTable;
@@ -227,7 +226,7 @@ public final class GroupStep {
     /** Mean measured g1, g2, sigma of each subfield's stars with a valid measurement. */
     private static Map<Integer, double[]> starMeans(SparkSession spark, RunSettings s) throws IOException {
         Map<Integer, double[]> out = new HashMap<>();
-        Path stars = SubfieldStepRunner.output(s, MeasureStarsStep.NAME);
+        Path stars = WorkdirLayout.of(s.workdir()).table(WorkdirLayout.STARS);
         if (!stars.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(stars)) {
             return out;
         }

@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.ml.CaseFilter;
@@ -23,9 +21,11 @@ import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
 import org.megalut.ml.Predictions;
 import org.megalut.plot.CommitteeFigures;
+import org.megalut.spark.Fingerprint;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.StepOutcome;
+import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
-import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
@@ -110,7 +110,7 @@ public final class LearnStep {
         return new Path(WorkdirLayout.subfield(committees, subfield), config.data().predictions().get(0) + ".json");
     }
 
-    public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
+    public static StepOutcome run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
         return run(spark, s, root, kind, null);
     }
 
@@ -120,7 +120,7 @@ public final class LearnStep {
      * @param pretrainedFrom a subfield whose trained committees start every other subfield's training
      *                       (normers included), or null to start from the configured initialisation
      */
-    public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root, Kind kind,
+    public static StepOutcome run(SparkSession spark, RunSettings s, Config root, Kind kind,
                                             Integer pretrainedFrom) throws IOException {
         List<String> configs = componentConfigs(root, kind);
         for (String c : configs) {
@@ -133,10 +133,11 @@ public final class LearnStep {
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         // The committees depend on the configurations and on the exact training table.
         SubfieldState input = new SubfieldState(new Path(s.workdir()), kind.inputStep(dataset), hconf);
-        String settings = fingerprint(configs) + "\nmax-failure-fraction=" + maxFail + "\ndataset=" + dataset;
+        Fingerprint settings = networks(kind.section, configs).with(kind.section + ".max-failure-fraction", maxFail)
+                .with(kind.section + ".dataset", dataset);
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         SubfieldState own = new SubfieldState(new Path(s.workdir()), kind.section, hconf);
-        String start = pretrainedFrom == null ? "" : "pretrained-from=" + pretrainedFrom + ":" + own.token(pretrainedFrom);
+        String start = pretrainedFrom == null ? "" : pretrainedFrom + ":" + own.token(pretrainedFrom);
         if (pretrainedFrom != null) {
             // The start must be complete before the others read it, and is never continued from itself.
             for (String text : configs) {
@@ -152,14 +153,21 @@ public final class LearnStep {
             }
         }
         Integer from = pretrainedFrom;
-        return SubfieldTasks.run(spark, s, kind.section,
-                sf -> SubfieldTasks.digest(settings, input.token(sf), from == null || from == sf ? "" : start),
+        return SubfieldRunner.tasks(spark, s, kind.section,
+                sf -> input.appendTo(settings, sf).with("pretrained-from", from == null || from == sf ? "" : start),
                 sf -> train(sf, tables, out, configs, maxFail, from == null || from == sf ? null : from, conf.value()));
     }
 
-    /** The fingerprints of network configuration texts ({@link MlConfig#fingerprint}), one per line. */
-    public static String fingerprint(List<String> configs) {
-        return configs.stream().map(t -> MlConfig.parse(t).fingerprint()).collect(Collectors.joining("\n"));
+    /**
+     * The network configurations of a kind's components ({@link MlConfig#fingerprint}), as entries
+     * {@code <section>.component.<i>}.
+     */
+    public static Fingerprint networks(String section, List<String> configs) {
+        Fingerprint f = Fingerprint.of();
+        for (int i = 0; i < configs.size(); i++) {
+            f = f.with(section + ".component." + i, MlConfig.parse(configs.get(i)).fingerprint());
+        }
+        return f;
     }
 
     static void train(int subfield, Path tables, Path out, List<String> configs, double maxFail, Integer pretrainedFrom,

@@ -20,9 +20,12 @@ import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
 import org.megalut.spark.BranchFiles;
 import org.megalut.spark.FeatureColumns;
+import org.megalut.spark.Fingerprint;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
-import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.SubfieldRunner;
+import org.megalut.spark.WorkdirLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * only that band's bytes of the image.
  */
 public final class MeasureObsStep {
-    public static final String NAME = "obs";
+    public static final String NAME = WorkdirLayout.OBSERVATIONS;
     private static final Logger LOG = LoggerFactory.getLogger(MeasureObsStep.class);
 
     private MeasureObsStep() { }
@@ -51,12 +54,11 @@ public final class MeasureObsStep {
     /** One task: a band of stamp rows of a subfield. */
     record BandTask(int subfield, StampRowBand band) implements Serializable { }
 
-    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws IOException {
-        String branch = s.requireBranch();
-        String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
-        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"id"}, fingerprint);
+    public static StepOutcome run(SparkSession spark, RunSettings s) throws IOException {
+        Fingerprint fingerprint = s.measurementFingerprint();
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-        return runner.run((jsc, subfields) -> {
+        return SubfieldRunner.table(spark, s, NAME, schema(), new String[] {"id"}, sf -> fingerprint,
+                (jsc, subfields) -> {
             int nBands = (int) Math.ceil(s.grid().grid() / (double) s.measure().bandRows());
             List<BandTask> units = new ArrayList<>();
             for (int sf : subfields) {

@@ -14,9 +14,12 @@ import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
 import org.megalut.spark.BranchFiles;
 import org.megalut.spark.FeatureColumns;
+import org.megalut.spark.Fingerprint;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
-import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.SubfieldRunner;
+import org.megalut.spark.WorkdirLayout;
 
 /**
  * {@code measure-stars}: the PSF features (prefix {@code psf_}) of the star stamps of every subfield's
@@ -24,7 +27,7 @@ import org.megalut.spark.SubfieldStepRunner;
  * GREAT3 used as the PSF shape of the subfield.
  */
 public final class MeasureStarsStep {
-    public static final String NAME = "stars";
+    public static final String NAME = WorkdirLayout.STARS;
 
     private MeasureStarsStep() { }
 
@@ -39,12 +42,11 @@ public final class MeasureStarsStep {
         return DataTypes.createStructType(f);
     }
 
-    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws IOException {
-        String branch = s.requireBranch();
-        String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
-        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"star"}, fingerprint);
+    public static StepOutcome run(SparkSession spark, RunSettings s) throws IOException {
+        Fingerprint fingerprint = s.measurementFingerprint();
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-        return runner.run((jsc, subfields) -> jsc.parallelize(subfields, Math.max(1, subfields.size()))
+        return SubfieldRunner.table(spark, s, NAME, schema(), new String[] {"star"}, sf -> fingerprint,
+                (jsc, subfields) -> jsc.parallelize(subfields, Math.max(1, subfields.size()))
                 .flatMap(sf -> measureField(sf, s, conf).iterator()));
     }
 

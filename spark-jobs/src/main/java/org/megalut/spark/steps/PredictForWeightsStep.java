@@ -8,9 +8,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.ml.LongTable;
+import org.megalut.spark.Fingerprint;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.StepOutcome;
+import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
-import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.LongTables;
 
@@ -26,7 +28,7 @@ public final class PredictForWeightsStep {
     /** The step's state name. */
     public static final String STEP = "predict-for-weights";
 
-    public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root) throws IOException {
+    public static StepOutcome run(SparkSession spark, RunSettings s, Config root) throws IOException {
         String dataset = root.getString("learn-weights.dataset");
         List<String> shearConfigs = LearnStep.componentConfigs(root, LearnStep.Kind.SHEAR);
         Path sims = new Path(s.workdir(), SimulateStep.name(dataset));
@@ -36,10 +38,11 @@ public final class PredictForWeightsStep {
         Path workdir = new Path(s.workdir());
         SubfieldState simState = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
         SubfieldState learnState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
-        String settings = LearnStep.fingerprint(shearConfigs) + "\ndataset=" + dataset;
+        Fingerprint settings = LearnStep.networks(LearnStep.Kind.SHEAR.section, shearConfigs)
+                .with("learn-weights.dataset", dataset);
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
-        return SubfieldTasks.run(spark, s, STEP,
-                sf -> SubfieldTasks.digest(settings, simState.token(sf), learnState.token(sf)), sf -> {
+        return SubfieldRunner.tasks(spark, s, STEP,
+                sf -> learnState.appendTo(simState.appendTo(settings, sf), sf), sf -> {
                     Path part = WorkdirLayout.subfield(sims, sf);
                     if (!part.getFileSystem(conf.value()).exists(part)) {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");

@@ -8,11 +8,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.ml.LongTable;
+import org.megalut.spark.Fingerprint;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.StepOutcome;
+import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
-import org.megalut.spark.SubfieldStepRunner;
-import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.LongTables;
 
@@ -24,28 +25,29 @@ import org.megalut.spark.io.LongTables;
  */
 public final class PredictStep {
     /** The simulated dataset a mimic run predicts. */
-    public static final String MIMIC_DATASET = "mimic-great3";
+    public static final String MIMIC_DATASET = PredictionRun.MIMIC_DATASET;
 
     private PredictStep() { }
 
-    public static SubfieldTasks.Outcome run(SparkSession spark, RunSettings s, Config root, PredictionRun run)
+    public static StepOutcome run(SparkSession spark, RunSettings s, Config root, PredictionRun run)
             throws IOException {
         List<String> shear = LearnStep.componentConfigs(root, LearnStep.Kind.SHEAR);
         List<String> weight = LearnStep.componentConfigs(root, LearnStep.Kind.WEIGHT);
         Path shearDir = LearnStep.Kind.SHEAR.committees(s.workdir());
         Path weightDir = LearnStep.Kind.WEIGHT.committees(s.workdir());
         boolean obs = run.target() == PredictionRun.Target.OBS;
-        String inputStep = obs ? MeasureObsStep.NAME : SimulateStep.name(MIMIC_DATASET);
-        Path input = SubfieldStepRunner.output(s, inputStep);
+        String inputStep = run.target().inputTable();
+        Path input = WorkdirLayout.of(s.workdir()).table(inputStep);
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         Path workdir = new Path(s.workdir());
         SubfieldState in = new SubfieldState(workdir, inputStep, hconf);
         SubfieldState shearState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
         SubfieldState weightState = new SubfieldState(workdir, LearnStep.Kind.WEIGHT.section, hconf);
-        String settings = LearnStep.fingerprint(shear) + "\n" + LearnStep.fingerprint(weight);
+        Fingerprint settings = LearnStep.networks(LearnStep.Kind.SHEAR.section, shear)
+                .with(LearnStep.networks(LearnStep.Kind.WEIGHT.section, weight));
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
-        return SubfieldTasks.run(spark, s, run.predictStep(),
-                sf -> SubfieldTasks.digest(settings, in.token(sf), shearState.token(sf), weightState.token(sf)), sf -> {
+        return SubfieldRunner.tasks(spark, s, run.predictStep(),
+                sf -> weightState.appendTo(shearState.appendTo(in.appendTo(settings, sf), sf), sf), sf -> {
                     Path part = WorkdirLayout.subfield(input, sf);
                     LongTable table = obs ? LongTables.readParquet(part, conf.value(), "id", null)
                             : LongTables.read(part, conf.value());

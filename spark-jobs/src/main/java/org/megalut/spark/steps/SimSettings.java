@@ -21,8 +21,9 @@ public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows
 
     public static SimSettings from(Config root) {
         Config c = root.getConfig("great3-sim");
-        BranchGeometry geometry = new BranchGeometry(c.getInt("grid"), c.getInt("stamp-size"),
-                c.getDouble("pixel-scale"), c.getInt("star-grid"));
+        // One geometry for the generator and the readers of its branch (branch.*).
+        BranchGeometry geometry = new BranchGeometry(root.getInt("branch.grid"), root.getInt("branch.stamp-size"),
+                c.getDouble("pixel-scale"), root.getInt("branch.star-grid"));
         ConditionsRecipe conditions = new ConditionsRecipe(c.getDouble("shear-min"), c.getDouble("shear-max"),
                 new PiecewiseLinearPdf(doubles(c, "seeing-fwhm"), doubles(c, "seeing-weight")),
                 c.getDouble("atm-e-min"), c.getDouble("atm-e-max"), c.getDouble("lam-over-diam-min"),

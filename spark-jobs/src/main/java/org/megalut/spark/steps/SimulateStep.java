@@ -2,7 +2,6 @@ package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,9 +28,11 @@ import org.megalut.sim.megalut.SimGalaxy;
 import org.megalut.sim.megalut.SimulatedStamp;
 import org.megalut.spark.BranchFiles;
 import org.megalut.spark.FeatureColumns;
+import org.megalut.spark.Fingerprint;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
-import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 
@@ -80,7 +81,7 @@ public final class SimulateStep {
     public static final int STAMPS_PER_TASK = 2000;
 
     /** Simulates a configured dataset ({@code datasets.<name>}, {@code simulate.*} settings). */
-    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, Config c, String dataset)
+    public static StepOutcome run(SparkSession spark, RunSettings s, Config c, String dataset)
             throws IOException {
         return run(spark, s, c, dataset, false);
     }
@@ -89,7 +90,7 @@ public final class SimulateStep {
      * Simulates a configured dataset; with {@code keepImages} also writes the rendered stamps as FITS grids
      * under {@code <workdir>/sim-images/<dataset>/subfield=S/} (see {@link #imageFile}).
      */
-    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, Config c, String dataset,
+    public static StepOutcome run(SparkSession spark, RunSettings s, Config c, String dataset,
                                                  boolean keepImages) throws IOException {
         int perTask = c.getInt("simulate.stamps-per-task");
         if (perTask <= 0) {
@@ -98,7 +99,7 @@ public final class SimulateStep {
         return run(spark, s, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed"), perTask, keepImages);
     }
 
-    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed)
+    public static StepOutcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed)
             throws IOException {
         return run(spark, s, spec, seed, STAMPS_PER_TASK, false);
     }
@@ -108,22 +109,22 @@ public final class SimulateStep {
      *                      into slices of whole galaxies (all their realizations); the output does not
      *                      depend on it
      */
-    public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed,
+    public static StepOutcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed,
                                                  int stampsPerTask, boolean keepImages) throws IOException {
-        String branch = s.requireBranch();
-        String fingerprint = "dataset=" + spec + " seed=" + seed + " branch=" + branch + " grid=" + s.grid()
-                + " measure=" + s.measure().fingerprint();
-        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, name(spec.name()), schema(),
-                new String[] {"catalog", "galaxy", "copy", "image"}, fingerprint);
-        List<Integer> changed = runner.changedSettings();
+        // The simulations read the branch's star fields and are measured like the observations.
+        Fingerprint fingerprint = DatasetSettings.fingerprint(spec).with("simulate.seed", seed)
+                .with(s.measurementFingerprint());
+        String name = name(spec.name());
+        List<Integer> changed = SubfieldRunner.changedSettings(spark, s, name, sf -> fingerprint);
         if (!changed.isEmpty() && !s.force()) {
             throw new IllegalStateException("dataset " + spec.name() + " of subfield(s) "
-                    + SubfieldStepRunner.ranges(changed) + " was simulated with other settings; rerun with --force to"
-                    + " replace it (settings now: " + fingerprint + ")");
+                    + SubfieldRunner.ranges(changed) + " was simulated with other settings; rerun with --force to"
+                    + " replace it (settings now:\n" + fingerprint + ")");
         }
         Map<Integer, Double> sigma = spec.noise() ? noiseSigmas(spark, s) : Map.of();
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-        return runner.run((jsc, subfields) -> {
+        return SubfieldRunner.table(spark, s, name, schema(), new String[] {"catalog", "galaxy", "copy", "image"},
+                sf -> fingerprint, (jsc, subfields) -> {
             int galaxies = spec.n() * spec.snc();
             int slice = Math.max(1, stampsPerTask / spec.nrea());
             List<int[]> units = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class SimulateStep {
 
     /** Mean sky MAD of each subfield's observed galaxies: the noise σ of its simulations (MegaLUT). */
     static Map<Integer, Double> noiseSigmas(SparkSession spark, RunSettings s) throws IOException {
-        Path obs = SubfieldStepRunner.output(s, MeasureObsStep.NAME);
+        Path obs = WorkdirLayout.of(s.workdir()).table(MeasureObsStep.NAME);
         Map<Integer, Double> out = new HashMap<>();
         if (!obs.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(obs)) {
             return out;

@@ -22,9 +22,11 @@ import org.megalut.eval.ShearValidation;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
 import org.megalut.plot.BiasFigures;
+import org.megalut.spark.Fingerprint;
 import org.megalut.spark.RunSettings;
+import org.megalut.spark.StepOutcome;
+import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
-import org.megalut.spark.SubfieldTasks;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
@@ -76,7 +78,7 @@ public final class ValidateStep {
      *
      * @param tables per subfield, the rows of its {@code bias.csv}
      */
-    public record Result(Kind kind, String dataset, SubfieldTasks.Outcome outcome, Map<Integer, List<BiasTable.Row>> tables) { }
+    public record Result(Kind kind, String dataset, StepOutcome outcome, Map<Integer, List<BiasTable.Row>> tables) { }
 
     /** The bias table of a subfield. */
     public static Path biasFile(String workdir, Kind kind, int subfield) {
@@ -102,11 +104,15 @@ public final class ValidateStep {
         SubfieldState sim = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
         SubfieldState shearState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
         SubfieldState weightState = new SubfieldState(workdir, LearnStep.Kind.WEIGHT.section, hconf);
-        String settings = LearnStep.fingerprint(concat(shear, weight)) + "\ndataset=" + dataset;
+        Fingerprint settings = LearnStep.networks(LearnStep.Kind.SHEAR.section, shear)
+                .with(LearnStep.networks(LearnStep.Kind.WEIGHT.section, weight)).with(kind.step + ".dataset", dataset);
         String workdirText = s.workdir();
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
-        SubfieldTasks.Outcome o = SubfieldTasks.run(spark, s, kind.step, sf -> SubfieldTasks.digest(settings,
-                sim.token(sf), shearState.token(sf), kind.weights ? weightState.token(sf) : ""), sf -> {
+        SubfieldRunner.Inputs identity = sf -> {
+            Fingerprint f = shearState.appendTo(sim.appendTo(settings, sf), sf);
+            return kind.weights ? weightState.appendTo(f, sf) : f;
+        };
+        StepOutcome o = SubfieldRunner.tasks(spark, s, kind.step, identity, sf -> {
                     Path part = WorkdirLayout.subfield(sims, sf);
                     if (!part.getFileSystem(conf.value()).exists(part)) {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");

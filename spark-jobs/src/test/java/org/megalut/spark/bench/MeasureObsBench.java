@@ -9,7 +9,7 @@ import org.megalut.config.StrictConfig;
 import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
-import org.megalut.spark.SubfieldStepRunner;
+import org.megalut.spark.StepOutcome;
 import org.megalut.spark.TestBranch;
 import org.megalut.spark.steps.MeasureObsStep;
 
@@ -39,11 +39,11 @@ public final class MeasureObsBench {
             // Warm-up on one subfield, then the timed run on all.
             MeasureObsStep.run(spark, RunSettings.from(c, new int[] {0}, master, true));
             long t1 = System.nanoTime();
-            SubfieldStepRunner.Outcome o = MeasureObsStep.run(spark, s);
+            StepOutcome o = MeasureObsStep.run(spark, s);
             double secs = (System.nanoTime() - t1) * 1e-9;
-            long stamps = o.written().values().stream().mapToLong(Long::longValue).sum();
+            long stamps = o.rows().values().stream().mapToLong(Long::longValue).sum();
             System.out.printf("measure-obs %s: %d subfields, %d stamps in %.1f s: %.1f s per subfield, %.0f stamps/s%n",
-                    master, o.written().size(), stamps, secs, secs / o.written().size(), stamps / secs);
+                    master, o.rows().size(), stamps, secs, secs / o.rows().size(), stamps / secs);
         }
     }
 }

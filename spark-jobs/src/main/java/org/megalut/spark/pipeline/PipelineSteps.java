@@ -1,0 +1,203 @@
+package org.megalut.spark.pipeline;
+
+import com.typesafe.config.Config;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+import org.megalut.spark.PredictionRun;
+import org.megalut.spark.StepOutcome;
+import org.megalut.spark.WorkdirLayout;
+import org.megalut.spark.report.RunReport;
+import org.megalut.spark.steps.CheckPsfsStep;
+import org.megalut.spark.steps.EvaluateStep;
+import org.megalut.spark.steps.GroupStep;
+import org.megalut.spark.steps.LearnStep;
+import org.megalut.spark.steps.MeasureObsStep;
+import org.megalut.spark.steps.MeasureStarsStep;
+import org.megalut.spark.steps.PredictForWeightsStep;
+import org.megalut.spark.steps.PredictStep;
+import org.megalut.spark.steps.SimulateStep;
+import org.megalut.spark.steps.ValidateStep;
+
+/** The definitions of the pipeline's steps, in the order {@code run} runs them ({@link Pipeline#STEPS}). */
+final class PipelineSteps {
+
+    private PipelineSteps() { }
+
+    static List<Step> all() {
+        String learnSims = "sim/<learn.dataset>";
+        String weightSims = "sim/<learn-weights.dataset>";
+        return List.of(
+                Step.of("measure-stars", List.of("Measure the PSF features of each subfield's star field into",
+                        "<workdir>/stars (Parquet, by subfield)."), List.of(Step.BRANCH), List.of(WorkdirLayout.STARS),
+                        c -> MeasureStarsStep.run(c.spark(), c.settings())),
+                Step.of("measure-obs", List.of("Measure the features of every galaxy stamp into <workdir>/obs (Parquet,",
+                        "by subfield)."), List.of(Step.BRANCH), List.of(WorkdirLayout.OBSERVATIONS),
+                        c -> MeasureObsStep.run(c.spark(), c.settings())),
+                Step.of("check-psfs", List.of("Table of the subfields sorted by PSF size, from the star features, into",
+                        "<workdir>/psfs and psfs.csv."), List.of(WorkdirLayout.STARS),
+                        List.of(WorkdirLayout.PSFS, WorkdirLayout.PSFS + ".csv"), PipelineSteps::checkPsfs),
+                simulationOf("simulate-train-shear", "learn.dataset", learnSims),
+                simulationOf("simulate-train-weight", "learn-weights.dataset", weightSims),
+                Step.of("learn", List.of("Train the shear committees of each subfield and component on its training",
+                        "simulation (learn.* settings; MegaLUT's sum55mass by default) into <workdir>/committees/shear."),
+                        List.of(learnSims), List.of("committees/shear"),
+                        c -> LearnStep.run(c.spark(), c.settings(), c.config(), LearnStep.Kind.SHEAR)),
+                simulationOf("simulate-valid-shear", "validate.dataset", "sim/<validate.dataset>").asValidation(),
+                Step.of("validate", List.of("Validate the shear committees of each subfield on its valid-shear",
+                        "simulation (validate.dataset): bias m, c and RMSD of the per-case mean shear against the case",
+                        "shear, per component, into <workdir>/validate/shear/subfield=S/bias.csv and residuals.png; a",
+                        "table is printed at the end."), List.of("sim/<validate.dataset>", "committees/shear"),
+                        List.of("validate/shear"), c -> validate(c, ValidateStep.Kind.SHEAR)).asValidation(),
+                Step.of("predict-for-weights", List.of("Apply each subfield's shear committees to its weight-training",
+                        "simulation, into <workdir>/pred."), List.of(weightSims, "committees/shear"),
+                        List.of("pred/<learn-weights.dataset>"), c -> PredictForWeightsStep.run(c.spark(), c.settings(),
+                        c.config())),
+                Step.of("learn-weights", List.of("Train the weight committees of each subfield and component on",
+                        "predict-for-weights' output (learn-weights.* settings; MegaLUT's sum33wmass by default) into",
+                        "<workdir>/committees/weight."), List.of("pred/<learn-weights.dataset>"),
+                        List.of("committees/weight"), c -> LearnStep.run(c.spark(), c.settings(), c.config(),
+                                LearnStep.Kind.WEIGHT, (Integer) c.option(StepOption.PRETRAINED_FROM)))
+                        .withOptions(StepOption.PRETRAINED_FROM),
+                simulationOf("simulate-valid-overall", "validate-weights.dataset", "sim/<validate-weights.dataset>")
+                        .asValidation(),
+                Step.of("validate-weights", List.of("Validate the shear and weight committees of each subfield on its",
+                        "valid-overall simulation (validate-weights.dataset): bias m, c and RMSD of the weighted (and",
+                        "unweighted) per-case mean shear, into <workdir>/validate/weights/subfield=S/bias.csv and",
+                        "residuals.png; a table is printed at the end."),
+                        List.of("sim/<validate-weights.dataset>", "committees/shear", "committees/weight"),
+                        List.of("validate/weights"), c -> validate(c, ValidateStep.Kind.WEIGHTS)).asValidation(),
+                Step.of("predict-obs", List.of("Apply each subfield's shear and weight committees to its observed",
+                        "galaxies, into <workdir>/results/<predcode>/predictions."),
+                        List.of(WorkdirLayout.OBSERVATIONS, "committees/shear", "committees/weight"),
+                        List.of("results/<predcode>/predictions"),
+                        c -> PredictStep.run(c.spark(), c.settings(), c.config(), c.obs()))
+                        .withOptions(StepOption.PREDCODE),
+                Step.of("group", List.of("Per subfield: unweighted and weighted mean shear of the galaxies, counts,",
+                        "mean PSF features, with the truth if given, into <workdir>/results/<predcode>/group.csv."),
+                        List.of("results/<predcode>/predictions", WorkdirLayout.STARS),
+                        List.of("results/<predcode>/group.csv", "results/<predcode>/failed.csv"),
+                        c -> group(c, c.obs())).withOptions(StepOption.PREDCODE),
+                Step.of("evaluate", List.of("m, c per component (MegaLUT's OLS), m and c in the PSF frame, GREAT3's",
+                        "Q_c, the per-subfield scatter and the noise floor of Q_c, for the group table of a",
+                        "prediction run; writes its metrics.json."), List.of("results/<predcode>/group.csv"),
+                        List.of("results/<predcode>/metrics.json"),
+                        c -> evaluate(c, c.flag(StepOption.MIMIC) ? c.mimic() : c.obs()))
+                        .withOptions(StepOption.PREDCODE, StepOption.MIMIC),
+                simulation("simulate-mimic", "the " + PredictionRun.MIMIC_DATASET + " dataset",
+                        WorkdirLayout.simulationName(PredictionRun.MIMIC_DATASET), c -> PredictionRun.MIMIC_DATASET),
+                Step.of("mimic", List.of("The predict -> group -> evaluate chain on each subfield's mimic-great3",
+                        "simulation (a fiducial branch of the training population with known shears), under",
+                        "<workdir>/mimic/<predcode>, apart from the branch's results. Simulates mimic-great3 first",
+                        "when it is not there yet."), List.of(WorkdirLayout.simulationName(PredictionRun.MIMIC_DATASET),
+                        "committees/shear", "committees/weight"), List.of("mimic/<predcode>"), PipelineSteps::mimic)
+                        .withOptions(StepOption.PREDCODE).commandFrom("simulate-mimic"),
+                Step.of("report", List.of("The HTML report of a prediction run, <workdir>/results/<predcode>/report/",
+                        "index.html: metrics, residuals against the true shear and the PSF ellipticity, feature",
+                        "histograms of simulations against observations, failure fractions and flags, training costs.",
+                        "Needs the run's group.csv (group, or run)."), List.of("results/<predcode>/group.csv", "mimic/<predcode>"),
+                        List.of("results/<predcode>/report", "mimic/<predcode>/report"), PipelineSteps::report)
+                        .withOptions(StepOption.PREDCODE, StepOption.MIMIC));
+    }
+
+    /** A simulation step of the dataset a setting names ({@code learn.dataset}, ...). */
+    private static Step simulationOf(String name, String setting, String output) {
+        return simulation(name, "the dataset named by " + setting, output, c -> c.getString(setting));
+    }
+
+    /**
+     * A simulation step.
+     *
+     * @param what    the dataset, for the help text
+     * @param output  its table under the work directory
+     * @param dataset the dataset's name from the configuration
+     */
+    static Step simulation(String name, String what, String output, Function<Config, String> dataset) {
+        return Step.of(name, List.of("Simulate and measure " + what + " for each subfield, with its star stamps as",
+                        "PSF and its observed noise level, into <workdir>/" + output + " (Parquet, one row per stamp)."),
+                List.of(Step.BRANCH, WorkdirLayout.OBSERVATIONS), List.of(output),
+                c -> SimulateStep.run(c.spark(), c.settings(), c.config(), dataset.apply(c.config()), c.flag(StepOption.KEEP_IMAGES)))
+                .withOptions(StepOption.KEEP_IMAGES);
+    }
+
+    private static StepOutcome checkPsfs(StepContext c) throws IOException {
+        List<Integer> done = new ArrayList<>();
+        CheckPsfsStep.run(c.spark(), c.settings(), c.out()).forEach(r -> done.add(r.getInt(0)));
+        done.sort(null);
+        return new StepOutcome(done, List.of(), Map.of(), Map.of(), "");
+    }
+
+    private static StepOutcome validate(StepContext c, ValidateStep.Kind kind) throws IOException {
+        ValidateStep.Result r = ValidateStep.run(c.spark(), c.settings(), c.config(), kind);
+        ValidateStep.print(r, c.out());
+        return r.outcome();
+    }
+
+    /** Groups over every selected subfield, to list the failed ones with their reasons. */
+    static StepOutcome group(StepContext c, PredictionRun run) throws IOException {
+        GroupStep.Grouped g = GroupStep.run(c.spark(), c.selected(), run);
+        List<Integer> done = g.rows().stream().map(GroupStep.Row::subfield).sorted().toList();
+        return new StepOutcome(done, List.of(), g.failed(), Map.of(), "-> " + run.groupCsv());
+    }
+
+    /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
+    static StepOutcome evaluate(StepContext c, PredictionRun run) throws IOException {
+        Configuration conf = c.spark().sparkContext().hadoopConfiguration();
+        List<GroupStep.Row> rows = GroupStep.read(run.groupCsv(), conf);
+        if (rows.stream().filter(r -> Double.isFinite(r.trueG1())).count() < 3) {
+            return StepOutcome.nothing("skipped (needs --truth and at least 3 subfields)");
+        }
+        EvaluateStep.Result r = EvaluateStep.evaluate(rows);
+        EvaluateStep.print(r, c.out());
+        EvaluateStep.write(r, run.label(), GroupStep.readFailed(run, conf), run.metricsJson(), conf);
+        List<Integer> done = rows.stream().map(GroupStep.Row::subfield).sorted().toList();
+        return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson());
+    }
+
+    /**
+     * The predict → group → evaluate chain on the mimic-great3 simulation, apart from the branch's results:
+     * predictions for the subfields still in the run, grouping over all selected ones (the others are
+     * listed as failed).
+     */
+    private static StepOutcome mimic(StepContext c) throws IOException {
+        StepOutcome predicted = PredictStep.run(c.spark(), c.settings(), c.config(), c.mimic());
+        if (predicted.done().isEmpty() && predicted.skipped().isEmpty()) {
+            return predicted;
+        }
+        group(c, c.mimic());
+        StepOutcome evaluated = evaluate(c, c.mimic());
+        return predicted.withNote(evaluated.note());
+    }
+
+    /**
+     * The reports of the mimic run, then of the observation run (which links to the mimic one), for those
+     * that have a group table; with {@code --mimic}, the mimic run's alone.
+     */
+    private static StepOutcome report(StepContext c) throws IOException {
+        Configuration conf = c.spark().sparkContext().hadoopConfiguration();
+        List<String> written = new ArrayList<>();
+        for (PredictionRun run : c.flag(StepOption.MIMIC) ? List.of(c.mimic()) : List.of(c.mimic(), c.obs())) {
+            if (run.groupCsv().getFileSystem(conf).exists(run.groupCsv())) {
+                written.add(RunReport.write(c.spark(), run, reportDatasets(c, run)).toString());
+            }
+        }
+        if (written.isEmpty()) {
+            return StepOutcome.nothing("skipped (no group table)");
+        }
+        List<Integer> subfields = Arrays.stream(c.settings().subfields()).boxed().toList();
+        return new StepOutcome(subfields, List.of(), Map.of(), Map.of(), "-> " + String.join(", ", written));
+    }
+
+    /**
+     * The simulations whose features a report compares with the observations: the weight-training set and
+     * MegaLUT's simobscompa for the observations (when made), the mimic set itself for the mimic run.
+     */
+    static List<String> reportDatasets(StepContext c, PredictionRun run) {
+        return run.target() == PredictionRun.Target.MIMIC ? List.of(PredictionRun.MIMIC_DATASET)
+                : List.of(c.config().getString("learn-weights.dataset"), "simobscompa");
+    }
+}
