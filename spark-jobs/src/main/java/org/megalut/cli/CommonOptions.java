@@ -6,7 +6,7 @@ import com.typesafe.config.ConfigValueFactory;
 import java.io.IOException;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.SubfieldSelection;
-import org.megalut.spark.RunSettings;
+import org.megalut.spark.settings.RunSettings;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -11,15 +11,15 @@ import org.apache.spark.sql.SparkSession;
 import org.megalut.config.StrictConfig;
 import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.PredictionRun;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.pipeline.StepContext;
+import org.megalut.spark.settings.RunSettings;
+import org.megalut.spark.settings.SimSettings;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.GroupStep;
-import org.megalut.spark.steps.SimSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,15 +54,17 @@ final class DemoCommand implements Callable<Integer> {
                 .withFallback(c);
         RunSettings settings = RunSettings.from(c, SubfieldSelection.parse(c.getString("branch.subfields")), master, false);
         SimSettings sim = SimSettings.from(c);
-        PredictionRun results = new PredictionRun(settings.workdir(), c.getString("predcode"), PredictionRun.Target.OBS);
-        PredictionRun mimic = new PredictionRun(settings.workdir(), c.getString("predcode"), PredictionRun.Target.MIMIC);
+        PredictionRun results = new PredictionRun(settings.workdir(), settings.recipe().predcode(),
+                PredictionRun.Target.OBS);
+        PredictionRun mimic = new PredictionRun(settings.workdir(), settings.recipe().predcode(),
+                PredictionRun.Target.MIMIC);
         long t0 = System.nanoTime();
         try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "demo")) {
             SparkSession spark = lease.spark();
             Great3SimStep.Outcome gen = Great3SimStep.run(spark, sim, settings.subfields(), branch, truth);
             System.out.printf("demo: generated %d subfields (%d galaxies) in %.1f s%n", gen.subfields().size(),
                     gen.galaxies(), gen.seconds());
-            Pipeline.run(new StepContext(spark, settings, settings, c, results, mimic, Map.of(), System.out),
+            Pipeline.run(new StepContext(spark, settings, settings, results, mimic, Map.of(), System.out),
                     Pipeline.STEPS, true);
         }
         Configuration conf = new Configuration();

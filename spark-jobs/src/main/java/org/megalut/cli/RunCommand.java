@@ -1,8 +1,6 @@
 package org.megalut.cli;
 
-import com.typesafe.config.Config;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.pipeline.Step;
@@ -45,9 +43,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config config = options.config();
-        var steps = Pipeline.range(from, to); // an unknown name is refused before any work
-        Map<String, Object> given = StepCommand.given(spec, OPTIONS);
-        return StepCommand.execute(options, config, StepCommand.predcode(given, config), "run", steps, given, true);
+        List<Step> steps = Pipeline.range(from, to); // an unknown name is refused before any work
+        return StepCommand.execute(options.settings(), "run", steps, StepCommand.given(spec, OPTIONS), true);
     }
 }

@@ -1,7 +1,6 @@
 package org.megalut.cli;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.pipeline.StepOption;
@@ -30,9 +29,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var config = options.config();
-        Map<String, Object> given = StepCommand.given(spec, OPTIONS);
-        return StepCommand.execute(options, config, config.getString("predcode"), "simulate " + dataset,
-                List.of(Pipeline.simulation(dataset)), given, false);
+        return StepCommand.execute(options.settings(), "simulate " + dataset, List.of(Pipeline.simulation(dataset)),
+                StepCommand.given(spec, OPTIONS), false);
     }
 }

@@ -1,6 +1,5 @@
 package org.megalut.cli;
 
-import com.typesafe.config.Config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +7,12 @@ import java.util.concurrent.Callable;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.Preflight;
 import org.megalut.spark.ProgressReporter;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.pipeline.Step;
 import org.megalut.spark.pipeline.StepContext;
 import org.megalut.spark.pipeline.StepOption;
+import org.megalut.spark.settings.RunSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,16 +69,14 @@ final class StepCommand implements Callable<Integer> {
     }
 
     /** The prediction run's name: {@code --predcode} when given, else the configuration's. */
-    static String predcode(Map<String, Object> given, Config config) {
-        return (String) given.getOrDefault(StepOption.PREDCODE.name(), config.getString("predcode"));
+    static String predcode(Map<String, Object> given, RunSettings settings) {
+        return (String) given.getOrDefault(StepOption.PREDCODE.name(), settings.recipe().predcode());
     }
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> given = given(spec, step.options());
-        Config config = options.config();
-        return execute(options, config, predcode(given, config), step.name(),
-                Pipeline.range(step.commandFrom(), step.name()), given, false);
+        return execute(options.settings(), step.name(), Pipeline.range(step.commandFrom(), step.name()), given, false);
     }
 
     /**
@@ -90,9 +87,9 @@ final class StepCommand implements Callable<Integer> {
      * @param recipe whether the steps run as a recipe (see {@link Pipeline#run})
      * @return the exit code
      */
-    static int execute(CommonOptions options, Config config, String predcode, String name, List<Step> steps,
-                       Map<String, Object> given, boolean recipe) throws Exception {
-        RunSettings settings = options.settings(config);
+    static int execute(RunSettings settings, String name, List<Step> steps, Map<String, Object> given, boolean recipe)
+            throws Exception {
+        String predcode = predcode(given, settings);
         if (steps.stream().anyMatch(Step::readsBranch)) {
             Preflight.branch(settings);
         }
@@ -100,8 +97,7 @@ final class StepCommand implements Callable<Integer> {
         PredictionRun mimic = new PredictionRun(settings.workdir(), predcode, PredictionRun.Target.MIMIC);
         try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, name);
              ProgressReporter progress = ProgressReporter.start(lease.spark(), name, 15)) {
-            StepContext context = new StepContext(lease.spark(), settings, settings, config, obs, mimic, given,
-                    System.out);
+            StepContext context = new StepContext(lease.spark(), settings, settings, obs, mimic, given, System.out);
             return Pipeline.run(context, steps, recipe) ? ExitCodes.SOME_FAILED : 0;
         }
     }

@@ -1,6 +1,5 @@
 package org.megalut.cli;
 
-import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,10 +9,10 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.great3.Submission;
 import org.megalut.great3.SubmissionRow;
 import org.megalut.spark.PredictionRun;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.pipeline.StepOption;
+import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,10 +37,9 @@ final class SubmissionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config config = options.config();
-        RunSettings settings = options.settings(config);
-        PredictionRun run = new PredictionRun(settings.workdir(),
-                StepCommand.predcode(StepCommand.given(spec, OPTIONS), config), PredictionRun.Target.OBS);
+        RunSettings settings = options.settings();
+        PredictionRun run = new PredictionRun(settings.workdir(), StepCommand.predcode(StepCommand.given(spec, OPTIONS),
+                settings), PredictionRun.Target.OBS);
         Configuration conf = settings.hadoopConfiguration();
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "submission")) {
             List<SubmissionRow> rows = new ArrayList<>();

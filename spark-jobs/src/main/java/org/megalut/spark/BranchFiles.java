@@ -15,6 +15,7 @@ import org.megalut.great3.Great3FormatException;
 import org.megalut.great3.StarCatalog;
 import org.megalut.image.Image;
 import org.megalut.spark.io.HadoopSource;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * Reads the files of one subfield of a GREAT3-format branch on any Hadoop FileSystem, with the

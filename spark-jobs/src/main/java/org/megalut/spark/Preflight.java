@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.great3.BranchLayout;
 import org.megalut.spark.io.HadoopSource;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * Checks of a command's inputs made before Spark starts, so that a wrong path costs one line and no

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.io.WorkdirLock;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * Creates the one Spark session of a MegaLUT process.

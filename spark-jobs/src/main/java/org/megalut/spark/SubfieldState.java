@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.settings.Fingerprint;
 
 /**
  * Per-subfield completion records of a step, under {@code <workdir>/_state/<step>/}: {@code SSS.done}

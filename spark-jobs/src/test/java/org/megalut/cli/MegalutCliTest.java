@@ -2,7 +2,6 @@ package org.megalut.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.typesafe.config.Config;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,7 +21,7 @@ import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.spark.TestBranch;
 import org.megalut.spark.TestSpark;
-import org.megalut.spark.steps.DatasetSettings;
+import org.megalut.spark.settings.DatasetSettings;
 import org.megalut.testing.CsvTable;
 import org.megalut.testing.SharedData;
 import picocli.CommandLine;

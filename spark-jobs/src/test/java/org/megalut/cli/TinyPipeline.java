@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.megalut.config.StrictConfig;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.TestSpark;
+import org.megalut.spark.settings.RunSettings;
+import org.megalut.spark.settings.SimSettings;
 import org.megalut.spark.steps.Great3SimStep;
-import org.megalut.spark.steps.SimSettings;
 
 /** A whole pipeline small enough for a test: 6×6-galaxy subfields, tiny datasets, 2-member committees. */
 public final class TinyPipeline {

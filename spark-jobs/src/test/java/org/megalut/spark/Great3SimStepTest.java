@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
@@ -37,13 +36,14 @@ import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.sim.megalut.SimGalaxy;
 import org.megalut.spark.io.LongTables;
+import org.megalut.spark.settings.RunSettings;
+import org.megalut.spark.settings.SimSettings;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.LearnStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
-import org.megalut.spark.steps.SimSettings;
 import org.megalut.spark.steps.SimulateStep;
 
 /** A generated branch is GREAT3-format, deterministic, and measures like GREAT3 data. */
@@ -247,9 +247,7 @@ class Great3SimStepTest {
         DatasetSpec ts = new DatasetSpec("train-shear", Distribution.TRAIN, 200, 10, 2, 1, 1, 0, false, false,
                 DatasetSpec.Grouping.GALAXY);
         SimulateStep.run(spark, s, ts, 3);
-        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("workdir", tmp.resolve("work-learn").toUri().toString())),
-                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
-        StepOutcome o = LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR);
+        StepOutcome o = LearnStep.run(spark, s, LearnStep.Kind.SHEAR);
         assertEquals(List.of(1), o.done(), o.failed().toString());
         Path file = tmp.resolve("work-learn/committees/shear/subfield=1/pre_s1.json");
         Committee committee = CommitteeIo.read(file);
@@ -276,18 +274,18 @@ class Great3SimStepTest {
         double corr = sxy / Math.sqrt(sxx * syy);
         assertTrue(corr > 0.95, "correlation of predicted and true g1: " + corr);
         assertTrue(Files.exists(tmp.resolve("work-learn/committees/shear/subfield=1/pre_s2.json")));
-        assertEquals(List.of(1), LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR).skipped());
+        assertEquals(List.of(1), LearnStep.run(spark, s, LearnStep.Kind.SHEAR).skipped());
 
         // Weights: point estimates on the weight-training set, then weight committees in (0, 1).
         MeasureObsStep.run(spark, s);
         DatasetSpec tw = new DatasetSpec("train-weight", Distribution.G3, 20, 10, 1, 6, 4, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-learn"), tw, 3);
-        assertTrue(PredictForWeightsStep.run(spark, s, c).ok());
+        assertTrue(PredictForWeightsStep.run(spark, s).ok());
         LongTable pred = LongTables.read(new org.apache.hadoop.fs.Path(
                 tmp.resolve("work-learn/pred/train-weight/subfield=1").toString()), new Configuration());
         assertTrue(pred.columns().contains("pre_s1") && pred.columns().contains("pre_s2"));
-        StepOutcome w = LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT);
+        StepOutcome w = LearnStep.run(spark, s, LearnStep.Kind.WEIGHT);
         assertEquals(List.of(1), w.done(), w.failed().toString());
         Committee wc = CommitteeIo.read(tmp.resolve("work-learn/committees/weight/subfield=1/pre_s1w.json"));
         LongTable weights = Predictions.append(pred, wc);
@@ -304,7 +302,7 @@ class Great3SimStepTest {
                 ConfigValueFactory.fromAnyRef(branch.toUri().toString()))
                 .withValue("branch.grid", ConfigValueFactory.fromAnyRef(GRID)), new int[] {1}, null, false);
         PredictionRun run = new PredictionRun(st.workdir(), "main", PredictionRun.Target.OBS);
-        assertTrue(PredictStep.run(spark, st, c, run).ok());
+        assertTrue(PredictStep.run(spark, st, run).ok());
         List<GroupStep.Row> grouped = GroupStep.run(spark, st, run).rows();
         assertEquals(1, grouped.size());
         GroupStep.Row g = grouped.get(0);

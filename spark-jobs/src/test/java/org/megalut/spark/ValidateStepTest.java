@@ -2,7 +2,6 @@ package org.megalut.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.megalut.config.StrictConfig;
 import org.megalut.eval.BiasTable;
 import org.megalut.eval.ShearBias;
-import org.megalut.spark.steps.DatasetSettings;
+import org.megalut.spark.settings.DatasetSettings;
+import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.steps.LearnStep;
 import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
@@ -90,7 +90,7 @@ class ValidateStepTest {
         RunSettings both = RunSettings.from(c, new int[] {3, 4}, null, false);
         assertTrue(MeasureObsStep.run(spark, s).ok());
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "train-shear"), 1);
-        StepOutcome learned = LearnStep.run(spark, s, c, LearnStep.Kind.SHEAR);
+        StepOutcome learned = LearnStep.run(spark, s, LearnStep.Kind.SHEAR);
         assertEquals(List.of(3), learned.done(), learned.failed().toString());
         Path shear = tmp.resolve("work/committees/shear/subfield=3");
         for (String f : List.of("pre_s1-cost.png", "pre_s1-selfpred.png", "pre_s2-cost.png", "pre_s2-selfpred.png")) {
@@ -99,7 +99,7 @@ class ValidateStepTest {
 
         // validate: one case per shear, two components, unweighted.
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "valid-shear"), 1);
-        ValidateStep.Result v = ValidateStep.run(spark, both, c, ValidateStep.Kind.SHEAR);
+        ValidateStep.Result v = ValidateStep.run(spark, both, ValidateStep.Kind.SHEAR);
         assertEquals(List.of(3), v.outcome().done());
         assertTrue(v.outcome().failed().get(4).contains("no simulation at"), v.outcome().failed().toString());
         Path csv = tmp.resolve("work/validate/shear/subfield=3/bias.csv");
@@ -117,15 +117,15 @@ class ValidateStepTest {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ValidateStep.print(v, new PrintStream(text, true, StandardCharsets.UTF_8));
         assertTrue(text.toString(StandardCharsets.UTF_8).contains("valid-shear"), text.toString(StandardCharsets.UTF_8));
-        assertEquals(List.of(3), ValidateStep.run(spark, s, c, ValidateStep.Kind.SHEAR).outcome().skipped());
+        assertEquals(List.of(3), ValidateStep.run(spark, s, ValidateStep.Kind.SHEAR).outcome().skipped());
 
         // validate-weights: shear and weight committees; weighted and unweighted rows per component.
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "train-weight"), 1);
-        assertTrue(PredictForWeightsStep.run(spark, s, c).ok());
-        assertTrue(LearnStep.run(spark, s, c, LearnStep.Kind.WEIGHT).ok());
+        assertTrue(PredictForWeightsStep.run(spark, s).ok());
+        assertTrue(LearnStep.run(spark, s, LearnStep.Kind.WEIGHT).ok());
         assertPng(tmp.resolve("work/committees/weight/subfield=3/pre_s1w-selfpred.png"));
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "valid-overall"), 1);
-        ValidateStep.Result w = ValidateStep.run(spark, s, c, ValidateStep.Kind.WEIGHTS);
+        ValidateStep.Result w = ValidateStep.run(spark, s, ValidateStep.Kind.WEIGHTS);
         assertTrue(w.outcome().ok(), w.outcome().failed().toString());
         List<BiasTable.Row> wrows = table(tmp.resolve("work/validate/weights/subfield=3/bias.csv"));
         assertEquals(4, wrows.size());

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.megalut.spark.FailureRecords;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.StepCpuMeter;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.WorkdirLayout;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * The pipeline: its steps in order, for {@code run}, {@code demo} and the one command per step. Steps
@@ -63,7 +63,7 @@ public final class Pipeline {
      */
     public static boolean run(StepContext context, List<Step> steps, boolean recipe) throws Exception {
         PrintStream out = context.out();
-        boolean validate = context.config().getBoolean("run.validate");
+        boolean validate = context.selected().recipe().validate();
         RunSettings all = context.selected();
         // A subfield that fails in one step lacks the inputs of the later ones: they go on without it, so
         // its first error is the one reported, and the others still reach group, evaluate and the report.
@@ -141,6 +141,6 @@ public final class Pipeline {
      */
     public static Step simulation(String dataset) {
         return PipelineSteps.simulation("simulate " + dataset, "the " + dataset + " dataset",
-                WorkdirLayout.simulationName(dataset), c -> dataset);
+                WorkdirLayout.simulationName(dataset), r -> dataset);
     }
 }

@@ -1,6 +1,5 @@
 package org.megalut.spark.pipeline;
 
-import com.typesafe.config.Config;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import org.megalut.spark.PredictionRun;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.report.RunReport;
+import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.steps.CheckPsfsStep;
 import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
@@ -41,13 +41,14 @@ final class PipelineSteps {
                 Step.of("check-psfs", List.of("Table of the subfields sorted by PSF size, from the star features, into",
                         "<workdir>/psfs and psfs.csv."), List.of(WorkdirLayout.STARS),
                         List.of(WorkdirLayout.PSFS, WorkdirLayout.PSFS + ".csv"), PipelineSteps::checkPsfs),
-                simulationOf("simulate-train-shear", "learn.dataset", learnSims),
-                simulationOf("simulate-train-weight", "learn-weights.dataset", weightSims),
+                simulationOf("simulate-train-shear", "learn.dataset", learnSims, r -> r.learn().dataset()),
+                simulationOf("simulate-train-weight", "learn-weights.dataset", weightSims,
+                        r -> r.learnWeights().dataset()),
                 Step.of("learn", List.of("Train the shear committees of each subfield and component on its training",
                         "simulation (learn.* settings; MegaLUT's sum55mass by default) into <workdir>/committees/shear."),
                         List.of(learnSims), List.of("committees/shear"),
-                        c -> LearnStep.run(c.spark(), c.settings(), c.config(), LearnStep.Kind.SHEAR)),
-                simulationOf("simulate-valid-shear", "validate.dataset", "sim/<validate.dataset>").asValidation(),
+                        c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.SHEAR)),
+                simulationOf("simulate-valid-shear", "validate.dataset", "sim/<validate.dataset>", Recipe::validShear).asValidation(),
                 Step.of("validate", List.of("Validate the shear committees of each subfield on its valid-shear",
                         "simulation (validate.dataset): bias m, c and RMSD of the per-case mean shear against the case",
                         "shear, per component, into <workdir>/validate/shear/subfield=S/bias.csv and residuals.png; a",
@@ -55,15 +56,15 @@ final class PipelineSteps {
                         List.of("validate/shear"), c -> validate(c, ValidateStep.Kind.SHEAR)).asValidation(),
                 Step.of("predict-for-weights", List.of("Apply each subfield's shear committees to its weight-training",
                         "simulation, into <workdir>/pred."), List.of(weightSims, "committees/shear"),
-                        List.of("pred/<learn-weights.dataset>"), c -> PredictForWeightsStep.run(c.spark(), c.settings(),
-                        c.config())),
+                        List.of("pred/<learn-weights.dataset>"), c -> PredictForWeightsStep.run(c.spark(), c.settings())),
                 Step.of("learn-weights", List.of("Train the weight committees of each subfield and component on",
                         "predict-for-weights' output (learn-weights.* settings; MegaLUT's sum33wmass by default) into",
                         "<workdir>/committees/weight."), List.of("pred/<learn-weights.dataset>"),
-                        List.of("committees/weight"), c -> LearnStep.run(c.spark(), c.settings(), c.config(),
-                                LearnStep.Kind.WEIGHT, (Integer) c.option(StepOption.PRETRAINED_FROM)))
+                        List.of("committees/weight"), c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.WEIGHT,
+                                (Integer) c.option(StepOption.PRETRAINED_FROM)))
                         .withOptions(StepOption.PRETRAINED_FROM),
-                simulationOf("simulate-valid-overall", "validate-weights.dataset", "sim/<validate-weights.dataset>")
+                simulationOf("simulate-valid-overall", "validate-weights.dataset", "sim/<validate-weights.dataset>",
+                        Recipe::validOverall)
                         .asValidation(),
                 Step.of("validate-weights", List.of("Validate the shear and weight committees of each subfield on its",
                         "valid-overall simulation (validate-weights.dataset): bias m, c and RMSD of the weighted (and",
@@ -75,7 +76,7 @@ final class PipelineSteps {
                         "galaxies, into <workdir>/results/<predcode>/predictions."),
                         List.of(WorkdirLayout.OBSERVATIONS, "committees/shear", "committees/weight"),
                         List.of("results/<predcode>/predictions"),
-                        c -> PredictStep.run(c.spark(), c.settings(), c.config(), c.obs()))
+                        c -> PredictStep.run(c.spark(), c.settings(), c.obs()))
                         .withOptions(StepOption.PREDCODE),
                 Step.of("group", List.of("Per subfield: unweighted and weighted mean shear of the galaxies, counts,",
                         "mean PSF features, with the truth if given, into <workdir>/results/<predcode>/group.csv."),
@@ -105,8 +106,8 @@ final class PipelineSteps {
     }
 
     /** A simulation step of the dataset a setting names ({@code learn.dataset}, ...). */
-    private static Step simulationOf(String name, String setting, String output) {
-        return simulation(name, "the dataset named by " + setting, output, c -> c.getString(setting));
+    private static Step simulationOf(String name, String setting, String output, Function<Recipe, String> dataset) {
+        return simulation(name, "the dataset named by " + setting, output, dataset);
     }
 
     /**
@@ -116,11 +117,12 @@ final class PipelineSteps {
      * @param output  its table under the work directory
      * @param dataset the dataset's name from the configuration
      */
-    static Step simulation(String name, String what, String output, Function<Config, String> dataset) {
+    static Step simulation(String name, String what, String output, Function<Recipe, String> dataset) {
         return Step.of(name, List.of("Simulate and measure " + what + " for each subfield, with its star stamps as",
                         "PSF and its observed noise level, into <workdir>/" + output + " (Parquet, one row per stamp)."),
                 List.of(Step.BRANCH, WorkdirLayout.OBSERVATIONS), List.of(output),
-                c -> SimulateStep.run(c.spark(), c.settings(), c.config(), dataset.apply(c.config()), c.flag(StepOption.KEEP_IMAGES)))
+                c -> SimulateStep.run(c.spark(), c.settings(), dataset.apply(c.settings().recipe()),
+                        c.flag(StepOption.KEEP_IMAGES)))
                 .withOptions(StepOption.KEEP_IMAGES);
     }
 
@@ -132,7 +134,7 @@ final class PipelineSteps {
     }
 
     private static StepOutcome validate(StepContext c, ValidateStep.Kind kind) throws IOException {
-        ValidateStep.Result r = ValidateStep.run(c.spark(), c.settings(), c.config(), kind);
+        ValidateStep.Result r = ValidateStep.run(c.spark(), c.settings(), kind);
         ValidateStep.print(r, c.out());
         return r.outcome();
     }
@@ -164,7 +166,7 @@ final class PipelineSteps {
      * listed as failed).
      */
     private static StepOutcome mimic(StepContext c) throws IOException {
-        StepOutcome predicted = PredictStep.run(c.spark(), c.settings(), c.config(), c.mimic());
+        StepOutcome predicted = PredictStep.run(c.spark(), c.settings(), c.mimic());
         if (predicted.done().isEmpty() && predicted.skipped().isEmpty()) {
             return predicted;
         }
@@ -198,6 +200,6 @@ final class PipelineSteps {
      */
     static List<String> reportDatasets(StepContext c, PredictionRun run) {
         return run.target() == PredictionRun.Target.MIMIC ? List.of(PredictionRun.MIMIC_DATASET)
-                : List.of(c.config().getString("learn-weights.dataset"), "simobscompa");
+                : List.of(c.settings().recipe().learnWeights().dataset(), "simobscompa");
     }
 }

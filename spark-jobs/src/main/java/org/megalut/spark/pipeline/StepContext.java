@@ -1,11 +1,10 @@
 package org.megalut.spark.pipeline;
 
-import com.typesafe.config.Config;
 import java.io.PrintStream;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.spark.PredictionRun;
-import org.megalut.spark.RunSettings;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * What a step runs with.
@@ -13,14 +12,12 @@ import org.megalut.spark.RunSettings;
  * @param spark    the session
  * @param settings the settings, restricted to the subfields that have not failed in an earlier step
  * @param selected the settings with every selected subfield (grouping lists the failed ones)
- * @param config   the merged configuration
  * @param obs      the prediction run on the observations
  * @param mimic    the prediction run on the mimic simulation
  * @param options  the values of the step's own options given on the command line, by name
  * @param out      where the step prints its tables
  */
-public record StepContext(SparkSession spark, RunSettings settings, RunSettings selected, Config config,
-                          PredictionRun obs, PredictionRun mimic, Map<String, Object> options, PrintStream out) {
+public record StepContext(SparkSession spark, RunSettings settings, RunSettings selected, PredictionRun obs, PredictionRun mimic, Map<String, Object> options, PrintStream out) {
 
     public StepContext {
         options = Map.copyOf(options);
@@ -38,6 +35,6 @@ public record StepContext(SparkSession spark, RunSettings settings, RunSettings 
 
     /** The same context for other subfields. */
     StepContext withSettings(RunSettings s) {
-        return new StepContext(spark, s, selected, config, obs, mimic, options, out);
+        return new StepContext(spark, s, selected, obs, mimic, options, out);
     }
 }

@@ -22,10 +22,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.megalut.great3.StarShapeParams;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.TruthFiles;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code check-psfs}: one row per subfield with its PSF size and shape from the star features, sorted

@@ -1,7 +1,6 @@
 package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -46,6 +45,7 @@ import org.megalut.sim.great3.PlacedGalaxy;
 import org.megalut.sim.great3.SubfieldConditions;
 import org.megalut.sim.great3.SubfieldSimulator;
 import org.megalut.spark.io.HadoopSource;
+import org.megalut.spark.settings.SimSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;

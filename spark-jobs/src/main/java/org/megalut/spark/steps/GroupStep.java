@@ -24,13 +24,13 @@ import org.megalut.great3.StarShapeParams;
 import org.megalut.ml.LongTable;
 import org.megalut.spark.FailureRecords;
 import org.megalut.spark.PredictionRun;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.TruthFiles;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.LongTables;
 import org.megalut.spark.io.SmallTable;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code group}: one row per subfield of a prediction run with the unweighted and the weighted mean shear

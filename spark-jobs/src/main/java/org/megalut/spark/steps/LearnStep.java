@@ -1,10 +1,7 @@
 package org.megalut.spark.steps;
 
-import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +18,6 @@ import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
 import org.megalut.ml.Predictions;
 import org.megalut.plot.CommitteeFigures;
-import org.megalut.spark.Fingerprint;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
@@ -30,6 +25,9 @@ import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
 import org.megalut.spark.io.LongTables;
+import org.megalut.spark.settings.CommitteeSettings;
+import org.megalut.spark.settings.Fingerprint;
+import org.megalut.spark.settings.RunSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,34 +72,14 @@ public final class LearnStep {
             return this == SHEAR ? SimulateStep.name(dataset) : PredictForWeightsStep.STEP;
         }
 
+        /** This kind's settings. */
+        public CommitteeSettings settings(RunSettings s) {
+            return this == SHEAR ? s.recipe().learn() : s.recipe().learnWeights();
+        }
+
         /** Committee directory of this kind under a workdir. */
         public Path committees(String workdir) {
             return WorkdirLayout.of(workdir).committees(output);
-        }
-    }
-
-    /** The committee configurations of the components of a kind: network config text + data config text. */
-    public static List<String> componentConfigs(Config root, Kind kind) throws IOException {
-        String network = text(root.getString(kind.section + ".network"));
-        List<String> out = new ArrayList<>();
-        for (String data : root.getStringList(kind.section + ".components")) {
-            out.add(network + "\n" + text(data));
-        }
-        return out;
-    }
-
-    /** A configuration given as a file path, or as the name of one shipped in the jar (org/megalut/conf/). */
-    static String text(String name) throws IOException {
-        java.nio.file.Path file = java.nio.file.Path.of(name);
-        if (Files.isRegularFile(file)) {
-            return Files.readString(file);
-        }
-        try (InputStream in = LearnStep.class.getResourceAsStream("/org/megalut/conf/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("network configuration " + name
-                        + " is neither a file nor one shipped with the application (conf/ml/*.conf)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -110,8 +88,8 @@ public final class LearnStep {
         return new Path(WorkdirLayout.subfield(committees, subfield), config.data().predictions().get(0) + ".json");
     }
 
-    public static StepOutcome run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
-        return run(spark, s, root, kind, null);
+    public static StepOutcome run(SparkSession spark, RunSettings s, Kind kind) throws IOException {
+        return run(spark, s, kind, null);
     }
 
     /**
@@ -120,28 +98,25 @@ public final class LearnStep {
      * @param pretrainedFrom a subfield whose trained committees start every other subfield's training
      *                       (normers included), or null to start from the configured initialisation
      */
-    public static StepOutcome run(SparkSession spark, RunSettings s, Config root, Kind kind,
-                                            Integer pretrainedFrom) throws IOException {
-        List<String> configs = componentConfigs(root, kind);
-        for (String c : configs) {
-            MlConfig.parse(c); // fail fast on the driver
-        }
-        String dataset = root.getString(kind.section + ".dataset");
-        double maxFail = root.getDouble(kind.section + ".max-failure-fraction");
+    public static StepOutcome run(SparkSession spark, RunSettings s, Kind kind, Integer pretrainedFrom)
+            throws IOException {
+        CommitteeSettings committees = kind.settings(s);
+        String dataset = committees.dataset();
+        double maxFail = committees.maxFailureFraction();
         Path out = kind.committees(s.workdir());
         Path tables = kind.input(s.workdir(), dataset);
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
         // The committees depend on the configurations and on the exact training table.
         SubfieldState input = new SubfieldState(new Path(s.workdir()), kind.inputStep(dataset), hconf);
-        Fingerprint settings = networks(kind.section, configs).with(kind.section + ".max-failure-fraction", maxFail)
+        Fingerprint settings = committees.fingerprint().with(kind.section + ".max-failure-fraction", maxFail)
                 .with(kind.section + ".dataset", dataset);
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         SubfieldState own = new SubfieldState(new Path(s.workdir()), kind.section, hconf);
         String start = pretrainedFrom == null ? "" : pretrainedFrom + ":" + own.token(pretrainedFrom);
         if (pretrainedFrom != null) {
             // The start must be complete before the others read it, and is never continued from itself.
-            for (String text : configs) {
-                Path file = committeeFile(out, pretrainedFrom, MlConfig.parse(text));
+            for (MlConfig config : committees.configs()) {
+                Path file = committeeFile(out, pretrainedFrom, config);
                 if (!file.getFileSystem(hconf).exists(file)) {
                     throw new IllegalArgumentException("--pretrained-from " + pretrainedFrom + ": no committee " + file
                             + "; train that subfield first (" + kind.section + " --subfields " + pretrainedFrom + ")");
@@ -155,31 +130,19 @@ public final class LearnStep {
         Integer from = pretrainedFrom;
         return SubfieldRunner.tasks(spark, s, kind.section,
                 sf -> input.appendTo(settings, sf).with("pretrained-from", from == null || from == sf ? "" : start),
-                sf -> train(sf, tables, out, configs, maxFail, from == null || from == sf ? null : from, conf.value()));
+                sf -> train(sf, tables, out, committees, from == null || from == sf ? null : from, conf.value()));
     }
 
-    /**
-     * The network configurations of a kind's components ({@link MlConfig#fingerprint}), as entries
-     * {@code <section>.component.<i>}.
-     */
-    public static Fingerprint networks(String section, List<String> configs) {
-        Fingerprint f = Fingerprint.of();
-        for (int i = 0; i < configs.size(); i++) {
-            f = f.with(section + ".component." + i, MlConfig.parse(configs.get(i)).fingerprint());
-        }
-        return f;
-    }
-
-    static void train(int subfield, Path tables, Path out, List<String> configs, double maxFail, Integer pretrainedFrom,
+    static void train(int subfield, Path tables, Path out, CommitteeSettings committees, Integer pretrainedFrom,
                       Configuration conf) throws IOException {
         Path part = WorkdirLayout.subfield(tables, subfield);
         if (!part.getFileSystem(conf).exists(part)) {
             throw new IllegalStateException("no training table at " + part + ": run the step that makes it first");
         }
         LongTable table = LongTables.read(part, conf);
-        for (String text : configs) {
-            MlConfig config = MlConfig.parse(text);
-            LongTable good = CaseFilter.withoutFailedCases(table, config.data().features(), maxFail);
+        for (MlConfig config : committees.configs()) {
+            LongTable good = CaseFilter.withoutFailedCases(table, config.data().features(),
+                    committees.maxFailureFraction());
             long t0 = System.nanoTime();
             Committee committee;
             if (pretrainedFrom == null) {
@@ -218,7 +181,7 @@ public final class LearnStep {
     }
 
     /** A table with the predictions of a subfield's committees of a kind appended, in component order. */
-    public static LongTable predict(LongTable table, Path committees, int subfield, List<String> configs,
+    public static LongTable predict(LongTable table, Path committees, int subfield, List<MlConfig> configs,
                                     Configuration conf) throws IOException {
         LongTable out = table;
         for (Committee c : committees(committees, subfield, configs, conf)) {
@@ -228,11 +191,11 @@ public final class LearnStep {
     }
 
     /** Reads a subfield's committees of a kind, in component order. */
-    public static List<Committee> committees(Path committees, int subfield, List<String> configs, Configuration conf)
+    public static List<Committee> committees(Path committees, int subfield, List<MlConfig> configs, Configuration conf)
             throws IOException {
         List<Committee> out = new ArrayList<>();
-        for (String text : configs) {
-            out.add(read(committeeFile(committees, subfield, MlConfig.parse(text)), conf));
+        for (MlConfig config : configs) {
+            out.add(read(committeeFile(committees, subfield, config), conf));
         }
         return out;
     }

@@ -14,12 +14,12 @@ import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
 import org.megalut.spark.BranchFiles;
 import org.megalut.spark.FeatureColumns;
-import org.megalut.spark.Fingerprint;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.WorkdirLayout;
+import org.megalut.spark.settings.Fingerprint;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code measure-stars}: the PSF features (prefix {@code psf_}) of the star stamps of every subfield's

@@ -1,20 +1,19 @@
 package org.megalut.spark.steps;
 
-import com.typesafe.config.Config;
 import java.io.IOException;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.ml.LongTable;
-import org.megalut.spark.Fingerprint;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.LongTables;
+import org.megalut.spark.settings.CommitteeSettings;
+import org.megalut.spark.settings.Fingerprint;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code predict-for-weights}: applies each subfield's shear committees to its weight-training simulation
@@ -28,9 +27,9 @@ public final class PredictForWeightsStep {
     /** The step's state name. */
     public static final String STEP = "predict-for-weights";
 
-    public static StepOutcome run(SparkSession spark, RunSettings s, Config root) throws IOException {
-        String dataset = root.getString("learn-weights.dataset");
-        List<String> shearConfigs = LearnStep.componentConfigs(root, LearnStep.Kind.SHEAR);
+    public static StepOutcome run(SparkSession spark, RunSettings s) throws IOException {
+        String dataset = s.recipe().learnWeights().dataset();
+        CommitteeSettings shear = s.recipe().learn();
         Path sims = new Path(s.workdir(), SimulateStep.name(dataset));
         Path out = WorkdirLayout.of(s.workdir()).predictions(dataset);
         Path committees = LearnStep.Kind.SHEAR.committees(s.workdir());
@@ -38,8 +37,7 @@ public final class PredictForWeightsStep {
         Path workdir = new Path(s.workdir());
         SubfieldState simState = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
         SubfieldState learnState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
-        Fingerprint settings = LearnStep.networks(LearnStep.Kind.SHEAR.section, shearConfigs)
-                .with("learn-weights.dataset", dataset);
+        Fingerprint settings = shear.fingerprint().with("learn-weights.dataset", dataset);
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         return SubfieldRunner.tasks(spark, s, STEP,
                 sf -> learnState.appendTo(simState.appendTo(settings, sf), sf), sf -> {
@@ -48,7 +46,7 @@ public final class PredictForWeightsStep {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
                     }
                     LongTable table = LongTables.read(part, conf.value());
-                    table = LearnStep.predict(table, committees, sf, shearConfigs, conf.value());
+                    table = LearnStep.predict(table, committees, sf, shear.configs(), conf.value());
                     LongTables.write(table, file(out, sf), conf.value());
                 });
     }

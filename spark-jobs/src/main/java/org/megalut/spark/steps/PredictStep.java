@@ -1,21 +1,20 @@
 package org.megalut.spark.steps;
 
-import com.typesafe.config.Config;
 import java.io.IOException;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.ml.LongTable;
-import org.megalut.spark.Fingerprint;
 import org.megalut.spark.PredictionRun;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.LongTables;
+import org.megalut.spark.settings.CommitteeSettings;
+import org.megalut.spark.settings.Fingerprint;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code predict-obs} (and the prediction of {@code mimic}): each subfield's shear and weight committees
@@ -29,10 +28,9 @@ public final class PredictStep {
 
     private PredictStep() { }
 
-    public static StepOutcome run(SparkSession spark, RunSettings s, Config root, PredictionRun run)
-            throws IOException {
-        List<String> shear = LearnStep.componentConfigs(root, LearnStep.Kind.SHEAR);
-        List<String> weight = LearnStep.componentConfigs(root, LearnStep.Kind.WEIGHT);
+    public static StepOutcome run(SparkSession spark, RunSettings s, PredictionRun run) throws IOException {
+        CommitteeSettings shear = s.recipe().learn();
+        CommitteeSettings weight = s.recipe().learnWeights();
         Path shearDir = LearnStep.Kind.SHEAR.committees(s.workdir());
         Path weightDir = LearnStep.Kind.WEIGHT.committees(s.workdir());
         boolean obs = run.target() == PredictionRun.Target.OBS;
@@ -43,16 +41,15 @@ public final class PredictStep {
         SubfieldState in = new SubfieldState(workdir, inputStep, hconf);
         SubfieldState shearState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
         SubfieldState weightState = new SubfieldState(workdir, LearnStep.Kind.WEIGHT.section, hconf);
-        Fingerprint settings = LearnStep.networks(LearnStep.Kind.SHEAR.section, shear)
-                .with(LearnStep.networks(LearnStep.Kind.WEIGHT.section, weight));
+        Fingerprint settings = shear.fingerprint().with(weight.fingerprint());
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         return SubfieldRunner.tasks(spark, s, run.predictStep(),
                 sf -> weightState.appendTo(shearState.appendTo(in.appendTo(settings, sf), sf), sf), sf -> {
                     Path part = WorkdirLayout.subfield(input, sf);
                     LongTable table = obs ? LongTables.readParquet(part, conf.value(), "id", null)
                             : LongTables.read(part, conf.value());
-                    table = LearnStep.predict(table, shearDir, sf, shear, conf.value());
-                    table = LearnStep.predict(table, weightDir, sf, weight, conf.value());
+                    table = LearnStep.predict(table, shearDir, sf, shear.configs(), conf.value());
+                    table = LearnStep.predict(table, weightDir, sf, weight.configs(), conf.value());
                     LongTables.write(table, run.predictions(sf), conf.value());
                 });
     }

@@ -2,7 +2,6 @@ package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import com.typesafe.config.Config;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,13 +27,15 @@ import org.megalut.sim.megalut.SimGalaxy;
 import org.megalut.sim.megalut.SimulatedStamp;
 import org.megalut.spark.BranchFiles;
 import org.megalut.spark.FeatureColumns;
-import org.megalut.spark.Fingerprint;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.settings.DatasetSettings;
+import org.megalut.spark.settings.Fingerprint;
+import org.megalut.spark.settings.Recipe;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code simulate <dataset>}: MegaLUT's training/validation simulations of each subfield, rendered with
@@ -80,23 +81,15 @@ public final class SimulateStep {
     /** Default of {@code simulate.stamps-per-task}. */
     public static final int STAMPS_PER_TASK = 2000;
 
-    /** Simulates a configured dataset ({@code datasets.<name>}, {@code simulate.*} settings). */
-    public static StepOutcome run(SparkSession spark, RunSettings s, Config c, String dataset)
-            throws IOException {
-        return run(spark, s, c, dataset, false);
-    }
-
     /**
-     * Simulates a configured dataset; with {@code keepImages} also writes the rendered stamps as FITS grids
-     * under {@code <workdir>/sim-images/<dataset>/subfield=S/} (see {@link #imageFile}).
+     * Simulates a configured dataset ({@code datasets.<name>}) with the recipe's seed and task size; with
+     * {@code keepImages} also writes the rendered stamps as FITS grids under
+     * {@code <workdir>/sim-images/<dataset>/subfield=S/} (see {@link #imageFile}).
      */
-    public static StepOutcome run(SparkSession spark, RunSettings s, Config c, String dataset,
-                                                 boolean keepImages) throws IOException {
-        int perTask = c.getInt("simulate.stamps-per-task");
-        if (perTask <= 0) {
-            throw new IllegalArgumentException("simulate.stamps-per-task must be positive, found " + perTask);
-        }
-        return run(spark, s, DatasetSettings.spec(c, dataset), c.getLong("simulate.seed"), perTask, keepImages);
+    public static StepOutcome run(SparkSession spark, RunSettings s, String dataset, boolean keepImages)
+            throws IOException {
+        Recipe r = s.recipe();
+        return run(spark, s, r.dataset(dataset), r.simulationSeed(), r.stampsPerTask(), keepImages);
     }
 
     public static StepOutcome run(SparkSession spark, RunSettings s, DatasetSpec spec, long seed)

@@ -1,6 +1,5 @@
 package org.megalut.spark.steps;
 
-import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,8 +21,6 @@ import org.megalut.eval.ShearValidation;
 import org.megalut.ml.LongTable;
 import org.megalut.ml.MlConfig;
 import org.megalut.plot.BiasFigures;
-import org.megalut.spark.Fingerprint;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
@@ -31,6 +28,9 @@ import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
 import org.megalut.spark.io.LongTables;
+import org.megalut.spark.settings.CommitteeSettings;
+import org.megalut.spark.settings.Fingerprint;
+import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code validate} and {@code validate-weights}: the committees of each subfield applied to a validation
@@ -68,8 +68,8 @@ public final class ValidateStep {
         }
 
         /** The dataset validated on ({@code <step>.dataset}). */
-        public String dataset(Config root) {
-            return root.getString(step + ".dataset");
+        public String dataset(RunSettings s) {
+            return this == SHEAR ? s.recipe().validShear() : s.recipe().validOverall();
         }
     }
 
@@ -85,14 +85,14 @@ public final class ValidateStep {
         return new Path(WorkdirLayout.subfield(WorkdirLayout.of(workdir).validation(kind.output), subfield), "bias.csv");
     }
 
-    public static Result run(SparkSession spark, RunSettings s, Config root, Kind kind) throws IOException {
-        String dataset = kind.dataset(root);
-        List<String> shear = LearnStep.componentConfigs(root, LearnStep.Kind.SHEAR);
-        List<String> weight = kind.weights ? LearnStep.componentConfigs(root, LearnStep.Kind.WEIGHT) : List.of();
-        List<ShearValidation.Component> components = components(shear, weight); // fails fast on the driver
+    public static Result run(SparkSession spark, RunSettings s, Kind kind) throws IOException {
+        String dataset = kind.dataset(s);
+        CommitteeSettings shear = s.recipe().learn();
+        CommitteeSettings weight = s.recipe().learnWeights();
+        List<ShearValidation.Component> components = components(shear, weight, kind); // fails fast on the driver
         LinkedHashSet<String> inputs = new LinkedHashSet<>();
-        for (String text : concat(shear, weight)) {
-            inputs.addAll(MlConfig.parse(text).data().features());
+        for (MlConfig config : kind.weights ? concat(shear.configs(), weight.configs()) : shear.configs()) {
+            inputs.addAll(config.data().features());
         }
         components.forEach(c -> inputs.add(c.truth()));
         Path sims = new Path(s.workdir(), SimulateStep.name(dataset));
@@ -104,8 +104,8 @@ public final class ValidateStep {
         SubfieldState sim = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
         SubfieldState shearState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
         SubfieldState weightState = new SubfieldState(workdir, LearnStep.Kind.WEIGHT.section, hconf);
-        Fingerprint settings = LearnStep.networks(LearnStep.Kind.SHEAR.section, shear)
-                .with(LearnStep.networks(LearnStep.Kind.WEIGHT.section, weight)).with(kind.step + ".dataset", dataset);
+        Fingerprint settings = (kind.weights ? shear.fingerprint().with(weight.fingerprint()) : shear.fingerprint())
+                .with(kind.step + ".dataset", dataset);
         String workdirText = s.workdir();
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         SubfieldRunner.Inputs identity = sf -> {
@@ -118,10 +118,13 @@ public final class ValidateStep {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
                     }
                     LongTable table = columns(LongTables.read(part, conf.value()), inputs, part);
-                    table = LearnStep.predict(table, shearDir, sf, shear, conf.value());
-                    table = LearnStep.predict(table, weightDir, sf, weight, conf.value());
+                    table = LearnStep.predict(table, shearDir, sf, shear.configs(), conf.value());
+                    if (kind.weights) {
+                        table = LearnStep.predict(table, weightDir, sf, weight.configs(), conf.value());
+                    }
                     // Rebuilt in the task: records do not travel in Spark closures.
-                    List<ShearValidation.Result> results = ShearValidation.validate(table, components(shear, weight));
+                    List<ShearValidation.Result> results = ShearValidation.validate(table,
+                            components(shear, weight, kind));
                     Path csv = biasFile(workdirText, kind, sf);
                     AtomicWrite.stream(csv, conf.value(), out -> BiasTable.write(ShearValidation.rows(results), out));
                     FigureFiles.write(new Path(csv.getParent(), "residuals.png"), conf.value(), 1000,
@@ -147,15 +150,18 @@ public final class ValidateStep {
      * Component k pairs the k-th shear committee with the k-th weight committee (if any); the truth is
      * the case shear {@code tru_s<k>} of the simulation.
      */
-    static List<ShearValidation.Component> components(List<String> shear, List<String> weight) {
+    static List<ShearValidation.Component> components(CommitteeSettings shearSettings, CommitteeSettings weightSettings,
+                                                      Kind kind) {
+        List<MlConfig> shear = shearSettings.configs();
+        List<MlConfig> weight = kind.weights ? weightSettings.configs() : List.of();
         if (!weight.isEmpty() && weight.size() != shear.size()) {
             throw new IllegalArgumentException("learn.components has " + shear.size()
                     + " shear components but learn-weights.components " + weight.size() + ": they must pair up");
         }
         List<ShearValidation.Component> out = new ArrayList<>();
         for (int k = 0; k < shear.size(); k++) {
-            String est = MlConfig.parse(shear.get(k)).data().predictions().get(0);
-            String w = weight.isEmpty() ? null : MlConfig.parse(weight.get(k)).data().predictions().get(0);
+            String est = shear.get(k).data().predictions().get(0);
+            String w = weight.isEmpty() ? null : weight.get(k).data().predictions().get(0);
             out.add(new ShearValidation.Component("g" + (k + 1), est, w, "tru_s" + (k + 1)));
         }
         return out;
@@ -180,8 +186,8 @@ public final class ValidateStep {
         return b.build();
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
+    private static List<MlConfig> concat(List<MlConfig> a, List<MlConfig> b) {
+        List<MlConfig> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
     }

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.config.StrictConfig;
 import org.megalut.great3.SubfieldSelection;
-import org.megalut.spark.RunSettings;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.TestBranch;
+import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.steps.MeasureObsStep;
 
 /**

@@ -1,4 +1,4 @@
-package org.megalut.spark.steps;
+package org.megalut.spark.settings;
 
 import com.typesafe.config.Config;
 import java.io.Serializable;

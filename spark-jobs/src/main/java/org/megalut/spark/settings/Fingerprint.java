@@ -1,4 +1,4 @@
-package org.megalut.spark;
+package org.megalut.spark.settings;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.megalut.spark;
+package org.megalut.spark.settings;
 
 import com.typesafe.config.Config;
 import java.io.IOException;
@@ -12,7 +12,9 @@ import org.megalut.meas.StampMeasurer;
 
 /**
  * The settings of one pipeline invocation: the merged configuration (defaults, {@code --conf} file,
- * then command-line overrides) resolved into typed values. Serializable so tasks can carry it.
+ * then command-line overrides) read once, at the command's edge, into typed immutable values (network
+ * configurations parsed, datasets checked) that every step takes instead of reading keys. Serializable so
+ * tasks can carry it.
  *
  * @param branchDir  GREAT3-format branch directory URI (may be empty for steps that do not read it)
  * @param truthDir   truth directory URI, or empty
@@ -20,9 +22,14 @@ import org.megalut.meas.StampMeasurer;
  * @param subfields  the selected subfields, sorted
  * @param master     Spark master, or null to let spark-submit decide
  * @param force      redo subfields whose outputs already exist and validate
+ * @param measure    how stamps are measured
+ * @param grid       the branch's geometry
+ * @param spark      the Spark settings
+ * @param recipe     the committees, simulations, validation and prediction run
  */
 public record RunSettings(String branchDir, String truthDir, String workdir, int[] subfields, String master,
-                          boolean force, Measure measure, Grid grid, Spark spark) implements Serializable {
+                          boolean force, Measure measure, Grid grid, Spark spark, Recipe recipe)
+        implements Serializable {
 
     /** Measurement settings (config section {@code measure}). */
     public record Measure(double guessSigma, int maxIterations, boolean retry, double retryGuessSigma,
@@ -75,7 +82,7 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
         Spark spark = new Spark(c.getString("spark.master"), c.getString("spark.app-name"),
                 positive(c, "spark.shuffle-partitions"), extra);
         return new RunSettings(c.getString("branch.dir"), c.getString("branch.truth"), c.getString("workdir"),
-                subfields, master, force, measure, grid, spark);
+                subfields, master, force, measure, grid, spark, Recipe.from(c));
     }
 
     private static int positive(Config c, String key) {
@@ -98,7 +105,7 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
      */
     public RunSettings qualified(Configuration conf) throws IOException {
         return new RunSettings(qualify(branchDir, conf), qualify(truthDir, conf), qualify(workdir, conf), subfields,
-                master, force, measure, grid, spark);
+                master, force, measure, grid, spark, recipe);
     }
 
     /** A path as a fully qualified URI string; blank stays blank. */
@@ -112,7 +119,8 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
 
     /** The same settings restricted to some of the subfields (sorted). */
     public RunSettings withSubfields(int[] selected) {
-        return new RunSettings(branchDir, truthDir, workdir, selected.clone(), master, force, measure, grid, spark);
+        return new RunSettings(branchDir, truthDir, workdir, selected.clone(), master, force, measure, grid, spark,
+                recipe);
     }
 
     /**

@@ -1,15 +1,14 @@
-package org.megalut.spark;
+package org.megalut.spark.settings;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import org.junit.jupiter.api.Test;
 import org.megalut.config.StrictConfig;
 import org.megalut.sim.great3.BranchRecipe;
-import org.megalut.spark.steps.SimSettings;
+import org.megalut.spark.settings.SimSettings;
 
 /**
  * The GREAT3 recipe exists twice, as Java defaults ({@code BranchRecipe.great3Ground()}, used by the core

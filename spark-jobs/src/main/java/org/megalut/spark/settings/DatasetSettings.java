@@ -1,11 +1,11 @@
-package org.megalut.spark.steps;
+package org.megalut.spark.settings;
 
 import com.typesafe.config.Config;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
-import org.megalut.spark.Fingerprint;
+import org.megalut.spark.settings.Fingerprint;
 
 /** Reads a dataset spec from the {@code datasets.<name>} section of the configuration. */
 public final class DatasetSettings {
