@@ -1,4 +1,4 @@
-package org.megalut.render;
+package org.megalut.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.megalut.render;
+package org.megalut.sim;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
