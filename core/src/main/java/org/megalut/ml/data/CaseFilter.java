@@ -17,17 +17,17 @@ public final class CaseFilter {
     public static LongTable withoutFailedCases(LongTable table, List<String> features, double maxFailedFraction) {
         Map<Long, int[]> counts = new HashMap<>();
         for (int r = 0; r < table.rowCount(); r++) {
-            int[] c = counts.computeIfAbsent(table.caseId(r), k -> new int[2]);
-            c[0]++;
+            int[] totalAndFailed = counts.computeIfAbsent(table.caseId(r), k -> new int[2]);
+            totalAndFailed[0]++;
             if (failed(table, r, features)) {
-                c[1]++;
+                totalAndFailed[1]++;
             }
         }
         LongTable.Builder b = LongTable.builder(table.columns());
         double[] row = new double[table.columns().size()];
         for (int r = 0; r < table.rowCount(); r++) {
-            int[] c = counts.get(table.caseId(r));
-            if (c[1] > maxFailedFraction * c[0]) {
+            int[] totalAndFailed = counts.get(table.caseId(r));
+            if (totalAndFailed[1] > maxFailedFraction * totalAndFailed[0]) {
                 continue;
             }
             for (int i = 0; i < row.length; i++) {
