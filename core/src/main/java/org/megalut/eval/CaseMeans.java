@@ -3,7 +3,7 @@ package org.megalut.eval;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import org.megalut.ml.LongTable;
+import org.megalut.ml.data.LongTable;
 
 /**
  * Per-case means of a point estimate over the realizations of each case of a long-form table (one case

@@ -2,7 +2,7 @@ package org.megalut.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.megalut.ml.LongTable;
+import org.megalut.ml.data.LongTable;
 
 /**
  * Validation of shear estimates on a simulated set with one case per shear (MegaLUT's run_32 on

@@ -41,7 +41,7 @@ public record BinnedMeans(double[] x, double[] mean, double[] error, int[] count
         if (lo > hi) {
             return new BinnedMeans(new double[0], new double[0], new double[0], new int[0]);
         }
-        int[] n = new int[bins];
+        int[] count = new int[bins];
         double[] sx = new double[bins];
         double[] sy = new double[bins];
         double[] syy = new double[bins];
@@ -51,7 +51,7 @@ public record BinnedMeans(double[] x, double[] mean, double[] error, int[] count
                 continue;
             }
             int b = width == 0 ? 0 : Math.min(bins - 1, (int) ((x[i] - lo) / width));
-            n[b]++;
+            count[b]++;
             sx[b] += x[i];
             sy[b] += y[i];
             syy[b] += y[i] * y[i];
@@ -62,16 +62,16 @@ public record BinnedMeans(double[] x, double[] mean, double[] error, int[] count
         double[] oe = new double[bins];
         int[] on = new int[bins];
         for (int b = 0; b < bins; b++) {
-            if (n[b] == 0) {
+            if (count[b] == 0) {
                 continue;
             }
-            double m = sy[b] / n[b];
+            double m = sy[b] / count[b];
             // Sample variance from the sums; clamped at 0 against rounding.
-            double var = n[b] > 1 ? Math.max(0, (syy[b] - n[b] * m * m) / (n[b] - 1)) : Double.NaN;
-            ox[k] = sx[b] / n[b];
+            double var = count[b] > 1 ? Math.max(0, (syy[b] - count[b] * m * m) / (count[b] - 1)) : Double.NaN;
+            ox[k] = sx[b] / count[b];
             om[k] = m;
-            oe[k] = Math.sqrt(var / n[b]);
-            on[k] = n[b];
+            oe[k] = Math.sqrt(var / count[b]);
+            on[k] = count[b];
             k++;
         }
         return new BinnedMeans(Arrays.copyOf(ox, k), Arrays.copyOf(om, k), Arrays.copyOf(oe, k), Arrays.copyOf(on, k));

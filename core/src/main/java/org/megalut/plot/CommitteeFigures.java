@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import org.megalut.eval.CaseMeans;
 import org.megalut.eval.ShearBias;
-import org.megalut.ml.Committee;
-import org.megalut.ml.CostHistory;
-import org.megalut.ml.LongTable;
-import org.megalut.ml.Member;
-import org.megalut.ml.MlConfig;
-import org.megalut.ml.Predictions;
+import org.megalut.ml.committee.Committee;
+import org.megalut.ml.committee.CostHistory;
+import org.megalut.ml.committee.Member;
+import org.megalut.ml.committee.MlConfig;
+import org.megalut.ml.committee.Predictions;
+import org.megalut.ml.data.LongTable;
 
 /** The diagnostic figures of a trained committee (MegaLUT's {@code *_summary.png} and {@code *_selfpred.png}). */
 public final class CommitteeFigures {

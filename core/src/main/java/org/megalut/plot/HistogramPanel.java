@@ -63,20 +63,20 @@ public final class HistogramPanel extends Panel {
 
     /** Normalised densities of a sample on bins of [low, high]. */
     static double[] density(double[] values, int bins, double low, double high) {
-        double[] d = new double[bins];
+        double[] density = new double[bins];
         if (values.length == 0) {
-            return d;
+            return density;
         }
         double w = (high - low) / bins;
         for (double v : values) {
             if (v >= low && v <= high) {
-                d[Math.min(bins - 1, (int) ((v - low) / w))]++;
+                density[Math.min(bins - 1, (int) ((v - low) / w))]++;
             }
         }
         for (int b = 0; b < bins; b++) {
-            d[b] /= values.length * w;
+            density[b] /= values.length * w;
         }
-        return d;
+        return density;
     }
 
     @Override

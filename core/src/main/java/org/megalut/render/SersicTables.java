@@ -1,8 +1,8 @@
 package org.megalut.render;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.megalut.util.LruCache;
 
 /**
  * Sources of {@link SersicKTable}s: exact per-n tables in an LRU cache, and a fast path that
@@ -38,20 +38,10 @@ public final class SersicTables {
     private record Key(double n, double truncR0) {
     }
 
-    private static final Map<Key, SersicKTable> EXACT = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, SersicKTable> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private static final LruCache<Key, SersicKTable> EXACT = new LruCache<>(CACHE_SIZE);
     /** Entries of the interpolated-table LRU cache (a galaxy is usually drawn several times). */
     public static final int INTERPOLATED_CACHE_SIZE = 256;
-    private static final Map<Double, SersicKTable> INTERPOLATED = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Double, SersicKTable> eldest) {
-            return size() > INTERPOLATED_CACHE_SIZE;
-        }
-    };
+    private static final LruCache<Double, SersicKTable> INTERPOLATED = new LruCache<>(INTERPOLATED_CACHE_SIZE);
     private static final SersicKTable[] NODES = new SersicKTable[N_NODES];
     private static final Object[] NODE_LOCKS = new Object[N_NODES];
 
@@ -85,18 +75,22 @@ public final class SersicTables {
         if (!(truncR0 >= 0)) {
             throw new IllegalArgumentException("Sersic truncation must be >= 0 (0 = none), got trunc/r0 = " + truncR0);
         }
-        Key key = new Key(n, truncR0);
-        synchronized (EXACT) {
-            SersicKTable t = EXACT.get(key);
-            if (t != null) {
-                return t;
-            }
+        return cached(EXACT, new Key(n, truncR0),
+                () -> truncR0 == 0 ? SersicKTable.compute(n) : SersicKTable.computeTruncated(n, truncR0));
+    }
+
+    /**
+     * The table cached under {@code key}, else one built outside the cache's lock: a build takes up to
+     * seconds, and other threads must meanwhile reach other tables. Two threads that miss the same key
+     * both build it; the builds are deterministic, so either result serves.
+     */
+    private static <K> SersicKTable cached(LruCache<K, SersicKTable> cache, K key, Supplier<SersicKTable> build) {
+        SersicKTable hit = cache.get(key, k -> null);
+        if (hit != null) {
+            return hit;
         }
-        SersicKTable t = truncR0 == 0 ? SersicKTable.compute(n) : SersicKTable.computeTruncated(n, truncR0);
-        synchronized (EXACT) {
-            EXACT.put(key, t);
-        }
-        return t;
+        SersicKTable built = build.get();
+        return cache.get(key, k -> built);
     }
 
     /** Number of nodes of the n grid. */
@@ -162,17 +156,7 @@ public final class SersicTables {
      */
     public static SersicKTable interpolated(double n) {
         SersicKTable.checkN(n);
-        synchronized (INTERPOLATED) {
-            SersicKTable t = INTERPOLATED.get(n);
-            if (t != null) {
-                return t;
-            }
-        }
-        SersicKTable t = buildInterpolated(n);
-        synchronized (INTERPOLATED) {
-            INTERPOLATED.put(n, t);
-        }
-        return t;
+        return cached(INTERPOLATED, n, () -> buildInterpolated(n));
     }
 
     private static SersicKTable buildInterpolated(double n) {

@@ -1,10 +1,9 @@
 package org.megalut.render;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.megalut.image.Image;
+import org.megalut.util.LruCache;
 
 /**
  * Draws profiles into stamps exactly as GalSim's drawImage (docs/rendering.md, "Drawing"), returning
@@ -40,12 +39,7 @@ public final class StampDrawer {
      * (128, 192, 256), and a buffer holds 4·N·(N/2 + 1) doubles (1 MB at N = 256), so an occasional
      * huge N is not kept for the drawer's lifetime.
      */
-    private final Map<Integer, StampInverseFft> ffts = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, StampInverseFft> eldest) {
-            return size() > FFT_CACHE_SIZE;
-        }
-    };
+    private final LruCache<Integer, StampInverseFft> ffts = new LruCache<>(FFT_CACHE_SIZE);
     static final int FFT_CACHE_SIZE = 4;
     private double[] galRe = new double[0];
     private double[] galIm = new double[0];
@@ -62,12 +56,7 @@ public final class StampDrawer {
      * PSF as a profile; callers that share grids between threads pass a {@link PsfKGrids} instead.
      */
     static final int PSFS_KEPT = 2;
-    private final Map<Profile, PsfKGrids> psfGrids = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Profile, PsfKGrids> eldest) {
-            return size() > PSFS_KEPT;
-        }
-    };
+    private final LruCache<Profile, PsfKGrids> psfGrids = new LruCache<>(PSFS_KEPT);
     // the current PSF × pixel k-values on the half grid i ∈ [0, Nk/2], j ∈ [−Nk/2, Nk/2], one row per j
     private double[][] psfRe = new double[0][];
     private double[][] psfIm = new double[0][];
@@ -153,7 +142,7 @@ public final class StampDrawer {
         FftGrid grid = FftGrid.choose(stepK, maxK, width, height, gs);
         lastGrid = grid;
         preparePsf(psfGrids, pixelScale, method, grid);
-        StampInverseFft fft = ffts.computeIfAbsent(grid.n(), StampInverseFft::new);
+        StampInverseFft fft = ffts.get(grid.n(), StampInverseFft::new);
         fillAndFold(galaxy, pixelScale, offX, offY, grid, fft);
         // I(x, y) = (1/N²) Σ F(k) e^{+ik·x}: the transforms are unnormalised
         fft.inverse(target, ox, oy, 1.0 / ((double) grid.n() * grid.n()));
@@ -176,7 +165,7 @@ public final class StampDrawer {
 
     /** The PSF's grids from this drawer's own store (see {@link #PSFS_KEPT}), made on first use. */
     private PsfKGrids gridsOf(Profile psf) {
-        return psfGrids.computeIfAbsent(psf, PsfKGrids::new);
+        return psfGrids.get(psf, PsfKGrids::new);
     }
 
     private void preparePsf(PsfKGrids psf, double scale, DrawMethod method, FftGrid grid) {

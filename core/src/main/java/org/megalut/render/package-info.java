@@ -18,7 +18,6 @@
  * geometry, the last few kept, so galaxies of alternating sizes do not re-evaluate the PSF); one
  * drawer per thread. The Sérsic n-grid node tables ship precomputed ({@code sersic-nodes.bin.gz},
  * bit-identical to the quadrature), so a fresh JVM draws its first interpolated Sérsic at once.
- * {@link org.megalut.render.GaussianNoise} adds noise from a caller-seeded stream.
  *
  * <p><b>Accuracy against GalSim 2.8.4</b> (shared/oracle/galsim, tested in {@code GalSimOracleTest}):
  * all 360 Sérsic ⊗ PSF stamps (n 0.5–4, Kolmogorov and Moffat PSFs) agree to 3.4e-6 of the peak

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.megalut.ml.LongTable;
+import org.megalut.ml.data.LongTable;
 
 class ShearValidationTest {
     static final double M = 0.02;

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.megalut.eval.ShearValidation;
-import org.megalut.ml.Committee;
-import org.megalut.ml.CommitteeTrainer;
-import org.megalut.ml.LongTable;
-import org.megalut.ml.MlConfig;
-import org.megalut.ml.Predictions;
+import org.megalut.ml.committee.Committee;
+import org.megalut.ml.committee.CommitteeTrainer;
+import org.megalut.ml.committee.MlConfig;
+import org.megalut.ml.committee.Predictions;
+import org.megalut.ml.data.LongTable;
 
 class CommitteeFiguresTest {
 

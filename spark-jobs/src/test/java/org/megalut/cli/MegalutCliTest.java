@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.great3.BranchLayout;
@@ -23,7 +22,6 @@ import org.megalut.spark.TestBranch;
 import org.megalut.spark.TestSpark;
 import org.megalut.spark.settings.DatasetSettings;
 import org.megalut.testing.CsvTable;
-import org.megalut.testing.SharedData;
 import picocli.CommandLine;
 
 class MegalutCliTest {
@@ -118,34 +116,6 @@ class MegalutCliTest {
             assertEquals(List.of("image-002-0.fits", "image-003-0.fits"), files.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("image-")).sorted().toList());
         }
-    }
-
-    @Test
-    @Tag("oracle")
-    void momentsCommandReproducesTheReferenceOnACube() throws Exception {
-        Path cube = SharedData.file("oracle/galsim/stars.fits");
-        CsvTable ref = CsvTable.read(SharedData.file("oracle/galsim/stars.csv"));
-        Path out = tmp.resolve("m.csv");
-        assertEquals(0, run("moments", cube.toString(), "--out", out.toString()).code());
-        CsvTable got = CsvTable.read(out);
-        assertEquals(ref.size(), got.size());
-        for (int i = 0; i < ref.size(); i++) {
-            assertEquals(ref.getInt(i, "moments_status"), got.getInt(i, "moments_status"), "row " + i);
-            if (ref.getInt(i, "moments_status") == 0) {
-                assertEquals(ref.getInt(i, "moments_n_iter"), got.getInt(i, "moments_n_iter"));
-                assertEquals(ref.getDouble(i, "moments_centroid_x"), got.getDouble(i, "moments_centroid_x"), 1e-10);
-                assertEquals(ref.getDouble(i, "observed_g1"), got.getDouble(i, "observed_g1"),
-                        2e-7 * Math.abs(ref.getDouble(i, "observed_g1")) + 1e-12);
-            } else {
-                assertEquals(ref.get(i, "error_message"), got.get(i, "error_message"));
-            }
-        }
-        Path pq = tmp.resolve("m.parquet");
-        assertEquals(0, run("moments", cube.toString(), "--out", pq.toString()).code());
-        List<Row> rows = TestSpark.get().read().parquet(pq.toString()).orderBy("idx").collectAsList();
-        assertEquals(ref.size(), rows.size());
-        assertEquals(ref.getDouble(0, "moments_rho4"), rows.get(0).getDouble(rows.get(0).fieldIndex("moments_rho4")), 1e-10);
-        assertTrue(rows.get(23).isNullAt(rows.get(23).fieldIndex("moments_sigma")));
     }
 
     @Test

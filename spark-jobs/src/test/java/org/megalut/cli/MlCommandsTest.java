@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.megalut.ml.LongTable;
-import org.megalut.ml.LongTableCsv;
+import org.megalut.ml.data.LongTable;
+import org.megalut.ml.data.LongTableCsv;
 import org.megalut.spark.io.LongTables;
 
 /** ml-train and ml-predict on a synthetic noisy regression table, CSV and Parquet. */

@@ -62,8 +62,8 @@ final class ContinuumMoments {
     }
 
     private final PixelPsfTable psf;
-    private double[] fr = new double[0];
-    private double[] fi = new double[0];
+    private double[] transformRe = new double[0];
+    private double[] transformIm = new double[0];
     private double[] colRe = new double[0];
     private double[] colIm = new double[0];
     private int n;
@@ -94,16 +94,16 @@ final class ContinuumMoments {
         n = Math.min(psf.n() / stride, (int) Math.floor(kMax / dk));
         rows = 2 * n + 1;
         int size = (n + 1) * rows;
-        if (fr.length < size) {
-            fr = new double[size];
-            fi = new double[size];
+        if (transformRe.length < size) {
+            transformRe = new double[size];
+            transformIm = new double[size];
         }
         if (colRe.length < rows) {
             colRe = new double[rows];
             colIm = new double[rows];
         }
-        Arrays.fill(fr, 0, size, 0.0);
-        Arrays.fill(fi, 0, size, 0.0);
+        Arrays.fill(transformRe, 0, size, 0.0);
+        Arrays.fill(transformIm, 0, size, 0.0);
         double k2Max = kMax * kMax;
         for (int i = 0; i <= n; i++) {
             double kx = i * dk;
@@ -114,8 +114,8 @@ final class ContinuumMoments {
             for (int j = -jMax; j <= jMax; j++, jd += 1) {
                 double g = galaxy == null ? 1 : galaxy.value(kx, jd * dk);
                 int idx = i * rows + j + n;
-                fr[idx] = g * psf.re(i * stride, j * stride);
-                fi[idx] = g * psf.im(i * stride, j * stride);
+                transformRe[idx] = g * psf.re(i * stride, j * stride);
+                transformIm[idx] = g * psf.im(i * stride, j * stride);
             }
         }
     }
@@ -132,7 +132,7 @@ final class ContinuumMoments {
             double row = 0;
             for (int jj = 0; jj < rows; jj++) {
                 int idx = i * rows + jj;
-                row += fr[idx] * fr[idx] + fi[idx] * fi[idx];
+                row += transformRe[idx] * transformRe[idx] + transformIm[idx] * transformIm[idx];
             }
             s += i == 0 ? row : 2 * row;
         }
@@ -147,20 +147,20 @@ final class ContinuumMoments {
     Moments adaptive(double mxx, double mxy, double myy) {
         double x0 = 0;
         double y0 = 0;
-        double[] s = new double[6];
+        double[] weightedSums = new double[6];
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             if (!(mxx > 0 && myy > 0 && mxx * myy - mxy * mxy > 0)) {
                 return null;
             }
-            sums(mxx, mxy, myy, x0, y0, s);
-            double a = s[0];
+            sums(mxx, mxy, myy, x0, y0, weightedSums);
+            double a = weightedSums[0];
             if (!(a > 0)) {
                 return null;
             }
             // P = q/a; C/A = M − M P M; B/A = −M b/a
-            double pxx = s[1] / a;
-            double pxy = s[2] / a;
-            double pyy = s[3] / a;
+            double pxx = weightedSums[1] / a;
+            double pxy = weightedSums[2] / a;
+            double pyy = weightedSums[3] / a;
             double mpXx = mxx * pxx + mxy * pxy;   // (M P) entries
             double mpXy = mxx * pxy + mxy * pyy;
             double mpYx = mxy * pxx + myy * pxy;
@@ -168,8 +168,8 @@ final class ContinuumMoments {
             double cxx = mxx - (mpXx * mxx + mpXy * mxy);
             double cxy = mxy - (mpXx * mxy + mpXy * myy);
             double cyy = myy - (mpYx * mxy + mpYy * myy);
-            double bx = -(mxx * s[4] + mxy * s[5]) / a;
-            double by = -(mxy * s[4] + myy * s[5]) / a;
+            double bx = -(mxx * weightedSums[4] + mxy * weightedSums[5]) / a;
+            double by = -(mxy * weightedSums[4] + myy * weightedSums[5]) / a;
 
             double semiB2 = 0.5 * (mxx + myy) - Math.hypot(0.5 * (mxx - myy), mxy);
             double b = Math.sqrt(semiB2);
@@ -197,13 +197,13 @@ final class ContinuumMoments {
     }
 
     /**
-     * s = {a, qxx, qxy, qyy, bx', by'} = Σ over the half grid of {Re z, Re z kx², Re z kx ky, Re z ky²,
-     * Im z kx, Im z ky}·E (common factors dropped: only ratios are used). E along a row is exp of a
+     * weightedSums = {a, qxx, qxy, qyy, bx', by'} = Σ over the half grid of {Re z, Re z kx², Re z kx ky,
+     * Re z ky², Im z kx, Im z ky}·E (common factors dropped: only ratios are used). E along a row is exp of a
      * quadratic in j, so it is walked by a multiplicative recurrence from the row's first point with
      * exponent ≤ MAX_EXPONENT; the points beyond contribute below e^{−32}.
      */
-    private void sums(double mxx, double mxy, double myy, double x0, double y0, double[] s) {
-        Arrays.fill(s, 0);
+    private void sums(double mxx, double mxy, double myy, double x0, double y0, double[] weightedSums) {
+        Arrays.fill(weightedSums, 0);
         // exponent along row i: ½(c0 + 2 b0 j + a2 j²), a2 = Myy dk², b0 = Mxy kx dk, c0 = Mxx kx²
         double a2 = myy * dk * dk;
         double det = mxx * myy - mxy * mxy;
@@ -249,8 +249,8 @@ final class ContinuumMoments {
                 // z = F · e^{i kx x0} · e^{i ky y0}
                 double pr = pxRe * colRe[jj] - pxIm * colIm[jj];
                 double pi = pxRe * colIm[jj] + pxIm * colRe[jj];
-                double f1 = fr[base + j];
-                double f2 = fi[base + j];
+                double f1 = transformRe[base + j];
+                double f2 = transformIm[base + j];
                 double zr = (f1 * pr - f2 * pi) * e;
                 double zi = (f1 * pi + f2 * pr) * e;
                 ra += zr;
@@ -265,12 +265,12 @@ final class ContinuumMoments {
             rxy *= kx;
             rbx *= kx;
             double w = i == 0 ? 1 : 2;
-            s[0] += w * ra;
-            s[1] += w * rxx;
-            s[2] += w * rxy;
-            s[3] += w * ryy;
-            s[4] += w * rbx;
-            s[5] += w * rby;
+            weightedSums[0] += w * ra;
+            weightedSums[1] += w * rxx;
+            weightedSums[2] += w * rxy;
+            weightedSums[3] += w * ryy;
+            weightedSums[4] += w * rbx;
+            weightedSums[5] += w * rby;
         }
     }
 }

@@ -12,7 +12,6 @@ import org.megalut.random.RandomStreams;
 import org.megalut.render.Convolution;
 import org.megalut.render.DeltaFunction;
 import org.megalut.render.DrawMethod;
-import org.megalut.render.GaussianNoise;
 import org.megalut.render.Jacobian;
 import org.megalut.render.Kolmogorov;
 import org.megalut.render.OpticalPSF;
@@ -21,6 +20,7 @@ import org.megalut.render.PsfKGrids;
 import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
 import org.megalut.render.Sum;
+import org.megalut.sim.GaussianNoise;
 
 /**
  * Simulates one subfield of a GREAT3-format constant-shear branch following GREAT3's CGC recipe:

@@ -6,13 +6,13 @@ import org.megalut.image.Image;
 import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
 import org.megalut.render.DrawMethod;
-import org.megalut.render.GaussianNoise;
 import org.megalut.render.InterpolatedImage;
 import org.megalut.render.Profile;
 import org.megalut.render.PsfKGrids;
 import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
 import org.megalut.render.Sum;
+import org.megalut.sim.GaussianNoise;
 
 /**
  * Renders and measures the stamps of a MegaLUT dataset catalog for one subfield, as MegaLUT did: a Sérsic

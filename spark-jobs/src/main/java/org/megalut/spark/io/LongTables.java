@@ -15,8 +15,8 @@ import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
-import org.megalut.ml.LongTable;
-import org.megalut.ml.LongTableCsv;
+import org.megalut.ml.data.LongTable;
+import org.megalut.ml.data.LongTableCsv;
 import org.megalut.spark.io.SmallTable.Column;
 
 /**

@@ -15,9 +15,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
-import org.megalut.ml.Committee;
-import org.megalut.ml.CommitteeIo;
-import org.megalut.ml.Member;
+import org.megalut.ml.committee.Committee;
+import org.megalut.ml.committee.CommitteeIo;
+import org.megalut.ml.committee.Member;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.steps.LearnStep;
 

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.megalut.ml.MlConfig;
+import org.megalut.ml.committee.MlConfig;
 
 /**
  * The settings of one committee set (configuration section {@code learn} or {@code learn-weights}): the

@@ -21,7 +21,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
-import org.megalut.ml.LongTable;
+import org.megalut.ml.data.LongTable;
 import org.megalut.spark.FailureRecords;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.SubfieldState;

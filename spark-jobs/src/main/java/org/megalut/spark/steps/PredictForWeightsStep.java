@@ -5,7 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
-import org.megalut.ml.LongTable;
+import org.megalut.ml.data.LongTable;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
