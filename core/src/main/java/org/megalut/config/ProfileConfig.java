@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.megalut.render.Airy;
 import org.megalut.render.Convolution;
 import org.megalut.render.Gaussian;
@@ -267,16 +266,7 @@ public final class ProfileConfig {
         valid.add("type");
         valid.addAll(params);
         valid.addAll(TRANSFORM_KEYS);
-        Set<String> unknown = new TreeSet<>();
-        for (Map.Entry<String, ?> e : c.root().entrySet()) {
-            if (!valid.contains(e.getKey())) {
-                unknown.add(e.getKey());
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(path + ": unknown parameter(s) " + unknown + " for " + type
-                    + "; valid: " + valid);
-        }
+        StrictConfig.checkKeys(c.root().keySet(), valid, path + " (a " + type + ")");
     }
 
     private static String oneOf(Config c, String path, String type, String... keys) {

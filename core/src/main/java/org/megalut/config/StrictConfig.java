@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,18 +83,40 @@ public final class StrictConfig {
      * @throws IllegalArgumentException listing the unknown keys and the valid ones
      */
     public static void checkKeys(Config user, Config defaults, String origin) {
-        Set<String> unknown = new TreeSet<>();
+        Set<String> given = new TreeSet<>();
         for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
-            String key = e.getKey();
-            if (!defaults.hasPathOrNull(key) && !isInsideFreeObject(key, defaults)) {
+            if (!isInsideFreeObject(e.getKey(), defaults)) {
+                given.add(e.getKey());
+            }
+        }
+        Set<String> valid = new TreeSet<>();
+        for (Map.Entry<String, ConfigValue> e : defaults.entrySet()) {
+            valid.add(e.getKey());
+        }
+        Set<String> unknown = new TreeSet<>();
+        for (String key : given) {
+            if (!defaults.hasPathOrNull(key)) {
                 unknown.add(key);
             }
         }
+        rejectUnknown(unknown, valid, origin);
+    }
+
+    /**
+     * Fails when some keys are not among the valid ones: the one message for every kind of configuration
+     * (pipeline, network, profile), naming where the keys were found.
+     *
+     * @param origin where the keys were read (a file, a section)
+     * @throws IllegalArgumentException listing the unknown keys and the valid ones
+     */
+    public static void checkKeys(Collection<String> keys, Collection<String> valid, String origin) {
+        Set<String> unknown = new TreeSet<>(keys);
+        unknown.removeAll(valid);
+        rejectUnknown(unknown, valid, origin);
+    }
+
+    private static void rejectUnknown(Set<String> unknown, Collection<String> valid, String origin) {
         if (!unknown.isEmpty()) {
-            Set<String> valid = new TreeSet<>();
-            for (Map.Entry<String, ConfigValue> e : defaults.entrySet()) {
-                valid.add(e.getKey());
-            }
             throw new IllegalArgumentException("unknown configuration key" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + " in " + origin + "; valid keys are: " + String.join(", ", valid));
         }

@@ -126,7 +126,7 @@ class ProfileConfigTest {
         assertEquals(2, p.flux(), 1e-15);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProfileConfig.parse("{type = RoundTestProfile, width = 0.4, sigma = 1}"));
-        assertTrue(e.getMessage().contains("unknown parameter(s) [sigma]"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown configuration key sigma"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ProfileConfig.register("Gaussian", List.of(),
                 (c, path, type) -> null));
         assertTrue(ProfileConfig.types().contains("RoundTestProfile") && ProfileConfig.types().get(0).equals("Gaussian"));

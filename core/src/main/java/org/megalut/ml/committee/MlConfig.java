@@ -3,11 +3,8 @@ package org.megalut.ml.committee;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
-import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
+import org.megalut.config.StrictConfig;
 import org.megalut.ml.cost.Costs;
 import org.megalut.ml.data.NormType;
 import org.megalut.ml.network.Activation;
@@ -156,7 +153,7 @@ public record MlConfig(Data data, Network network, Normalisation normalisation, 
     public static MlConfig fromConfig(Config user) {
         Config defaults = ConfigFactory.parseResources(MlConfig.class.getClassLoader(), DEFAULTS,
                 ConfigParseOptions.defaults().setAllowMissing(false));
-        checkKeys(user.root(), defaults.root(), "");
+        StrictConfig.checkKeys(user, defaults, "network config");
         Config c = user.withFallback(defaults).resolve();
         try {
             Data data = new Data(c.getStringList("data.features"), c.getStringList("data.targets"),
@@ -183,24 +180,6 @@ public record MlConfig(Data data, Network network, Normalisation normalisation, 
 
     private static NormType normType(String name) {
         return name.equals("none") ? null : NormType.byName(name);
-    }
-
-    private static void checkKeys(ConfigObject user, ConfigObject reference, String path) {
-        for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
-            String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-            ConfigValue ref = reference.get(e.getKey());
-            if (ref == null) {
-                throw new IllegalArgumentException("unknown network config key '" + key + "'; valid keys"
-                        + (path.isEmpty() ? "" : " in " + path) + ": " + new TreeSet<>(reference.keySet()));
-            }
-            if (ref.valueType() == ConfigValueType.OBJECT) {
-                if (e.getValue().valueType() != ConfigValueType.OBJECT) {
-                    throw new IllegalArgumentException("network config key '" + key + "' must be a section with keys "
-                            + new TreeSet<>(((ConfigObject) ref).keySet()));
-                }
-                checkKeys((ConfigObject) e.getValue(), (ConfigObject) ref, key);
-            }
-        }
     }
 
     /** This configuration as nested maps and lists (the HOCON / JSON structure, every key explicit). */

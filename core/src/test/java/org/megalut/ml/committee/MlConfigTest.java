@@ -53,7 +53,7 @@ class MlConfigTest {
         assertTrue(e.getMessage().contains("training.mbloop"), e.getMessage());
         assertTrue(e.getMessage().contains("mbloops"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> MlConfig.parse("netwrok { hidden = [3] }"));
-        assertTrue(e.getMessage().contains("[data, network, normalisation, selection, training]"), e.getMessage());
+        assertTrue(e.getMessage().contains("netwrok.hidden") && e.getMessage().contains("network.hidden"), e.getMessage());
     }
 
     @Test
