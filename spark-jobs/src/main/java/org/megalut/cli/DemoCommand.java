@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.config.StrictConfig;
+import org.megalut.eval.BranchEvaluation;
 import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.SparkSessions;
@@ -17,7 +18,6 @@ import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.pipeline.StepContext;
 import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.settings.SimSettings;
-import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.Great3SimStep;
 import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         Configuration conf = new Configuration();
         System.out.println();
         System.out.println("Result on the generated branch (" + results.label() + "):");
-        EvaluateStep.print(EvaluateStep.evaluate(GroupStep.read(results.groupCsv(), conf)), System.out);
+        BranchEvaluation.print(BranchEvaluation.evaluate(GroupStep.read(results.groupCsv(), conf)), System.out);
         System.out.println("(a demo branch has 4 subfields of 144 galaxies: its biases and Q_c are dominated by noise;"
                 + " compare Q_c with its noise floor)");
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.megalut.eval.GroupedSubfield;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.Submission;
 import org.megalut.great3.SubmissionRow;
@@ -43,7 +44,7 @@ final class SubmissionCommand implements Callable<Integer> {
         Configuration conf = settings.hadoopConfiguration();
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "submission")) {
             List<SubmissionRow> rows = new ArrayList<>();
-            for (GroupStep.Row r : GroupStep.read(run.groupCsv(), conf)) {
+            for (GroupedSubfield r : GroupStep.read(run.groupCsv(), conf)) {
                 if (!BranchLayout.isDeep(r.subfield())) {
                     rows.add(new SubmissionRow(r.subfield(), r.s1w(), r.s2w()));
                 }

@@ -1,6 +1,7 @@
 package org.megalut.spark;
 
 import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;

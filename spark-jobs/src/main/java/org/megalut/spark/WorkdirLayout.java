@@ -34,6 +34,12 @@ public record WorkdirLayout(Path root) {
     /** Table of the PSF conditions ({@code check-psfs}); {@code psfs.csv} beside it. */
     public static final String PSFS = "psfs";
 
+    /** The shear committees' kind under {@code committees/}. */
+    public static final String SHEAR_COMMITTEES = "shear";
+
+    /** The weight committees' kind under {@code committees/}. */
+    public static final String WEIGHT_COMMITTEES = "weight";
+
     public static WorkdirLayout of(String workdir) {
         return new WorkdirLayout(new Path(workdir));
     }
@@ -67,9 +73,17 @@ public record WorkdirLayout(Path root) {
         return new Path(new Path(root, "pred"), dataset);
     }
 
-    /** The committees of a kind ({@code shear}, {@code weight}). */
+    /** The committees of a kind ({@link #SHEAR_COMMITTEES}, {@link #WEIGHT_COMMITTEES}). */
     public Path committees(String kind) {
         return new Path(new Path(root, "committees"), kind);
+    }
+
+    /**
+     * A figure of a committee, beside its JSON in the subfield's committee directory:
+     * {@code <prediction>-<figure>.png} ({@code cost}: cost curves; {@code selfpred}: self-prediction).
+     */
+    public static Path committeeFigure(Path subfieldDir, String prediction, String figure) {
+        return new Path(subfieldDir, prediction + "-" + figure + ".png");
     }
 
     /** The validation outputs of a kind ({@code shear}, {@code weights}). */

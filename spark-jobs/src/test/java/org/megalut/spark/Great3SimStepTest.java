@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.config.StrictConfig;
+import org.megalut.eval.GroupedSubfield;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.GalaxyCatalog;
@@ -303,9 +305,9 @@ class Great3SimStepTest {
                 .withValue("branch.grid", ConfigValueFactory.fromAnyRef(GRID)), new int[] {1}, null, false);
         PredictionRun run = new PredictionRun(st.workdir(), "main", PredictionRun.Target.OBS);
         assertTrue(PredictStep.run(spark, st, run).ok());
-        List<GroupStep.Row> grouped = GroupStep.run(spark, st, run).rows();
+        List<GroupedSubfield> grouped = GroupStep.run(spark, st, run).rows();
         assertEquals(1, grouped.size());
-        GroupStep.Row g = grouped.get(0);
+        GroupedSubfield g = grouped.get(0);
         assertEquals(GRID * GRID, g.galaxies());
         assertTrue(Math.abs(g.s1w()) < 0.2 && Math.abs(g.s2w()) < 0.2, g.toString());
         assertEquals(ShearParams.read(truth.resolve(BranchLayout.shearParamsYaml(1))).g1(), g.trueG1(), 0);

@@ -22,15 +22,18 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megalut.eval.BranchEvaluation;
+import org.megalut.eval.GroupedSubfield;
 import org.megalut.ml.committee.Committee;
 import org.megalut.ml.committee.CommitteeIo;
 import org.megalut.ml.committee.CommitteeTrainer;
 import org.megalut.ml.committee.MlConfig;
 import org.megalut.ml.data.LongTable;
 import org.megalut.plot.CommitteeFigures;
+import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.report.RunReport;
-import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
+
 
 /**
  * The report of a small synthetic workdir (group tables, metrics, tiny obs and simulation Parquet, a
@@ -46,15 +49,15 @@ class RunReportTest {
 
     private static String work;
 
-    private static List<GroupStep.Row> rows(boolean truth, boolean mimic) {
-        List<GroupStep.Row> rows = new ArrayList<>();
+    private static List<GroupedSubfield> rows(boolean truth, boolean mimic) {
+        List<GroupedSubfield> rows = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
             double t1 = truth ? 0.04 * Math.cos(1.1 * s + (mimic ? 0.5 : 0)) : Double.NaN;
             double t2 = truth ? 0.04 * Math.sin(0.9 * s) : Double.NaN;
             double e = (s % 2 == 0 ? 1 : -1) * 1e-3;
             double b1 = truth ? t1 : 0.01;
             double b2 = truth ? t2 : -0.01;
-            rows.add(new GroupStep.Row(s, 140 - s, 144, b1 + e, b2 - e, 1.02 * b1 + 1e-4, b2 + 2 * e, t1, t2,
+            rows.add(new GroupedSubfield(s, 140 - s, 144, b1 + e, b2 - e, 1.02 * b1 + 1e-4, b2 + 2 * e, t1, t2,
                     truth ? 0.01 * s - 0.015 : Double.NaN, truth ? -0.005 * s : Double.NaN, 0.01 * s, -0.004 * s, 1.8));
         }
         return rows;
@@ -88,7 +91,8 @@ class RunReportTest {
         PredictionRun mimic = new PredictionRun(work, "main", PredictionRun.Target.MIMIC);
         GroupStep.write(rows(true, false), obs.groupCsv(), conf);
         GroupStep.write(rows(true, true), mimic.groupCsv(), conf);
-        EvaluateStep.write(EvaluateStep.evaluate(rows(true, false)), obs.label(), Map.of(), obs.metricsJson(), conf);
+        AtomicWrite.text(obs.metricsJson(), conf, BranchEvaluation.json(BranchEvaluation.evaluate(rows(true, false)), obs.label(),
+                Map.of()) + "\n");
         GroupStep.write(rows(false, false), new PredictionRun(work, "notruth", PredictionRun.Target.OBS).groupCsv(), conf);
         // 4 subfields × 150 galaxies; flag 3 (masked features) for every 17th.
         spark.range(600).selectExpr("cast(id % 4 as int) as subfield", "id",

@@ -2,6 +2,7 @@ package org.megalut.spark.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -39,6 +40,11 @@ public final class AtomicWrite {
                 body.write(out);
             }
         });
+    }
+
+    /** Writes a UTF-8 text whole or not at all. */
+    public static void text(Path target, Configuration conf, String text) throws IOException {
+        stream(target, conf, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Lets a writer fill a temporary path, then renames it to the target (replacing any old target). */

@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
+import org.megalut.eval.BranchEvaluation;
+import org.megalut.eval.GroupedSubfield;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.WorkdirLayout;
+import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.report.RunReport;
 import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.steps.CheckPsfsStep;
-import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.LearnStep;
 import org.megalut.spark.steps.MeasureObsStep;
@@ -142,21 +144,21 @@ final class PipelineSteps {
     /** Groups over every selected subfield, to list the failed ones with their reasons. */
     static StepOutcome group(StepContext c, PredictionRun run) throws IOException {
         GroupStep.Grouped g = GroupStep.run(c.spark(), c.selected(), run);
-        List<Integer> done = g.rows().stream().map(GroupStep.Row::subfield).sorted().toList();
+        List<Integer> done = g.rows().stream().map(GroupedSubfield::subfield).sorted().toList();
         return new StepOutcome(done, List.of(), g.failed(), Map.of(), "-> " + run.groupCsv());
     }
 
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
     static StepOutcome evaluate(StepContext c, PredictionRun run) throws IOException {
         Configuration conf = c.spark().sparkContext().hadoopConfiguration();
-        List<GroupStep.Row> rows = GroupStep.read(run.groupCsv(), conf);
+        List<GroupedSubfield> rows = GroupStep.read(run.groupCsv(), conf);
         if (rows.stream().filter(r -> Double.isFinite(r.trueG1())).count() < 3) {
             return StepOutcome.nothing("skipped (needs --truth and at least 3 subfields)");
         }
-        EvaluateStep.Result r = EvaluateStep.evaluate(rows);
-        EvaluateStep.print(r, c.out());
-        EvaluateStep.write(r, run.label(), GroupStep.readFailed(run, conf), run.metricsJson(), conf);
-        List<Integer> done = rows.stream().map(GroupStep.Row::subfield).sorted().toList();
+        BranchEvaluation.Result r = BranchEvaluation.evaluate(rows);
+        BranchEvaluation.print(r, c.out());
+        AtomicWrite.text(run.metricsJson(), conf, BranchEvaluation.json(r, run.label(), GroupStep.readFailed(run, conf)) + "\n");
+        List<Integer> done = rows.stream().map(GroupedSubfield::subfield).sorted().toList();
         return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson());
     }
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -77,9 +76,8 @@ final class CommitteeCosts implements Serializable {
 
     private static List<CommitteeCosts> ofSubfield(String workdir, int subfield, Configuration conf) throws IOException {
         List<CommitteeCosts> out = new ArrayList<>();
-        for (LearnStep.Kind k : LearnStep.Kind.values()) {
-            String kind = k.name().toLowerCase(Locale.ROOT);
-            Path dir = WorkdirLayout.subfield(k.committees(workdir), subfield);
+        for (String kind : List.of(WorkdirLayout.SHEAR_COMMITTEES, WorkdirLayout.WEIGHT_COMMITTEES)) {
+            Path dir = WorkdirLayout.subfield(WorkdirLayout.of(workdir).committees(kind), subfield);
             FileSystem fs = dir.getFileSystem(conf);
             if (!fs.exists(dir)) {
                 continue;
@@ -118,7 +116,7 @@ final class CommitteeCosts implements Serializable {
 
     /** The figure of this committee's cost curves, written by learn beside the JSON. */
     Path costFigure(String workdir) {
-        LearnStep.Kind k = LearnStep.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
-        return LearnStep.costFigure(WorkdirLayout.subfield(k.committees(workdir), subfield), name);
+        return WorkdirLayout.committeeFigure(WorkdirLayout.subfield(WorkdirLayout.of(workdir).committees(kind), subfield),
+                name, "cost");
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.megalut.eval.BranchEvaluation;
 import org.megalut.eval.LineFit;
-import org.megalut.spark.steps.EvaluateStep;
 
 /**
  * The metrics of one or more evaluated runs as a table: one row per quantity (m, c per component with
@@ -20,8 +20,8 @@ final class MetricsTable {
     private MetricsTable() { }
 
     /** Header and rows for runs given as label → evaluation (in column order). */
-    static List<List<String>> rows(Map<String, EvaluateStep.Result> runs) {
-        Map<String, Function<EvaluateStep.Bias, String>> q = new LinkedHashMap<>();
+    static List<List<String>> rows(Map<String, BranchEvaluation.Result> runs) {
+        Map<String, Function<BranchEvaluation.Bias, String>> q = new LinkedHashMap<>();
         q.put("m1", b -> pm(b.g1().slope() - 1, b.g1().slopeError(), 4));
         q.put("m2", b -> pm(b.g2().slope() - 1, b.g2().slopeError(), 4));
         q.put("c1", b -> pm(b.g1().intercept(), b.g1().interceptError(), 5));
@@ -36,10 +36,10 @@ final class MetricsTable {
         q.put("scatter per subfield g1, g2", b -> String.format(Locale.ROOT, "%.2e, %.2e", b.scatter1(), b.scatter2()));
         q.put("RMSD g1, g2", b -> String.format(Locale.ROOT, "%.2e, %.2e", b.rmsd1(), b.rmsd2()));
         List<List<String>> out = new ArrayList<>();
-        for (Map.Entry<String, Function<EvaluateStep.Bias, String>> e : q.entrySet()) {
+        for (Map.Entry<String, Function<BranchEvaluation.Bias, String>> e : q.entrySet()) {
             List<String> row = new ArrayList<>();
             row.add(e.getKey());
-            for (EvaluateStep.Result r : runs.values()) {
+            for (BranchEvaluation.Result r : runs.values()) {
                 row.add(e.getValue().apply(r.weighted()));
                 row.add(e.getValue().apply(r.unweighted()));
             }
@@ -47,7 +47,7 @@ final class MetricsTable {
         }
         List<String> sub = new ArrayList<>(List.of("subfields"));
         List<String> gal = new ArrayList<>(List.of("galaxies with a prediction (fraction without)"));
-        for (EvaluateStep.Result r : runs.values()) {
+        for (BranchEvaluation.Result r : runs.values()) {
             for (int k = 0; k < 2; k++) {
                 sub.add(Integer.toString(r.subfields()));
                 gal.add(String.format(Locale.ROOT, "%d (%.2f %%)", r.galaxies(), 100 * r.failureFraction()));
@@ -58,7 +58,7 @@ final class MetricsTable {
         return out;
     }
 
-    static List<String> header(Map<String, EvaluateStep.Result> runs) {
+    static List<String> header(Map<String, BranchEvaluation.Result> runs) {
         List<String> h = new ArrayList<>(List.of("quantity"));
         for (String label : runs.keySet()) {
             h.add(label + " weighted");

@@ -20,6 +20,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.megalut.eval.BranchEvaluation;
+import org.megalut.eval.GroupedSubfield;
 import org.megalut.eval.LineFit;
 import org.megalut.eval.PsfFrame;
 import org.megalut.eval.ShearBias;
@@ -30,7 +32,6 @@ import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
-import org.megalut.spark.steps.EvaluateStep;
 import org.megalut.spark.steps.GroupStep;
 import org.megalut.spark.steps.SimulateStep;
 
@@ -63,8 +64,8 @@ public final class RunReport {
      */
     public static Path write(SparkSession spark, PredictionRun run, List<String> simDatasets) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<GroupStep.Row> rows = GroupStep.read(run.groupCsv(), conf);
-        int[] subfields = rows.stream().mapToInt(GroupStep.Row::subfield).sorted().toArray();
+        List<GroupedSubfield> rows = GroupStep.read(run.groupCsv(), conf);
+        int[] subfields = rows.stream().mapToInt(GroupedSubfield::subfield).sorted().toArray();
         Path dir = run.reportDir();
         FileSystem fs = dir.getFileSystem(conf);
         fs.delete(dir, true);
@@ -73,8 +74,8 @@ public final class RunReport {
         HtmlPage page = new HtmlPage("MegaLUT report: " + run.label());
         summary(page, run, rows, subfields, conf);
 
-        List<GroupStep.Row> evaluated = EvaluateStep.evaluated(rows);
-        EvaluateStep.Result result = evaluated.size() >= 3 ? EvaluateStep.evaluate(rows) : null;
+        List<GroupedSubfield> evaluated = BranchEvaluation.evaluated(rows);
+        BranchEvaluation.Result result = evaluated.size() >= 3 ? BranchEvaluation.evaluate(rows) : null;
         metrics(page, run, result, conf);
         residuals(page, dir, conf, evaluated, result);
         psfResiduals(page, dir, conf, evaluated);
@@ -105,10 +106,10 @@ public final class RunReport {
                 ? PredictionRun.Target.MIMIC : PredictionRun.Target.OBS);
     }
 
-    private static void summary(HtmlPage page, PredictionRun run, List<GroupStep.Row> rows, int[] subfields,
+    private static void summary(HtmlPage page, PredictionRun run, List<GroupedSubfield> rows, int[] subfields,
                                 Configuration conf) throws IOException {
-        long total = rows.stream().mapToLong(GroupStep.Row::total).sum();
-        long with = rows.stream().mapToLong(GroupStep.Row::galaxies).sum();
+        long total = rows.stream().mapToLong(GroupedSubfield::total).sum();
+        long with = rows.stream().mapToLong(GroupedSubfield::galaxies).sum();
         List<Integer> list = Arrays.stream(subfields).boxed().toList();
         page.paragraph(String.format(Locale.ROOT, "%s of %s: %d subfields (%s), %d galaxies, %d with a valid prediction.",
                 run.target() == PredictionRun.Target.OBS ? "Predictions on the branch's observed galaxies"
@@ -132,10 +133,10 @@ public final class RunReport {
                 "failures", "#failures", "training", "#training");
     }
 
-    private static void metrics(HtmlPage page, PredictionRun run, EvaluateStep.Result result, Configuration conf)
+    private static void metrics(HtmlPage page, PredictionRun run, BranchEvaluation.Result result, Configuration conf)
             throws IOException {
         page.section("metrics", "Metrics");
-        Map<String, EvaluateStep.Result> runs = new LinkedHashMap<>();
+        Map<String, BranchEvaluation.Result> runs = new LinkedHashMap<>();
         if (result != null) {
             runs.put(run.target() == PredictionRun.Target.OBS ? "observations" : "mimic", result);
         } else {
@@ -143,9 +144,9 @@ public final class RunReport {
         }
         PredictionRun other = counterpart(run);
         if (run.target() == PredictionRun.Target.OBS && other.groupCsv().getFileSystem(conf).exists(other.groupCsv())) {
-            List<GroupStep.Row> m = GroupStep.read(other.groupCsv(), conf);
-            if (EvaluateStep.evaluated(m).size() >= 3) {
-                runs.put("mimic", EvaluateStep.evaluate(m));
+            List<GroupedSubfield> m = GroupStep.read(other.groupCsv(), conf);
+            if (BranchEvaluation.evaluated(m).size() >= 3) {
+                runs.put("mimic", BranchEvaluation.evaluate(m));
             }
         }
         if (runs.isEmpty()) {
@@ -161,13 +162,13 @@ public final class RunReport {
     }
 
     /** The four components' residual inputs of one estimate (weighted or not), and their fits. */
-    private static List<ReportFigures.Residuals> components(List<GroupStep.Row> rows, EvaluateStep.Bias b,
+    private static List<ReportFigures.Residuals> components(List<GroupedSubfield> rows, BranchEvaluation.Bias b,
                                                             boolean weighted) {
         int n = rows.size();
         double[][] t = new double[4][n];
         double[][] e = new double[4][n];
         for (int i = 0; i < n; i++) {
-            GroupStep.Row r = rows.get(i);
+            GroupedSubfield r = rows.get(i);
             double p1 = weighted ? r.s1w() : r.s1();
             double p2 = weighted ? r.s2w() : r.s2();
             PsfFrame f = new PsfFrame(r.frameG1(), r.frameG2());
@@ -203,8 +204,8 @@ public final class RunReport {
         return Math.sqrt(s / t.length);
     }
 
-    private static void residuals(HtmlPage page, Path dir, Configuration conf, List<GroupStep.Row> rows,
-                                  EvaluateStep.Result result) {
+    private static void residuals(HtmlPage page, Path dir, Configuration conf, List<GroupedSubfield> rows,
+                                  BranchEvaluation.Result result) {
         page.section("residuals", "Residuals against the true shear");
         if (result == null) {
             page.warning("No truth: residuals need the true shear of at least 3 subfields.");
@@ -217,7 +218,7 @@ public final class RunReport {
                 + " 68 % errors; g+, g×: GREAT3's errors, as in the metrics table).");
     }
 
-    private static void psfResiduals(HtmlPage page, Path dir, Configuration conf, List<GroupStep.Row> rows) {
+    private static void psfResiduals(HtmlPage page, Path dir, Configuration conf, List<GroupedSubfield> rows) {
         page.section("psf", "Residuals against the PSF ellipticity");
         if (rows.size() < 1) {
             page.warning("No truth: residuals need the true shear.");
@@ -230,7 +231,7 @@ public final class RunReport {
         double[][] dw = new double[2][n];
         double[][] du = new double[2][n];
         for (int i = 0; i < n; i++) {
-            GroupStep.Row r = rows.get(i);
+            GroupedSubfield r = rows.get(i);
             q1[i] = truthPsf ? r.psfG1() : r.starG1();
             q2[i] = truthPsf ? r.psfG2() : r.starG2();
             dw[0][i] = r.s1w() - r.trueG1();
@@ -292,7 +293,7 @@ public final class RunReport {
                 : ""));
     }
 
-    private static void failures(HtmlPage page, SparkSession spark, PredictionRun run, List<GroupStep.Row> rows,
+    private static void failures(HtmlPage page, SparkSession spark, PredictionRun run, List<GroupedSubfield> rows,
                                  int[] subfields, Path dir, Configuration conf) throws IOException {
         page.section("failures", "Failures");
         Map<Integer, String> failedSubfields = GroupStep.readFailed(run, conf);
@@ -311,7 +312,7 @@ public final class RunReport {
         if (flags != null) {
             flags.values().forEach(m -> flagValues.addAll(m.keySet()));
         }
-        Map<Integer, GroupStep.Row> bySubfield = new TreeMap<>();
+        Map<Integer, GroupedSubfield> bySubfield = new TreeMap<>();
         rows.forEach(r -> bySubfield.put(r.subfield(), r));
         double[] sf = new double[subfields.length];
         double[] fail = new double[subfields.length];
@@ -321,7 +322,7 @@ public final class RunReport {
                 new double[subfields.length]));
         List<List<String>> t = new ArrayList<>();
         for (int i = 0; i < subfields.length; i++) {
-            GroupStep.Row r = bySubfield.get(subfields[i]);
+            GroupedSubfield r = bySubfield.get(subfields[i]);
             sf[i] = subfields[i];
             fail[i] = r.failureFraction();
             List<String> cells = new ArrayList<>(List.of(Integer.toString(subfields[i]), Long.toString(r.total()),

@@ -1,6 +1,7 @@
 package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +16,10 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
+import org.megalut.eval.GroupedSubfield;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
@@ -46,42 +48,10 @@ public final class GroupStep {
     private GroupStep() { }
 
     /**
-     * A subfield's grouped estimate; truth and PSF fields are NaN when unknown.
-     *
-     * @param galaxies  galaxies with a valid prediction of both components and both weights
-     * @param total     galaxies in the subfield's prediction table
-     * @param psfG1     GREAT3's PSF truth (HSM g of the centred star 0), for the PSF frame of Q_c
-     * @param starG1    mean measured adaptive-moment g1 of the subfield's stars
-     * @param starSigma mean measured adaptive-moment sigma of the stars [px]
-     */
-    public record Row(int subfield, long galaxies, long total, double s1, double s2, double s1w, double s2w,
-                      double trueG1, double trueG2, double psfG1, double psfG2, double starG1, double starG2,
-                      double starSigma) implements Serializable {
-
-        /**
-         * g1 of the PSF shape that sets the subfield's PSF frame: GREAT3's truth when known, else the mean
-         * measured star shape (simulations, branches without truth), else 0 (round).
-         */
-        public double frameG1() {
-            return Double.isFinite(psfG1) ? psfG1 : Double.isFinite(starG1) ? starG1 : 0;
-        }
-
-        /** g2 of the PSF shape that sets the PSF frame, as {@link #frameG1()}. */
-        public double frameG2() {
-            return Double.isFinite(psfG2) ? psfG2 : Double.isFinite(starG2) ? starG2 : 0;
-        }
-
-        /** Fraction of the subfield's galaxies without a valid prediction. */
-        public double failureFraction() {
-            return total == 0 ? Double.NaN : 1.0 - galaxies / (double) total;
-        }
-    }
-
-    /**
      * The group table's rows, and the selected subfields left out because they have no complete predictions,
      * with the reason (the earliest failure recorded for them, else the missing step).
      */
-    public record Grouped(List<Row> rows, Map<Integer, String> failed) { }
+    public record Grouped(List<GroupedSubfield> rows, Map<Integer, String> failed) { }
 
     /**
      * Groups the selected subfields that have complete predictions; writes {@code group.csv} and
@@ -119,7 +89,7 @@ public final class GroupStep {
         Map<Integer, double[]> stars = starMeans(spark, s);
         String truth = s.truthDir();
         boolean truthFiles = truth != null && !truth.isBlank();
-        List<Row> rows = new ArrayList<>();
+        List<GroupedSubfield> rows = new ArrayList<>();
         for (int i = 0; i < subfields.size(); i++) {
             int sf = subfields.get(i);
             double[] m = sums.get(i);
@@ -138,7 +108,7 @@ public final class GroupStep {
                 pg2 = p == null ? StarShapeParams.FAILED : p.psfG2();
             }
             double[] st = stars.getOrDefault(sf, new double[] {Double.NaN, Double.NaN, Double.NaN});
-            rows.add(new Row(sf, (long) m[0], (long) m[7], m[1], m[2], m[3], m[4], tg1, tg2, pg1, pg2,
+            rows.add(new GroupedSubfield(sf, (long) m[0], (long) m[7], m[1], m[2], m[3], m[4], tg1, tg2, pg1, pg2,
                     st[0], st[1], st[2]));
         }
         write(rows, run.groupCsv(), conf.value());
@@ -231,7 +201,7 @@ public final class GroupStep {
             return out;
         }
         Object[] selected = Arrays.stream(s.subfields()).boxed().toArray();
-        for (org.apache.spark.sql.Row r : spark.read().parquet(stars.toString())
+        for (Row r : spark.read().parquet(stars.toString())
                 .where(col("subfield").isin(selected).and(col("psf_flag").equalTo(0)))
                 .groupBy("subfield").agg(avg("psf_adamom_g1"), avg("psf_adamom_g2"), avg("psf_adamom_sigma"))
                 .collectAsList()) {
@@ -241,11 +211,11 @@ public final class GroupStep {
     }
 
     /** Writes a group table (also for tests and tools that build rows themselves). */
-    public static void write(List<Row> rows, Path csv, Configuration conf) throws IOException {
+    public static void write(List<GroupedSubfield> rows, Path csv, Configuration conf) throws IOException {
         AtomicWrite.stream(csv, conf, os -> {
             PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8);
             ps.println(HEADER);
-            for (Row r : rows) {
+            for (GroupedSubfield r : rows) {
                 ps.println(String.join(",", Integer.toString(r.subfield()), Long.toString(r.galaxies()),
                         Long.toString(r.total()), num(r.s1()), num(r.s2()), num(r.s1w()), num(r.s2w()),
                         num(r.trueG1()), num(r.trueG2()), num(r.psfG1()), num(r.psfG2()), num(r.starG1()),
@@ -256,11 +226,11 @@ public final class GroupStep {
     }
 
     /** Reads a {@code group.csv} written by {@link #run}. */
-    public static List<Row> read(Path csv, Configuration conf) throws IOException {
+    public static List<GroupedSubfield> read(Path csv, Configuration conf) throws IOException {
         if (!csv.getFileSystem(conf).exists(csv)) {
             throw new FileNotFoundException("no group table " + csv + ": run group (or run) first");
         }
-        List<Row> rows = new ArrayList<>();
+        List<GroupedSubfield> rows = new ArrayList<>();
         try (var in = csv.getFileSystem(conf).open(csv)) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
             if (lines.length == 0 || !lines[0].equals(HEADER)) {
@@ -276,7 +246,7 @@ public final class GroupStep {
                     throw new IllegalArgumentException(csv + ", line " + (i + 1) + ": expected " + FIELDS
                             + " fields, found " + f.length);
                 }
-                rows.add(new Row(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), d(f[3]), d(f[4]),
+                rows.add(new GroupedSubfield(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), d(f[3]), d(f[4]),
                         d(f[5]), d(f[6]), d(f[7]), d(f[8]), d(f[9]), d(f[10]), d(f[11]), d(f[12]), d(f[13])));
             }
         }

@@ -50,8 +50,8 @@ public final class LearnStep {
      * @param output  the kind's name in the committee directory ({@link WorkdirLayout#committees})
      */
     public enum Kind {
-        SHEAR("learn", "shear"),
-        WEIGHT("learn-weights", "weight");
+        SHEAR("learn", WorkdirLayout.SHEAR_COMMITTEES),
+        WEIGHT("learn-weights", WorkdirLayout.WEIGHT_COMMITTEES);
 
         final String section;
         final String output;
@@ -169,15 +169,10 @@ public final class LearnStep {
                                      Configuration conf) {
         String pred = committee.config().data().predictions().get(0);
         String title = "subfield " + subfield + ", " + pred;
-        FigureFiles.write(costFigure(file.getParent(), pred), conf, 1100, 450,
+        FigureFiles.write(WorkdirLayout.committeeFigure(file.getParent(), pred, "cost"), conf, 1100, 450,
                 () -> CommitteeFigures.costs(committee, title + ": training costs"));
-        FigureFiles.write(new Path(file.getParent(), pred + "-selfpred.png"), conf, 1100, 450,
+        FigureFiles.write(WorkdirLayout.committeeFigure(file.getParent(), pred, "selfpred"), conf, 1100, 450,
                 () -> CommitteeFigures.selfPrediction(committee, training, title + ": self-prediction on the training set"));
-    }
-
-    /** The cost-curve figure of a committee, beside its file in {@code dir}. */
-    public static Path costFigure(Path dir, String prediction) {
-        return new Path(dir, prediction + "-cost.png");
     }
 
     /** A table with the predictions of a subfield's committees of a kind appended, in component order. */

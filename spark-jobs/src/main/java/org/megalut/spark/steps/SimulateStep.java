@@ -2,6 +2,7 @@ package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

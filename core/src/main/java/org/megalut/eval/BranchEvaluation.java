@@ -1,33 +1,26 @@
-package org.megalut.spark.steps;
+package org.megalut.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
-import org.megalut.eval.ConstantShearMetric;
-import org.megalut.eval.LineFit;
-import org.megalut.eval.NoiseFloor;
-import org.megalut.spark.io.AtomicWrite;
 
 /**
- * {@code evaluate}: biases of the per-subfield shears of a prediction run against the truth, weighted
+ * The evaluation of a prediction run ({@code evaluate}): biases of the per-subfield shears against the truth, weighted
  * (MegaLUT's submission) and unweighted: MegaLUT's own m, c per component (OLS of predicted on true,
  * 68 % errors), GREAT3's m, c in the PSF frame and Q_c, the per-subfield scatter, and the noise floor
  * of Q_c (the median score of an unbiased estimator with that scatter on the same subfields).
  */
-public final class EvaluateStep {
+public final class BranchEvaluation {
     /** Draws of the noise floor, and their seed (fixed: the floor of given inputs is reproducible). */
     static final int FLOOR_DRAWS = 2000;
     static final long FLOOR_SEED = 2014;
 
-    private EvaluateStep() { }
+    private BranchEvaluation() { }
 
     /**
      * Biases of one estimate (weighted or unweighted).
@@ -47,24 +40,24 @@ public final class EvaluateStep {
     /**
      * @throws IllegalStateException when fewer than three subfields have truth
      */
-    public static Result evaluate(List<GroupStep.Row> rows) {
-        List<GroupStep.Row> with = evaluated(rows);
+    public static Result evaluate(List<GroupedSubfield> rows) {
+        List<GroupedSubfield> with = evaluated(rows);
         if (with.size() < 3) {
             throw new IllegalStateException("evaluation needs at least 3 subfields with truth and predictions, found "
                     + with.size() + " (give --truth DIR)");
         }
-        long galaxies = with.stream().mapToLong(GroupStep.Row::galaxies).sum();
-        long total = with.stream().mapToLong(GroupStep.Row::total).sum();
+        long galaxies = with.stream().mapToLong(GroupedSubfield::galaxies).sum();
+        long total = with.stream().mapToLong(GroupedSubfield::total).sum();
         return new Result(bias(with, true), bias(with, false), with.size(), galaxies,
                 total == 0 ? Double.NaN : 1.0 - galaxies / (double) total);
     }
 
     /** The rows an evaluation uses: subfields with a true shear and a weighted estimate. */
-    public static List<GroupStep.Row> evaluated(List<GroupStep.Row> rows) {
+    public static List<GroupedSubfield> evaluated(List<GroupedSubfield> rows) {
         return rows.stream().filter(r -> Double.isFinite(r.trueG1()) && Double.isFinite(r.s1w())).toList();
     }
 
-    private static Bias bias(List<GroupStep.Row> with, boolean weighted) {
+    private static Bias bias(List<GroupedSubfield> with, boolean weighted) {
         int n = with.size();
         double[] t1 = new double[n];
         double[] t2 = new double[n];
@@ -73,7 +66,7 @@ public final class EvaluateStep {
         double[] q1 = new double[n];
         double[] q2 = new double[n];
         for (int i = 0; i < n; i++) {
-            GroupStep.Row r = with.get(i);
+            GroupedSubfield r = with.get(i);
             t1[i] = r.trueG1();
             t2[i] = r.trueG2();
             p1[i] = weighted ? r.s1w() : r.s1();
@@ -168,12 +161,5 @@ public final class EvaluateStep {
         n.put("noise_floor_qc", b.floor().median());
         n.put("noise_floor_qc_16", b.floor().low()).put("noise_floor_qc_84", b.floor().high());
         return n;
-    }
-
-    /** Writes the metrics JSON. */
-    public static void write(Result r, String label, Map<Integer, String> failed, Path file, Configuration conf)
-            throws IOException {
-        String text = json(r, label, failed) + "\n";
-        AtomicWrite.stream(file, conf, os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 }
