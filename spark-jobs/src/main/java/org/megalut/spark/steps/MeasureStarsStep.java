@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.great3.StarCatalog;
 import org.megalut.image.Image;
 import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
 import org.megalut.spark.BranchFiles;
-import org.megalut.spark.FeatureColumns;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldStepRunner;
@@ -28,21 +24,10 @@ public final class MeasureStarsStep {
 
     private MeasureStarsStep() { }
 
-    /** Columns: subfield, star (catalog row), x, y (catalog position, 0-based), then psf_ features. */
-    public static StructType schema() {
-        List<StructField> f = new ArrayList<>();
-        f.add(DataTypes.createStructField("subfield", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("star", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("x", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("y", DataTypes.IntegerType, false));
-        f.addAll(FeatureColumns.fields("psf_"));
-        return DataTypes.createStructType(f);
-    }
-
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws IOException {
         String branch = s.requireBranch();
         String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
-        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, schema(), new String[] {"star"}, fingerprint);
+        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, MeasuredStarRow.TABLE.schema(), new String[] {"star"}, fingerprint);
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         return runner.run((jsc, subfields) -> jsc.parallelize(subfields, Math.max(1, subfields.size()))
                 .flatMap(sf -> measureField(sf, s, conf).iterator()));
@@ -57,13 +42,8 @@ public final class MeasureStarsStep {
             List<SubfieldResult> out = new ArrayList<>();
             for (int k = 0; k < cat.size(); k++) {
                 StampFeatures f = MeasureObsStep.measureStamp(field, cat.x(k), cat.y(k), s.grid().stampSize(), measurer);
-                Object[] v = new Object[4 + FeatureColumns.count()];
-                v[0] = subfield;
-                v[1] = k;
-                v[2] = cat.x(k);
-                v[3] = cat.y(k);
-                FeatureColumns.values(f, v, 4);
-                out.add(SubfieldResult.row(subfield, v));
+                out.add(SubfieldResult.row(subfield,
+                        MeasuredStarRow.TABLE.values(new MeasuredStarRow(subfield, k, cat.x(k), cat.y(k), f))));
             }
             return out;
         } catch (Exception e) {

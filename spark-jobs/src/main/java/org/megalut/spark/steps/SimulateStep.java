@@ -15,9 +15,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.great3.Great3Images;
 import org.megalut.great3.Stamps;
@@ -25,10 +22,8 @@ import org.megalut.great3.StarCatalog;
 import org.megalut.image.Image;
 import org.megalut.sim.megalut.DatasetSimulator;
 import org.megalut.sim.megalut.DatasetSpec;
-import org.megalut.sim.megalut.SimGalaxy;
 import org.megalut.sim.megalut.SimulatedStamp;
 import org.megalut.spark.BranchFiles;
-import org.megalut.spark.FeatureColumns;
 import org.megalut.spark.RunSettings;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldStepRunner;
@@ -49,31 +44,6 @@ public final class SimulateStep {
     /** Output table name of a dataset. */
     public static String name(String dataset) {
         return WorkdirLayout.simulationName(dataset);
-    }
-
-    /**
-     * Columns: subfield, catalog, galaxy, copy, image (image realization), case and realization (the
-     * stamp's place for the networks), the truth (tru_n: Sérsic index, NaN for a bulge+disk galaxy; tru_bt:
-     * bulge-to-total flux ratio, 0 for a single Sérsic; tru_rad [px], flux-weighted for a bulge+disk
-     * galaxy; tru_flux, tru_g1, tru_g2, tru_s1, tru_s2, star, jitter_x, jitter_y [px]; see {@link SimGalaxy})
-     * and the features.
-     */
-    public static StructType schema() {
-        List<StructField> f = new ArrayList<>();
-        for (String n : List.of("subfield", "catalog", "galaxy", "copy", "image")) {
-            f.add(DataTypes.createStructField(n, DataTypes.IntegerType, false));
-        }
-        // case and realization are the networks' long-form keys (LongTable).
-        f.add(DataTypes.createStructField("case", DataTypes.LongType, false));
-        f.add(DataTypes.createStructField("realization", DataTypes.LongType, false));
-        for (String n : List.of("tru_n", "tru_bt", "tru_rad", "tru_flux", "tru_g1", "tru_g2", "tru_s1", "tru_s2")) {
-            f.add(DataTypes.createStructField(n, DataTypes.DoubleType, false));
-        }
-        f.add(DataTypes.createStructField("star", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("jitter_x", DataTypes.DoubleType, false));
-        f.add(DataTypes.createStructField("jitter_y", DataTypes.DoubleType, false));
-        f.addAll(FeatureColumns.fields(""));
-        return DataTypes.createStructType(f);
     }
 
     /** Default of {@code simulate.stamps-per-task}. */
@@ -113,7 +83,7 @@ public final class SimulateStep {
         String branch = s.requireBranch();
         String fingerprint = "dataset=" + spec + " seed=" + seed + " branch=" + branch + " grid=" + s.grid()
                 + " measure=" + s.measure().fingerprint();
-        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, name(spec.name()), schema(),
+        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, name(spec.name()), SimulatedStampRow.TABLE.schema(),
                 new String[] {"catalog", "galaxy", "copy", "image"}, fingerprint);
         List<Integer> changed = runner.changedSettings();
         if (!changed.isEmpty() && !s.force()) {
@@ -199,28 +169,7 @@ public final class SimulateStep {
             };
             List<SubfieldResult> out = new ArrayList<>();
             for (SimulatedStamp st : sim.catalog(catalog, first, count, sink)) {
-                SimGalaxy g = st.galaxy();
-                Object[] v = new Object[18 + FeatureColumns.count()];
-                v[0] = subfield;
-                v[1] = g.catalog();
-                v[2] = g.galaxy();
-                v[3] = g.copy();
-                v[4] = st.realization();
-                v[5] = st.caseId();
-                v[6] = st.realizationId();
-                v[7] = g.sersicN();
-                v[8] = g.bulgeFraction();
-                v[9] = g.hlr();
-                v[10] = g.flux();
-                v[11] = g.g1();
-                v[12] = g.g2();
-                v[13] = g.s1();
-                v[14] = g.s2();
-                v[15] = g.star();
-                v[16] = st.jitterX();
-                v[17] = st.jitterY();
-                FeatureColumns.values(st.features(), v, 18);
-                out.add(SubfieldResult.row(subfield, v));
+                out.add(SubfieldResult.row(subfield, SimulatedStampRow.TABLE.values(new SimulatedStampRow(subfield, st))));
             }
             for (int r = 0; r < grids.length; r++) {
                 Image grid = grids[r];
