@@ -45,12 +45,12 @@ public final class FeatureColumns {
     }
 
     /** A feature that only a stamp with features has: null for a masked stamp or a non-finite value. */
-    private static ColumnSpec<StampFeatures> measured(String name, ColumnSpec.DoubleCell<StampFeatures> v) {
+    private static ColumnSpec<StampFeatures> measured(String name, ColumnSpec.Getter<StampFeatures, Double> v) {
         return ColumnSpec.nullable(name, DataTypes.DoubleType, s -> s.flag().hasFeatures() ? finiteOrNull(v.of(s)) : null);
     }
 
     /** A value measured on every stamp: null only when non-finite. */
-    private static ColumnSpec<StampFeatures> always(String name, ColumnSpec.DoubleCell<StampFeatures> v) {
+    private static ColumnSpec<StampFeatures> always(String name, ColumnSpec.Getter<StampFeatures, Double> v) {
         return ColumnSpec.nullable(name, DataTypes.DoubleType, s -> finiteOrNull(v.of(s)));
     }
 

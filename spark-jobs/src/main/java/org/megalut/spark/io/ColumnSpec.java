@@ -17,42 +17,16 @@ import org.apache.spark.sql.types.StructField;
  * @param cell     the cell of a value; a lambda, serializable so that a spec can travel in Spark closures
  * @param <T>      the Java value a row is built from
  */
-public record ColumnSpec<T>(String name, DataType type, boolean nullable, Cell<T> cell) implements Serializable {
+public record ColumnSpec<T>(String name, DataType type, boolean nullable, Getter<T, ?> cell) implements Serializable {
 
-    /** The cell of a value (boxed, or null in a nullable column). */
+    /**
+     * What a value gives: a column's cell, or the part of a larger value that a group of columns is
+     * read from. The typed factories take a getter of the boxed type, so a lambda returning {@code int}
+     * fits an int column and one returning {@code long} does not.
+     */
     @FunctionalInterface
-    public interface Cell<T> extends Serializable {
-        Object of(T value);
-    }
-
-    /** An int cell. */
-    @FunctionalInterface
-    public interface IntCell<T> extends Serializable {
-        int of(T value);
-    }
-
-    /** A long cell. */
-    @FunctionalInterface
-    public interface LongCell<T> extends Serializable {
-        long of(T value);
-    }
-
-    /** A double cell. */
-    @FunctionalInterface
-    public interface DoubleCell<T> extends Serializable {
-        double of(T value);
-    }
-
-    /** A boolean cell. */
-    @FunctionalInterface
-    public interface BooleanCell<T> extends Serializable {
-        boolean of(T value);
-    }
-
-    /** The part of a larger value that a group of columns is read from. */
-    @FunctionalInterface
-    public interface Part<W, T> extends Serializable {
-        T of(W whole);
+    public interface Getter<T, R> extends Serializable {
+        R of(T value);
     }
 
     public ColumnSpec {
@@ -62,27 +36,27 @@ public record ColumnSpec<T>(String name, DataType type, boolean nullable, Cell<T
     }
 
     /** A non-null int column. */
-    public static <T> ColumnSpec<T> integer(String name, IntCell<T> cell) {
-        return new ColumnSpec<>(name, DataTypes.IntegerType, false, v -> cell.of(v));
+    public static <T> ColumnSpec<T> integer(String name, Getter<T, Integer> cell) {
+        return new ColumnSpec<>(name, DataTypes.IntegerType, false, cell);
     }
 
     /** A non-null long column. */
-    public static <T> ColumnSpec<T> longInteger(String name, LongCell<T> cell) {
-        return new ColumnSpec<>(name, DataTypes.LongType, false, v -> cell.of(v));
+    public static <T> ColumnSpec<T> longInteger(String name, Getter<T, Long> cell) {
+        return new ColumnSpec<>(name, DataTypes.LongType, false, cell);
     }
 
     /** A non-null double column; NaN and infinities are stored as they are. */
-    public static <T> ColumnSpec<T> real(String name, DoubleCell<T> cell) {
-        return new ColumnSpec<>(name, DataTypes.DoubleType, false, v -> cell.of(v));
+    public static <T> ColumnSpec<T> real(String name, Getter<T, Double> cell) {
+        return new ColumnSpec<>(name, DataTypes.DoubleType, false, cell);
     }
 
     /** A non-null boolean column. */
-    public static <T> ColumnSpec<T> bool(String name, BooleanCell<T> cell) {
-        return new ColumnSpec<>(name, DataTypes.BooleanType, false, v -> cell.of(v));
+    public static <T> ColumnSpec<T> bool(String name, Getter<T, Boolean> cell) {
+        return new ColumnSpec<>(name, DataTypes.BooleanType, false, cell);
     }
 
     /** A nullable column whose cell is the boxed value of {@code type} or null. */
-    public static <T> ColumnSpec<T> nullable(String name, DataType type, Cell<T> cell) {
+    public static <T> ColumnSpec<T> nullable(String name, DataType type, Getter<T, ?> cell) {
         return new ColumnSpec<>(name, type, true, cell);
     }
 
@@ -92,8 +66,8 @@ public record ColumnSpec<T>(String name, DataType type, boolean nullable, Cell<T
     }
 
     /** The same column filled from the part of a larger value that {@code part} picks. */
-    public <W> ColumnSpec<W> from(Part<W, T> part) {
-        Cell<T> own = cell;
+    public <W> ColumnSpec<W> from(Getter<W, ? extends T> part) {
+        Getter<T, ?> own = cell;
         return new ColumnSpec<>(name, type, nullable, w -> own.of(part.of(w)));
     }
 }

@@ -40,12 +40,6 @@ public final class RowCells {
         return row.isNullAt(i) ? Double.NaN : row.getDouble(i);
     }
 
-    /** A nullable int column's value, or null. */
-    public Integer intOrNull(String column) {
-        int i = index(column);
-        return row.isNullAt(i) ? null : row.getInt(i);
-    }
-
     /** Index of a non-null cell. */
     private int present(String column) {
         int i = index(column);

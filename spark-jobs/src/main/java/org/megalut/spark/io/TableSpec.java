@@ -120,27 +120,27 @@ public final class TableSpec<T> implements Serializable {
         }
 
         /** A non-null int column. */
-        public Builder<T> integer(String name, ColumnSpec.IntCell<T> cell) {
+        public Builder<T> integer(String name, ColumnSpec.Getter<T, Integer> cell) {
             return column(ColumnSpec.integer(name, cell));
         }
 
         /** A non-null long column. */
-        public Builder<T> longInteger(String name, ColumnSpec.LongCell<T> cell) {
+        public Builder<T> longInteger(String name, ColumnSpec.Getter<T, Long> cell) {
             return column(ColumnSpec.longInteger(name, cell));
         }
 
         /** A non-null double column (NaN stored as NaN). */
-        public Builder<T> real(String name, ColumnSpec.DoubleCell<T> cell) {
+        public Builder<T> real(String name, ColumnSpec.Getter<T, Double> cell) {
             return column(ColumnSpec.real(name, cell));
         }
 
         /** A nullable column of the given type. */
-        public Builder<T> nullable(String name, DataType type, ColumnSpec.Cell<T> cell) {
+        public Builder<T> nullable(String name, DataType type, ColumnSpec.Getter<T, ?> cell) {
             return column(ColumnSpec.nullable(name, type, cell));
         }
 
         /** A group of columns declared on a part of {@code T} (e.g. a stamp's features), in its order. */
-        public <P> Builder<T> group(List<ColumnSpec<P>> group, ColumnSpec.Part<T, P> part) {
+        public <P> Builder<T> group(List<ColumnSpec<P>> group, ColumnSpec.Getter<T, ? extends P> part) {
             for (ColumnSpec<P> c : group) {
                 columns.add(c.from(part));
             }
