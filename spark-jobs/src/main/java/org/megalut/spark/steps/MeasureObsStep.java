@@ -39,7 +39,8 @@ public final class MeasureObsStep {
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws IOException {
         String branch = s.requireBranch();
         String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
-        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, ObservedGalaxyRow.TABLE.schema(), new String[] {"id"}, fingerprint);
+        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, ObservedGalaxyRow.TABLE.schema(), new String[] {"id"},
+                fingerprint);
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         return runner.run((jsc, subfields) -> {
             int nBands = (int) Math.ceil(s.grid().grid() / (double) s.measure().bandRows());

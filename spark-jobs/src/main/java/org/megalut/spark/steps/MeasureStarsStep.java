@@ -27,7 +27,8 @@ public final class MeasureStarsStep {
     public static SubfieldStepRunner.Outcome run(SparkSession spark, RunSettings s) throws IOException {
         String branch = s.requireBranch();
         String fingerprint = "branch=" + branch + " grid=" + s.grid() + " measure=" + s.measure().fingerprint();
-        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, MeasuredStarRow.TABLE.schema(), new String[] {"star"}, fingerprint);
+        SubfieldStepRunner runner = new SubfieldStepRunner(spark, s, NAME, MeasuredStarRow.TABLE.schema(), new String[] {"star"},
+                fingerprint);
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         return runner.run((jsc, subfields) -> jsc.parallelize(subfields, Math.max(1, subfields.size()))
                 .flatMap(sf -> measureField(sf, s, conf).iterator()));
