@@ -1,65 +1,57 @@
 package org.megalut.spark;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.megalut.meas.StampFeatures;
+import org.megalut.spark.io.ColumnSpec;
 
 /**
  * The Parquet columns of {@link StampFeatures}, MegaLUT's names with an optional prefix ({@code psf_}
- * for stars). Masked features (failed or outside-image stamps) are nulls, never NaN. Positions are
- * 0-based pixel-centre coordinates of the full image.
+ * for stars), as a group of columns that a table spec includes. Masked features (failed or
+ * outside-image stamps) and non-finite values are nulls, never NaN; the sky statistics are kept for
+ * failed stamps too. Positions are 0-based pixel-centre coordinates of the full image.
  */
 public final class FeatureColumns {
 
     private FeatureColumns() { }
 
-    private static final String[] DOUBLES = {
-        "adamom_flux", "adamom_x", "adamom_y", "adamom_g1", "adamom_g2", "adamom_sigma", "adamom_rho4"};
-    private static final String[] SKY = {"skystd", "skymad", "skymean", "skymed", "skystampsum"};
-    private static final String[] AFTER = {"aperphot_sb2", "aperphot_sb3", "aperphot_sb5", "aperphot_sb8", "snr"};
-
-    /** Fields, in order: flag, adamom_* (7 doubles), adamom_niter, adamom_retried, sky (5), aperphot (4), snr. */
-    public static List<StructField> fields(String prefix) {
-        List<StructField> f = new ArrayList<>();
-        f.add(DataTypes.createStructField(prefix + "flag", DataTypes.IntegerType, false));
-        for (String n : DOUBLES) {
-            f.add(DataTypes.createStructField(prefix + n, DataTypes.DoubleType, true));
-        }
-        f.add(DataTypes.createStructField(prefix + "adamom_niter", DataTypes.IntegerType, true));
-        f.add(DataTypes.createStructField(prefix + "adamom_retried", DataTypes.BooleanType, false));
-        for (String n : SKY) {
-            f.add(DataTypes.createStructField(prefix + n, DataTypes.DoubleType, true));
-        }
-        for (String n : AFTER) {
-            f.add(DataTypes.createStructField(prefix + n, DataTypes.DoubleType, true));
-        }
-        return f;
+    /**
+     * Columns, in order: flag, adamom_flux, _x, _y, _g1, _g2, _sigma, _rho4, adamom_niter,
+     * adamom_retried, skystd, skymad, skymean, skymed, skystampsum, aperphot_sb2, _sb3, _sb5, _sb8, snr.
+     */
+    public static List<ColumnSpec<StampFeatures>> group(String prefix) {
+        return List.of(
+                ColumnSpec.integer(prefix + "flag", s -> s.flag().code()),
+                measured(prefix + "adamom_flux", StampFeatures::flux),
+                measured(prefix + "adamom_x", StampFeatures::x),
+                measured(prefix + "adamom_y", StampFeatures::y),
+                measured(prefix + "adamom_g1", StampFeatures::g1),
+                measured(prefix + "adamom_g2", StampFeatures::g2),
+                measured(prefix + "adamom_sigma", StampFeatures::sigma),
+                measured(prefix + "adamom_rho4", StampFeatures::rho4),
+                ColumnSpec.nullable(prefix + "adamom_niter", DataTypes.IntegerType,
+                        s -> s.flag().hasFeatures() ? (Integer) s.iterations() : null),
+                ColumnSpec.bool(prefix + "adamom_retried", StampFeatures::retried),
+                always(prefix + "skystd", s -> s.sky().std()),
+                always(prefix + "skymad", s -> s.sky().mad()),
+                always(prefix + "skymean", s -> s.sky().mean()),
+                always(prefix + "skymed", s -> s.sky().median()),
+                always(prefix + "skystampsum", s -> s.sky().stampSum()),
+                measured(prefix + "aperphot_sb2", StampFeatures::aperSb2),
+                measured(prefix + "aperphot_sb3", StampFeatures::aperSb3),
+                measured(prefix + "aperphot_sb5", StampFeatures::aperSb5),
+                measured(prefix + "aperphot_sb8", StampFeatures::aperSb8),
+                measured(prefix + "snr", StampFeatures::snr));
     }
 
-    /** Number of values {@link #values} writes. */
-    public static int count() {
-        return 1 + DOUBLES.length + 2 + SKY.length + AFTER.length;
+    /** A feature that only a stamp with features has: null for a masked stamp or a non-finite value. */
+    private static ColumnSpec<StampFeatures> measured(String name, ColumnSpec.Getter<StampFeatures, Double> v) {
+        return ColumnSpec.nullable(name, DataTypes.DoubleType, s -> s.flag().hasFeatures() ? finiteOrNull(v.of(s)) : null);
     }
 
-    /** Writes the feature values into {@code out} from {@code offset}, in the order of {@link #fields}. */
-    public static void values(StampFeatures s, Object[] out, int offset) {
-        boolean ok = s.flag().hasFeatures();
-        int i = offset;
-        out[i++] = s.flag().code();
-        for (double v : new double[] {s.flux(), s.x(), s.y(), s.g1(), s.g2(), s.sigma(), s.rho4()}) {
-            out[i++] = ok ? finiteOrNull(v) : null;
-        }
-        out[i++] = ok ? s.iterations() : null;
-        out[i++] = s.retried();
-        var sky = s.sky();
-        for (double v : new double[] {sky.std(), sky.mad(), sky.mean(), sky.median(), sky.stampSum()}) {
-            out[i++] = finiteOrNull(v);
-        }
-        for (double v : new double[] {s.aperSb2(), s.aperSb3(), s.aperSb5(), s.aperSb8(), s.snr()}) {
-            out[i++] = ok ? finiteOrNull(v) : null;
-        }
+    /** A value measured on every stamp: null only when non-finite. */
+    private static ColumnSpec<StampFeatures> always(String name, ColumnSpec.Getter<StampFeatures, Double> v) {
+        return ColumnSpec.nullable(name, DataTypes.DoubleType, s -> finiteOrNull(v.of(s)));
     }
 
     private static Double finiteOrNull(double v) {

@@ -17,16 +17,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.spark.TruthFiles;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.settings.RunSettings;
+
 
 /**
  * {@code check-psfs}: one row per subfield with its PSF size and shape from the star features, sorted
@@ -111,14 +109,10 @@ public final class CheckPsfsStep {
         for (int sf : s.subfields()) {
             StarShapeParams p = TruthFiles.starShape(s.truthDir(), sf, conf);
             if (p != null) {
-                truth.add(RowFactory.create(sf, p.psfG1(), p.psfG2()));
+                truth.add(PsfTruthRow.TABLE.row(new PsfTruthRow(sf, p.psfG1(), p.psfG2())));
             }
         }
-        StructType schema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField("subfield", DataTypes.IntegerType, false),
-                DataTypes.createStructField("truth_psf_g1", DataTypes.DoubleType, false),
-                DataTypes.createStructField("truth_psf_g2", DataTypes.DoubleType, false)));
-        return table.join(spark.createDataFrame(truth, schema), "subfield", "left");
+        return table.join(spark.createDataFrame(truth, PsfTruthRow.TABLE.schema()), "subfield", "left");
     }
 
     private static String fmt(Row r, int i) {

@@ -8,9 +8,6 @@ import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.great3.GalaxyCatalog;
 import org.megalut.great3.StampRowBand;
@@ -19,7 +16,6 @@ import org.megalut.image.Image;
 import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
 import org.megalut.spark.BranchFiles;
-import org.megalut.spark.FeatureColumns;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldRunner;
@@ -40,24 +36,13 @@ public final class MeasureObsStep {
 
     private MeasureObsStep() { }
 
-    /** Columns: subfield, id (GREAT3 galaxy ID), x, y (catalog position, 0-based), then the features. */
-    public static StructType schema() {
-        List<StructField> f = new ArrayList<>();
-        f.add(DataTypes.createStructField("subfield", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("id", DataTypes.LongType, false));
-        f.add(DataTypes.createStructField("x", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("y", DataTypes.IntegerType, false));
-        f.addAll(FeatureColumns.fields(""));
-        return DataTypes.createStructType(f);
-    }
-
     /** One task: a band of stamp rows of a subfield. */
     record BandTask(int subfield, StampRowBand band) implements Serializable { }
 
     public static StepOutcome run(SparkSession spark, RunSettings s) throws IOException {
         Fingerprint fingerprint = s.measurementFingerprint();
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-        return SubfieldRunner.table(spark, s, NAME, schema(), new String[] {"id"}, sf -> fingerprint,
+        return SubfieldRunner.table(spark, s, NAME, ObservedGalaxyRow.TABLE.schema(), new String[] {"id"}, sf -> fingerprint,
                 (jsc, subfields) -> {
             int nBands = (int) Math.ceil(s.grid().grid() / (double) s.measure().bandRows());
             List<BandTask> units = new ArrayList<>();
@@ -91,13 +76,8 @@ public final class MeasureObsStep {
                 if (!f.flag().hasFeatures()) {
                     failures++;
                 }
-                Object[] v = new Object[4 + FeatureColumns.count()];
-                v[0] = u.subfield();
-                v[1] = cat.id(k);
-                v[2] = x;
-                v[3] = y;
-                FeatureColumns.values(f, v, 4);
-                out.add(SubfieldResult.row(u.subfield(), v));
+                out.add(SubfieldResult.row(u.subfield(),
+                        ObservedGalaxyRow.TABLE.values(new ObservedGalaxyRow(u.subfield(), cat.id(k), x, y, f))));
             }
             LOG.info("measure-obs subfield {} stamp rows {}-{}: {} stamps, {} without features", u.subfield(),
                     u.band().firstStampRow(), u.band().firstStampRow() + u.band().stampRows() - 1, out.size(), failures);

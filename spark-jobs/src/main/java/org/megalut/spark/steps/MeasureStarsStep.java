@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.great3.StarCatalog;
 import org.megalut.image.Image;
 import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
 import org.megalut.spark.BranchFiles;
-import org.megalut.spark.FeatureColumns;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldRunner;
@@ -31,21 +27,10 @@ public final class MeasureStarsStep {
 
     private MeasureStarsStep() { }
 
-    /** Columns: subfield, star (catalog row), x, y (catalog position, 0-based), then psf_ features. */
-    public static StructType schema() {
-        List<StructField> f = new ArrayList<>();
-        f.add(DataTypes.createStructField("subfield", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("star", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("x", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("y", DataTypes.IntegerType, false));
-        f.addAll(FeatureColumns.fields("psf_"));
-        return DataTypes.createStructType(f);
-    }
-
     public static StepOutcome run(SparkSession spark, RunSettings s) throws IOException {
         Fingerprint fingerprint = s.measurementFingerprint();
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-        return SubfieldRunner.table(spark, s, NAME, schema(), new String[] {"star"}, sf -> fingerprint,
+        return SubfieldRunner.table(spark, s, NAME, MeasuredStarRow.TABLE.schema(), new String[] {"star"}, sf -> fingerprint,
                 (jsc, subfields) -> jsc.parallelize(subfields, Math.max(1, subfields.size()))
                 .flatMap(sf -> measureField(sf, s, conf).iterator()));
     }
@@ -59,13 +44,8 @@ public final class MeasureStarsStep {
             List<SubfieldResult> out = new ArrayList<>();
             for (int k = 0; k < cat.size(); k++) {
                 StampFeatures f = MeasureObsStep.measureStamp(field, cat.x(k), cat.y(k), s.grid().stampSize(), measurer);
-                Object[] v = new Object[4 + FeatureColumns.count()];
-                v[0] = subfield;
-                v[1] = k;
-                v[2] = cat.x(k);
-                v[3] = cat.y(k);
-                FeatureColumns.values(f, v, 4);
-                out.add(SubfieldResult.row(subfield, v));
+                out.add(SubfieldResult.row(subfield,
+                        MeasuredStarRow.TABLE.values(new MeasuredStarRow(subfield, k, cat.x(k), cat.y(k), f))));
             }
             return out;
         } catch (Exception e) {

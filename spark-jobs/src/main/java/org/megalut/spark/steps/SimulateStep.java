@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,9 +15,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.great3.Great3Images;
 import org.megalut.great3.Stamps;
@@ -24,10 +22,8 @@ import org.megalut.great3.StarCatalog;
 import org.megalut.image.Image;
 import org.megalut.sim.megalut.DatasetSimulator;
 import org.megalut.sim.megalut.DatasetSpec;
-import org.megalut.sim.megalut.SimGalaxy;
 import org.megalut.sim.megalut.SimulatedStamp;
 import org.megalut.spark.BranchFiles;
-import org.megalut.spark.FeatureColumns;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldRunner;
@@ -37,6 +33,7 @@ import org.megalut.spark.settings.DatasetSettings;
 import org.megalut.spark.settings.Fingerprint;
 import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.settings.RunSettings;
+
 
 /**
  * {@code simulate <dataset>}: MegaLUT's training/validation simulations of each subfield, rendered with
@@ -52,31 +49,6 @@ public final class SimulateStep {
     /** Output table name of a dataset. */
     public static String name(String dataset) {
         return WorkdirLayout.simulationName(dataset);
-    }
-
-    /**
-     * Columns: subfield, catalog, galaxy, copy, image (image realization), case and realization (the
-     * stamp's place for the networks), the truth (tru_n: Sérsic index, NaN for a bulge+disk galaxy; tru_bt:
-     * bulge-to-total flux ratio, 0 for a single Sérsic; tru_rad [px], flux-weighted for a bulge+disk
-     * galaxy; tru_flux, tru_g1, tru_g2, tru_s1, tru_s2, star, jitter_x, jitter_y [px]; see {@link SimGalaxy})
-     * and the features.
-     */
-    public static StructType schema() {
-        List<StructField> f = new ArrayList<>();
-        for (String n : List.of("subfield", "catalog", "galaxy", "copy", "image")) {
-            f.add(DataTypes.createStructField(n, DataTypes.IntegerType, false));
-        }
-        // case and realization are the networks' long-form keys (LongTable).
-        f.add(DataTypes.createStructField("case", DataTypes.LongType, false));
-        f.add(DataTypes.createStructField("realization", DataTypes.LongType, false));
-        for (String n : List.of("tru_n", "tru_bt", "tru_rad", "tru_flux", "tru_g1", "tru_g2", "tru_s1", "tru_s2")) {
-            f.add(DataTypes.createStructField(n, DataTypes.DoubleType, false));
-        }
-        f.add(DataTypes.createStructField("star", DataTypes.IntegerType, false));
-        f.add(DataTypes.createStructField("jitter_x", DataTypes.DoubleType, false));
-        f.add(DataTypes.createStructField("jitter_y", DataTypes.DoubleType, false));
-        f.addAll(FeatureColumns.fields(""));
-        return DataTypes.createStructType(f);
     }
 
     /** Default of {@code simulate.stamps-per-task}. */
@@ -117,25 +89,32 @@ public final class SimulateStep {
         }
         Map<Integer, Double> sigma = spec.noise() ? noiseSigmas(spark, s) : Map.of();
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-        return SubfieldRunner.table(spark, s, name, schema(), new String[] {"catalog", "galaxy", "copy", "image"},
+        return SubfieldRunner.table(spark, s, name, SimulatedStampRow.TABLE.schema(),
+                new String[] {"catalog", "galaxy", "copy", "image"},
                 sf -> fingerprint, (jsc, subfields) -> {
             int galaxies = spec.n() * spec.snc();
             int slice = Math.max(1, stampsPerTask / spec.nrea());
-            List<int[]> units = new ArrayList<>();
+            List<SliceTask> tasks = new ArrayList<>();
             for (int sf : subfields) {
                 for (int c = 0; c < spec.ncat(); c++) {
                     for (int first = 0; first < galaxies; first += slice) {
-                        units.add(new int[] {sf, c, first, Math.min(slice, galaxies - first)});
+                        tasks.add(new SliceTask(sf, c, first, Math.min(slice, galaxies - first)));
                     }
                 }
             }
-            JavaRDD<Integer> idx = jsc.parallelize(IntStream.range(0, units.size()).boxed().toList(), Math.max(1, units.size()));
+            // Tasks travel inside the closure (Java serialization); the RDD carries only their indices.
+            JavaRDD<Integer> idx = jsc.parallelize(IntStream.range(0, tasks.size()).boxed().toList(),
+                    Math.max(1, tasks.size()));
             return idx.flatMap(i -> {
-                int[] u = units.get(i);
-                return simulateSlice(u[0], u[1], u[2], u[3], spec, seed, s, sigma, keepImages, conf).iterator();
+                SliceTask t = tasks.get(i);
+                return simulateSlice(t.subfield(), t.catalog(), t.first(), t.count(), spec, seed, s, sigma, keepImages,
+                        conf).iterator();
             });
         });
     }
+
+    /** One task: {@code count} galaxies (with all their realizations) from {@code first} of a subfield's catalog. */
+    record SliceTask(int subfield, int catalog, int first, int count) implements Serializable { }
 
     /** Mean sky MAD of each subfield's observed galaxies: the noise σ of its simulations (MegaLUT). */
     static Map<Integer, Double> noiseSigmas(SparkSession spark, RunSettings s) throws IOException {
@@ -194,28 +173,7 @@ public final class SimulateStep {
             };
             List<SubfieldResult> out = new ArrayList<>();
             for (SimulatedStamp st : sim.catalog(catalog, first, count, sink)) {
-                SimGalaxy g = st.galaxy();
-                Object[] v = new Object[18 + FeatureColumns.count()];
-                v[0] = subfield;
-                v[1] = g.catalog();
-                v[2] = g.galaxy();
-                v[3] = g.copy();
-                v[4] = st.realization();
-                v[5] = st.caseId();
-                v[6] = st.realizationId();
-                v[7] = g.sersicN();
-                v[8] = g.bulgeFraction();
-                v[9] = g.hlr();
-                v[10] = g.flux();
-                v[11] = g.g1();
-                v[12] = g.g2();
-                v[13] = g.s1();
-                v[14] = g.s2();
-                v[15] = g.star();
-                v[16] = st.jitterX();
-                v[17] = st.jitterY();
-                FeatureColumns.values(st.features(), v, 18);
-                out.add(SubfieldResult.row(subfield, v));
+                out.add(SubfieldResult.row(subfield, SimulatedStampRow.TABLE.values(new SimulatedStampRow(subfield, st))));
             }
             for (int r = 0; r < grids.length; r++) {
                 Image grid = grids[r];

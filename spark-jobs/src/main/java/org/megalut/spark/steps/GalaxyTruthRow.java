@@ -1,0 +1,95 @@
+package org.megalut.spark.steps;
+
+import org.megalut.sim.great3.GalaxyParams;
+import org.megalut.sim.great3.PlacedGalaxy;
+import org.megalut.sim.great3.SubfieldConditions;
+import org.megalut.spark.io.RowCells;
+import org.megalut.spark.io.TableSpec;
+
+/**
+ * One row of {@code great3-sim}'s per-galaxy truth table ({@code <truth>/galaxies/subfield=S/}): a
+ * generated galaxy with the conditions of its subfield. The bands of the images are rendered from this
+ * table, so it is read back as well as written.
+ *
+ * @param subfield   GREAT3 subfield
+ * @param id         GREAT3 galaxy ID
+ * @param x          catalogue position, 0-based [px]
+ * @param y          same along y [px]
+ * @param galaxy     the galaxy at its grid position
+ * @param conditions the subfield's shear, PSF and noise
+ */
+public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy galaxy, SubfieldConditions conditions) {
+
+    /**
+     * Columns: subfield, id, x, y, position, draw, twin; the galaxy (flux [ADU], bulge and disk
+     * parameters, sizes [arcsec], angles [rad]), its rotation [rad], offset_x, offset_y [px], snr,
+     * resolution; the subfield's shear_g1, shear_g2, PSF (psf_fwhm, psf_lam_over_diam [arcsec], Noll
+     * aberrations [waves]) and noise_variance [ADU²]. No nulls.
+     */
+    public static final TableSpec<GalaxyTruthRow> TABLE = TableSpec.<GalaxyTruthRow>builder("galaxy truth")
+            .integer("subfield", GalaxyTruthRow::subfield)
+            .longInteger("id", GalaxyTruthRow::id)
+            .integer("x", GalaxyTruthRow::x)
+            .integer("y", GalaxyTruthRow::y)
+            .integer("position", t -> t.galaxy().position())
+            .integer("draw", t -> t.galaxy().draw())
+            .integer("twin", t -> t.galaxy().twin())
+            .real("flux", t -> t.params().flux())
+            .real("bulge_fraction", t -> t.params().bulgeFraction())
+            .real("bulge_n", t -> t.params().bulgeN())
+            .real("bulge_hlr", t -> t.params().bulgeHlr())
+            .real("bulge_q", t -> t.params().bulgeQ())
+            .real("bulge_beta", t -> t.params().bulgeBeta())
+            .real("disk_hlr", t -> t.params().diskHlr())
+            .real("disk_q", t -> t.params().diskQ())
+            .real("disk_beta", t -> t.params().diskBeta())
+            .real("rotation", t -> t.galaxy().rotation())
+            .real("offset_x", t -> t.galaxy().offsetX())
+            .real("offset_y", t -> t.galaxy().offsetY())
+            .real("snr", t -> t.galaxy().snr())
+            .real("resolution", t -> t.galaxy().resolution())
+            .real("shear_g1", t -> t.conditions().g1())
+            .real("shear_g2", t -> t.conditions().g2())
+            .real("psf_fwhm", t -> t.conditions().fwhm())
+            .real("psf_atm_e", t -> t.conditions().atmE())
+            .real("psf_atm_beta", t -> t.conditions().atmBeta())
+            .real("psf_lam_over_diam", t -> t.conditions().lamOverDiam())
+            .real("psf_obscuration", t -> t.conditions().obscuration())
+            .real("psf_defocus", t -> t.aberration(0))
+            .real("psf_astig1", t -> t.aberration(1))
+            .real("psf_astig2", t -> t.aberration(2))
+            .real("psf_coma1", t -> t.aberration(3))
+            .real("psf_coma2", t -> t.aberration(4))
+            .real("psf_trefoil1", t -> t.aberration(5))
+            .real("psf_trefoil2", t -> t.aberration(6))
+            .real("psf_spher", t -> t.aberration(7))
+            .real("noise_variance", t -> t.conditions().noiseVariance())
+            .decoder(GalaxyTruthRow::decode)
+            .build();
+
+    private GalaxyParams params() {
+        return galaxy.params();
+    }
+
+    /** Noll aberration i of {@link SubfieldConditions#aberrations()}. */
+    private double aberration(int i) {
+        return conditions.aberrations()[i];
+    }
+
+    private static GalaxyTruthRow decode(RowCells c) {
+        GalaxyParams q = new GalaxyParams(c.getDouble("flux"), c.getDouble("bulge_fraction"), c.getDouble("bulge_n"),
+                c.getDouble("bulge_hlr"), c.getDouble("bulge_q"), c.getDouble("bulge_beta"), c.getDouble("disk_hlr"),
+                c.getDouble("disk_q"), c.getDouble("disk_beta"));
+        PlacedGalaxy p = new PlacedGalaxy(c.getInt("position"), c.getInt("draw"), c.getInt("twin"), q,
+                c.getDouble("rotation"), c.getDouble("offset_x"), c.getDouble("offset_y"), c.getDouble("snr"),
+                c.getDouble("resolution"));
+        double[] ab = {c.getDouble("psf_defocus"), c.getDouble("psf_astig1"), c.getDouble("psf_astig2"),
+            c.getDouble("psf_coma1"), c.getDouble("psf_coma2"), c.getDouble("psf_trefoil1"), c.getDouble("psf_trefoil2"),
+            c.getDouble("psf_spher")};
+        int subfield = c.getInt("subfield");
+        SubfieldConditions s = new SubfieldConditions(subfield, c.getDouble("shear_g1"), c.getDouble("shear_g2"),
+                c.getDouble("psf_fwhm"), c.getDouble("psf_atm_e"), c.getDouble("psf_atm_beta"),
+                c.getDouble("psf_lam_over_diam"), c.getDouble("psf_obscuration"), ab, c.getDouble("noise_variance"));
+        return new GalaxyTruthRow(subfield, c.getLong("id"), c.getInt("x"), c.getInt("y"), p, s);
+    }
+}
