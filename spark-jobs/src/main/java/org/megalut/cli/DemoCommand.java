@@ -14,12 +14,12 @@ import org.megalut.great3.SubfieldSelection;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.WorkdirLayout;
+import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.pipeline.StepContext;
 import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.settings.SimSettings;
 import org.megalut.spark.steps.Great3SimStep;
-import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
         Configuration conf = new Configuration();
         System.out.println();
         System.out.println("Result on the generated branch (" + results.label() + "):");
-        BranchEvaluation.print(BranchEvaluation.evaluate(GroupStep.read(results.groupCsv(), conf)), System.out);
+        BranchEvaluation.print(BranchEvaluation.evaluate(GroupTable.read(results.groupCsv(), conf)), System.out);
         System.out.println("(a demo branch has 4 subfields of 144 galaxies: its biases and Q_c are dominated by noise;"
                 + " compare Q_c with its noise floor)");
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);

@@ -11,10 +11,10 @@ import org.megalut.great3.Submission;
 import org.megalut.great3.SubmissionRow;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.io.WorkdirLock;
 import org.megalut.spark.pipeline.StepOption;
 import org.megalut.spark.settings.RunSettings;
-import org.megalut.spark.steps.GroupStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +44,7 @@ final class SubmissionCommand implements Callable<Integer> {
         Configuration conf = settings.hadoopConfiguration();
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "submission")) {
             List<SubmissionRow> rows = new ArrayList<>();
-            for (GroupedSubfield r : GroupStep.read(run.groupCsv(), conf)) {
+            for (GroupedSubfield r : GroupTable.read(run.groupCsv(), conf)) {
                 if (!BranchLayout.isDeep(r.subfield())) {
                     rows.add(new SubmissionRow(r.subfield(), r.s1w(), r.s2w()));
                 }

@@ -37,6 +37,7 @@ import org.megalut.sim.megalut.DatasetCatalogs;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.sim.megalut.SimGalaxy;
+import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.io.LongTables;
 import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.settings.SimSettings;
@@ -47,6 +48,7 @@ import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.SimulateStep;
+
 
 /** A generated branch is GREAT3-format, deterministic, and measures like GREAT3 data. */
 class Great3SimStepTest {
@@ -311,7 +313,7 @@ class Great3SimStepTest {
         assertEquals(GRID * GRID, g.galaxies());
         assertTrue(Math.abs(g.s1w()) < 0.2 && Math.abs(g.s2w()) < 0.2, g.toString());
         assertEquals(ShearParams.read(truth.resolve(BranchLayout.shearParamsYaml(1))).g1(), g.trueG1(), 0);
-        assertEquals(grouped, GroupStep.read(new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/results/main/group.csv")
+        assertEquals(grouped, GroupTable.read(new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/results/main/group.csv")
                 .toString()), new Configuration()));
     }
 

@@ -31,8 +31,9 @@ import org.megalut.ml.committee.MlConfig;
 import org.megalut.ml.data.LongTable;
 import org.megalut.plot.CommitteeFigures;
 import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.report.RunReport;
-import org.megalut.spark.steps.GroupStep;
+
 
 
 /**
@@ -89,11 +90,11 @@ class RunReportTest {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         PredictionRun obs = new PredictionRun(work, "main", PredictionRun.Target.OBS);
         PredictionRun mimic = new PredictionRun(work, "main", PredictionRun.Target.MIMIC);
-        GroupStep.write(rows(true, false), obs.groupCsv(), conf);
-        GroupStep.write(rows(true, true), mimic.groupCsv(), conf);
+        GroupTable.write(rows(true, false), obs.groupCsv(), conf);
+        GroupTable.write(rows(true, true), mimic.groupCsv(), conf);
         AtomicWrite.text(obs.metricsJson(), conf, BranchEvaluation.json(BranchEvaluation.evaluate(rows(true, false)), obs.label(),
                 Map.of()) + "\n");
-        GroupStep.write(rows(false, false), new PredictionRun(work, "notruth", PredictionRun.Target.OBS).groupCsv(), conf);
+        GroupTable.write(rows(false, false), new PredictionRun(work, "notruth", PredictionRun.Target.OBS).groupCsv(), conf);
         // 4 subfields × 150 galaxies; flag 3 (masked features) for every 17th.
         spark.range(600).selectExpr("cast(id % 4 as int) as subfield", "id",
                         "cast(case when id % 17 = 0 then 3 else 0 end as int) as flag",

@@ -13,6 +13,7 @@ import org.megalut.spark.PredictionRun;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.report.RunReport;
 import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.steps.CheckPsfsStep;
@@ -151,13 +152,13 @@ final class PipelineSteps {
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
     static StepOutcome evaluate(StepContext c, PredictionRun run) throws IOException {
         Configuration conf = c.spark().sparkContext().hadoopConfiguration();
-        List<GroupedSubfield> rows = GroupStep.read(run.groupCsv(), conf);
+        List<GroupedSubfield> rows = GroupTable.read(run.groupCsv(), conf);
         if (rows.stream().filter(r -> Double.isFinite(r.trueG1())).count() < 3) {
             return StepOutcome.nothing("skipped (needs --truth and at least 3 subfields)");
         }
         BranchEvaluation.Result r = BranchEvaluation.evaluate(rows);
         BranchEvaluation.print(r, c.out());
-        AtomicWrite.text(run.metricsJson(), conf, BranchEvaluation.json(r, run.label(), GroupStep.readFailed(run, conf)) + "\n");
+        AtomicWrite.text(run.metricsJson(), conf, BranchEvaluation.json(r, run.label(), GroupTable.readFailed(run.failedCsv(), conf)) + "\n");
         List<Integer> done = rows.stream().map(GroupedSubfield::subfield).sorted().toList();
         return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson());
     }

@@ -18,11 +18,10 @@ import org.megalut.ml.committee.Committee;
 import org.megalut.ml.committee.CommitteeIo;
 import org.megalut.ml.committee.Member;
 import org.megalut.spark.WorkdirLayout;
-import org.megalut.spark.steps.LearnStep;
 
 /**
  * The final costs of one trained committee ({@code <workdir>/committees/<kind>/subfield=S/<name>.json},
- * written by {@link LearnStep}):
+ * written by {@code learn} and {@code learn-weights}):
  * the mean over its kept members of the last training (minibatch) and validation cost. Read in one Spark
  * task per subfield, since a full run has hundreds of committee files. A committee that cannot be read
  * is kept with its error, for the report to show. (A plain class rather than a record: Spark's Kryo

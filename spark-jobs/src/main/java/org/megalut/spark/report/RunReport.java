@@ -32,8 +32,7 @@ import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.FigureFiles;
-import org.megalut.spark.steps.GroupStep;
-import org.megalut.spark.steps.SimulateStep;
+import org.megalut.spark.io.GroupTable;
 
 /**
  * The report of a prediction run: {@code <run>/report/index.html} (self-contained, relative links) with
@@ -64,7 +63,7 @@ public final class RunReport {
      */
     public static Path write(SparkSession spark, PredictionRun run, List<String> simDatasets) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<GroupedSubfield> rows = GroupStep.read(run.groupCsv(), conf);
+        List<GroupedSubfield> rows = GroupTable.read(run.groupCsv(), conf);
         int[] subfields = rows.stream().mapToInt(GroupedSubfield::subfield).sorted().toArray();
         Path dir = run.reportDir();
         FileSystem fs = dir.getFileSystem(conf);
@@ -144,7 +143,7 @@ public final class RunReport {
         }
         PredictionRun other = counterpart(run);
         if (run.target() == PredictionRun.Target.OBS && other.groupCsv().getFileSystem(conf).exists(other.groupCsv())) {
-            List<GroupedSubfield> m = GroupStep.read(other.groupCsv(), conf);
+            List<GroupedSubfield> m = GroupTable.read(other.groupCsv(), conf);
             if (BranchEvaluation.evaluated(m).size() >= 3) {
                 runs.put("mimic", BranchEvaluation.evaluate(m));
             }
@@ -253,8 +252,8 @@ public final class RunReport {
                                  List<String> simDatasets, Path dir, Configuration conf) throws IOException {
         page.section("features", "Features: simulations against observations");
         Map<String, Map<String, double[]>> samples = new LinkedHashMap<>();
-        Path workdir = new Path(run.workdir());
-        Map<String, double[]> obs = FeatureSamples.read(spark, WorkdirLayout.of(run.workdir()).table(
+        WorkdirLayout layout = WorkdirLayout.of(run.workdir());
+        Map<String, double[]> obs = FeatureSamples.read(spark, layout.table(
                 WorkdirLayout.OBSERVATIONS), subfields, FEATURES, SAMPLE_CAP);
         List<String> missing = new ArrayList<>();
         if (obs != null) {
@@ -263,7 +262,7 @@ public final class RunReport {
             missing.add("observations (" + WorkdirLayout.OBSERVATIONS + ")");
         }
         for (String d : simDatasets) {
-            Map<String, double[]> s = FeatureSamples.read(spark, new Path(workdir, SimulateStep.name(d)), subfields,
+            Map<String, double[]> s = FeatureSamples.read(spark, layout.simulation(d), subfields,
                     FEATURES, SAMPLE_CAP);
             if (s != null) {
                 samples.put("sim " + d, s);
@@ -296,7 +295,7 @@ public final class RunReport {
     private static void failures(HtmlPage page, SparkSession spark, PredictionRun run, List<GroupedSubfield> rows,
                                  int[] subfields, Path dir, Configuration conf) throws IOException {
         page.section("failures", "Failures");
-        Map<Integer, String> failedSubfields = GroupStep.readFailed(run, conf);
+        Map<Integer, String> failedSubfields = GroupTable.readFailed(run.failedCsv(), conf);
         if (!failedSubfields.isEmpty()) {
             page.warning(failedSubfields.size() + " selected subfield(s) failed and are left out of every result on"
                     + " this page; a rerun after their input is fixed redoes only them.");

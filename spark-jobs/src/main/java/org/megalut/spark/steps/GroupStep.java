@@ -2,18 +2,13 @@ package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-
-import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
@@ -29,10 +24,11 @@ import org.megalut.spark.PredictionRun;
 import org.megalut.spark.SubfieldState;
 import org.megalut.spark.TruthFiles;
 import org.megalut.spark.WorkdirLayout;
-import org.megalut.spark.io.AtomicWrite;
+import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.io.LongTables;
-import org.megalut.spark.io.SmallTable;
 import org.megalut.spark.settings.RunSettings;
+
+
 
 /**
  * {@code group}: one row per subfield of a prediction run with the unweighted and the weighted mean shear
@@ -41,9 +37,6 @@ import org.megalut.spark.settings.RunSettings;
  * directory is given), the simulated shear for a mimic run. Written to the run's {@code group.csv}.
  */
 public final class GroupStep {
-    private static final String HEADER = "subfield,galaxies,total,pre_s1,pre_s2,pre_s1w,pre_s2w,tru_s1,tru_s2,"
-            + "tru_psf_g1,tru_psf_g2,psf_adamom_g1,psf_adamom_g2,psf_adamom_sigma";
-    private static final int FIELDS = HEADER.split(",").length;
 
     private GroupStep() { }
 
@@ -77,7 +70,7 @@ public final class GroupStep {
             failed.put(sf, f != null ? f.toString() : "no predictions: run "
                     + (run.target() == PredictionRun.Target.OBS ? "predict-obs" : "mimic") + " first");
         }
-        writeFailed(failed, run.failedCsv(), conf.value());
+        GroupTable.writeFailed(failed, run.failedCsv(), conf.value());
         if (subfields.isEmpty()) {
             throw new IllegalStateException("no selected subfield of " + run.label() + " has predictions; "
                     + failed.entrySet().iterator().next());
@@ -111,40 +104,8 @@ public final class GroupStep {
             rows.add(new GroupedSubfield(sf, (long) m[0], (long) m[7], m[1], m[2], m[3], m[4], tg1, tg2, pg1, pg2,
                     st[0], st[1], st[2]));
         }
-        write(rows, run.groupCsv(), conf.value());
+        GroupTable.write(rows, run.groupCsv(), conf.value());
         return new Grouped(rows, failed);
-    }
-
-    /** Writes the failed subfields of a run ({@code subfield,reason}, one line each). */
-    static void writeFailed(Map<Integer, String> failed, Path csv, Configuration conf) throws IOException {
-        SmallTable t = new SmallTable(List.of(new SmallTable.Column("subfield", SmallTable.Type.INT),
-                new SmallTable.Column("reason", SmallTable.Type.STRING)));
-        failed.forEach((sf, why) -> t.add(sf, why.replaceAll("\\R", " ")));
-        t.write(csv, conf);
-    }
-
-    /** The failed subfields of a grouped run and their reasons; empty when the run has no such file. */
-    public static Map<Integer, String> readFailed(PredictionRun run, Configuration conf) throws IOException {
-        Path csv = run.failedCsv();
-        Map<Integer, String> out = new TreeMap<>();
-        if (!csv.getFileSystem(conf).exists(csv)) {
-            return out;
-        }
-        try (var in = csv.getFileSystem(conf).open(csv)) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
-            for (int i = 1; i < lines.length; i++) {
-                int comma = lines[i].indexOf(',');
-                if (comma < 0) {
-                    continue;
-                }
-                String why = lines[i].substring(comma + 1);
-                if (why.length() >= 2 && why.startsWith("\"") && why.endsWith("\"")) {
-                    why = why.substring(1, why.length() - 1).replace("\"\"", "\"");
-                }
-                out.put(Integer.parseInt(lines[i].substring(0, comma)), why);
-            }
-        }
-        return out;
     }
 
     /**
@@ -208,57 +169,5 @@ public final class GroupStep {
             out.put(r.getInt(0), new double[] {r.getDouble(1), r.getDouble(2), r.getDouble(3)});
         }
         return out;
-    }
-
-    /** Writes a group table (also for tests and tools that build rows themselves). */
-    public static void write(List<GroupedSubfield> rows, Path csv, Configuration conf) throws IOException {
-        AtomicWrite.stream(csv, conf, os -> {
-            PrintStream ps = new PrintStream(os, false, StandardCharsets.UTF_8);
-            ps.println(HEADER);
-            for (GroupedSubfield r : rows) {
-                ps.println(String.join(",", Integer.toString(r.subfield()), Long.toString(r.galaxies()),
-                        Long.toString(r.total()), num(r.s1()), num(r.s2()), num(r.s1w()), num(r.s2w()),
-                        num(r.trueG1()), num(r.trueG2()), num(r.psfG1()), num(r.psfG2()), num(r.starG1()),
-                        num(r.starG2()), num(r.starSigma())));
-            }
-            ps.flush();
-        });
-    }
-
-    /** Reads a {@code group.csv} written by {@link #run}. */
-    public static List<GroupedSubfield> read(Path csv, Configuration conf) throws IOException {
-        if (!csv.getFileSystem(conf).exists(csv)) {
-            throw new FileNotFoundException("no group table " + csv + ": run group (or run) first");
-        }
-        List<GroupedSubfield> rows = new ArrayList<>();
-        try (var in = csv.getFileSystem(conf).open(csv)) {
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R");
-            if (lines.length == 0 || !lines[0].equals(HEADER)) {
-                throw new IllegalArgumentException(csv + ": expected the header '" + HEADER + "', found '"
-                        + (lines.length == 0 ? "" : lines[0]) + "'");
-            }
-            for (int i = 1; i < lines.length; i++) {
-                if (lines[i].isBlank()) {
-                    continue;
-                }
-                String[] f = lines[i].split(",", -1);
-                if (f.length != FIELDS) {
-                    throw new IllegalArgumentException(csv + ", line " + (i + 1) + ": expected " + FIELDS
-                            + " fields, found " + f.length);
-                }
-                rows.add(new GroupedSubfield(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), d(f[3]), d(f[4]),
-                        d(f[5]), d(f[6]), d(f[7]), d(f[8]), d(f[9]), d(f[10]), d(f[11]), d(f[12]), d(f[13])));
-            }
-        }
-        return rows;
-    }
-
-    private static double d(String s) {
-        return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
-    }
-
-    /** Shortest exact decimal (Double.toString round-trips), empty for NaN. */
-    private static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 }
