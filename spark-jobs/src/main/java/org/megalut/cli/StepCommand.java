@@ -41,7 +41,7 @@ final class StepCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.forAnnotatedObject(command);
         spec.name(step.name());
         spec.mixinStandardHelpOptions(true);
-        spec.usageMessage().description(step.description().toArray(String[]::new));
+        spec.usageMessage().description(paragraph(step.description()));
         addOptions(spec, step.options());
         command.spec = spec;
         return new CommandLine(spec);
@@ -51,9 +51,14 @@ final class StepCommand implements Callable<Integer> {
     static void addOptions(CommandSpec spec, List<StepOption> declared) {
         for (StepOption o : declared) {
             OptionSpec.Builder b = OptionSpec.builder(o.name()).type(o.type())
-                    .description(o.description().toArray(String[]::new));
+                    .description(paragraph(o.description()));
             spec.addOption(o.flag() ? b.arity("0").build() : b.paramLabel(o.label()).arity("1").build());
         }
+    }
+
+    /** Lines of help text as one paragraph, which picocli wraps to the terminal ('%' is its format character). */
+    private static String paragraph(List<String> lines) {
+        return String.join(" ", lines).replace("%", "%%");
     }
 
     /** The values of the declared options given on the command line (flags only when set), by name. */
