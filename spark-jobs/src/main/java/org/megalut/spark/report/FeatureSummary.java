@@ -25,9 +25,11 @@ import org.apache.spark.sql.SparkSession;
  * assembled into one MLlib vector and {@link Summarizer} aggregates the vectors of each subfield, so
  * only a few numbers per subfield reach the driver, whatever the table's size.
  *
- * <p>Rows count only when every feature is finite: failed measurements (flags 1 and 3, whose adaptive
- * moments are null) are left out, as in the report's histograms. The standard deviation is the sample
- * one, with n − 1 in the denominator (Summarizer's {@code std}).
+ * <p>Rows count only when every feature is finite, so that a subfield's statistics all describe one
+ * set of stamps: failed measurements (flags 1 and 3, whose adaptive moments are null) are left out, as
+ * in the report's histograms, which also drop non-finite values; unlike the histograms, which drop
+ * them feature by feature, the sky statistics of a flag-3 stamp go with its moments. The standard
+ * deviation is the sample one, with n − 1 in the denominator (Summarizer's {@code std}).
  */
 final class FeatureSummary {
     private static final String VECTOR = "features";
@@ -66,7 +68,7 @@ final class FeatureSummary {
         Column finite = lit(true);
         for (String f : present) {
             // In Spark SQL NaN sorts above every double and null compares as unknown, so this keeps only
-            // finite values: the same values the histograms keep.
+            // finite values (null, NaN and ±∞ out).
             finite = finite.and(col(f).cast("double").between(-Double.MAX_VALUE, Double.MAX_VALUE));
         }
         List<Column> kept = new ArrayList<>(List.of(col("subfield").cast("int").as("subfield")));
