@@ -7,8 +7,8 @@ package org.megalut.render;
  *
  * <p>Why batched: a stamp's inverse FFT is ~65 column transforms of 128 points plus ~48 row
  * transforms. Doing them one sequence at a time (JTransforms) runs scalar code, and its mixed-radix
- * path for 3·2^a (the sizes GalSim's goodFFTSize picks between powers of two) took twice as long per
- * point as its 128-point transforms (micro-benchmark). Here each butterfly combines whole rows: the
+ * path for 3·2^a (the sizes GalSim's goodFFTSize picks between powers of two) is markedly slower per
+ * point than its power-of-two transforms. Here each butterfly combines whole rows: the
  * same index t in different row arrays, a loop the JIT turns into SIMD instructions. The loops stay small on purpose (at most two stores):
  * C2 stops unrolling, hence vectorising, bodies above its unroll limit.
  *

@@ -4,7 +4,7 @@ package org.megalut.render;
  * A point source, I(x) = flux·δ(x), F(k) = flux: GalSim's DeltaFunction. Drawn through a PSF it gives
  * the PSF's own image, and {@link StampDrawer#draw(Profile, Profile, org.megalut.image.Image, double, double,
  * double, DrawMethod)} then reuses its cached PSF k-grid instead of evaluating the PSF at every k-point again
- * (for an optical PSF, an interpolated image, ~1 µs per point).
+ * (for an optical PSF or an interpolated image, a costly evaluation per point).
  *
  * <p>Its sizes are unbounded: stepK = maxK = +∞ (GalSim uses a mock infinity), so the grid of a
  * convolution is the other factors' alone. Drawing it with no PSF and no pixel fails for want of a

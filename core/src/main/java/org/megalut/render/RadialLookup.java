@@ -134,9 +134,8 @@ final class RadialLookup {
      * <p>Two passes: the arguments first (a loop that C2 vectorises), then the table reads. When the
      * row's arguments provably lie inside the bound table, as on every row but the few through the
      * k-origin's neighbourhood, the reads skip the range test; that branch, even perfectly predicted,
-     * kept the one-pass loop at 5.0–7.7 ns per point against 3.2–4.9 for the two passes in the same
-     * runs (three runs of a scratch micro-benchmark: 201 rows of 101 points, Sérsic n = 1.37); two
-     * passes with the test kept were no faster than one.
+     * makes the one-pass loop markedly slower than the two passes, and two passes with the test kept
+     * are no faster than one.
      */
     void fillRow(double[] out, int count, double a, double b, double c2, double c, double scale) {
         arguments(count, a, b, c2, c);

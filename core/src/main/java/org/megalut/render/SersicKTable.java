@@ -81,7 +81,7 @@ public final class SersicKTable {
     static final int LOOKUP_E_MIN = -16;
     static final int LOOKUP_E_MAX = 16;
 
-    /** Builds the table of index n by quadrature (about 0.05–0.5 s). */
+    /** Builds the table of index n by quadrature (too slow to repeat per stamp: {@link SersicTables} caches it). */
     static SersicKTable compute(double n) {
         checkN(n);
         double b = solveB(n, 2 * n - 1.0 / 3);
@@ -265,7 +265,7 @@ public final class SersicKTable {
      * n. Bin by bin in a fixed order, so a bin's coefficients depend on the sources, weights and bin
      * alone: one multiply-add per source and coefficient instead of one evaluation of {@link #value}
      * (a logarithm and a spline) per node. Same positions in every array, so the JIT vectorises the
-     * loops (with out written from 0 it did not: 8 µs against 2.4 µs for 11 octaves, micro-benchmark).
+     * loops (with out written from 0 they do not, and the combination then runs several times slower).
      */
     static void combineLookups(SersicKTable[] sources, double[] weights, int count, int e0, int e1, double[] out) {
         int from = lookupOffset(e0);
@@ -413,8 +413,8 @@ public final class SersicKTable {
      * GalSim's maxk rule on its own ln q₀ grid: last node with |H| &gt; mt, times e^Δ (units 1/r0).
      * For n ≥ {@value #MAXK_COARSE_MIN_N} the scan steps down {@value #MAXK_COARSE} nodes at a time to
      * the first sampled node above mt, then looks for the last node above mt among the nodes it skipped
-     * just above it (an n-interpolated table is built per stamp: with this scan its build fell from
-     * 21 to 8 µs, micro-benchmark). That is the node-by-node scan's node unless |H| rises above mt
+     * just above it (an n-interpolated table is built per stamp, and a node-by-node scan would be most
+     * of that build). That is the node-by-node scan's node unless |H| rises above mt
      * again between two sampled nodes: compared on 2,001 n in [0.3, 6.2], it differed only at n = 0.477, where the flat-cored
      * profile's transform oscillates; below n = 0.5 the scan goes node by node.
      */

@@ -12,8 +12,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The precomputed node tables of {@link SersicTables}'s n grid, shipped as the classpath resource
- * {@value #RESOURCE} so that a fresh JVM does not spend minutes of quadrature (a node costs 0.2 s
- * to several seconds) before its first stamp.
+ * {@value #RESOURCE} so that a fresh JVM does not spend minutes of quadrature (one exact table per
+ * node, over a hundred nodes) before its first stamp.
  *
  * <p>Format (gzip of big-endian {@link DataOutputStream} data): magic {@value #MAGIC}, then the grid
  * constants the file was built for (table nodes, ln-q start and step, n start and step, node count),

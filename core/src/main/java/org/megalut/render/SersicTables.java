@@ -8,8 +8,8 @@ import org.megalut.util.LruCache;
  * Sources of {@link SersicKTable}s: exact per-n tables in an LRU cache, and a fast path that
  * interpolates in n between tables on a fixed n grid.
  *
- * <p><b>Exact</b> ({@link #exact}): one quadrature-built table per distinct n (0.2–1.5 s for n ≤ 4),
- * kept in an LRU cache of {@value #CACHE_SIZE} entries, like GalSim's.
+ * <p><b>Exact</b> ({@link #exact}): one quadrature-built table per distinct n (a quadrature far too
+ * slow to repeat per stamp), kept in an LRU cache of {@value #CACHE_SIZE} entries, like GalSim's.
  *
  * <p><b>Interpolated</b> ({@link #interpolated}): the pipeline draws a different n for nearly every
  * stamp, so a per-n quadrature is too slow. Tables are built lazily at the nodes
@@ -18,12 +18,12 @@ import org.megalut.util.LruCache;
  * and R_fold(n) are interpolated the same way and then refined by Newton steps, so sizes (stepK,
  * maxK, r0) are exact. Accuracy of the transform versus the exact table, max |ΔF| per unit flux
  * (measured, {@code SersicTablesTest}): 2e-6 at n = 0.52, below 1e-7 for n ≥ 1, but 1.3e-5 at
- * n = 0.31 where F varies fastest with n. An interpolated table costs about 50 µs once its four
- * nodes exist (the last {@value #INTERPOLATED_CACHE_SIZE} are cached). A node costs one exact build
- * (0.2–1.5 s for n ≤ 4, several seconds towards n = 6.2), so the nodes ship precomputed
- * ({@link SersicNodeFile}: the same bits on every machine) and are loaded once per JVM (tens of
- * milliseconds); without that resource they are built lazily, and {@link #prepare} builds them up
- * front in parallel (for n ∈ [0.5, 4], 75 nodes in about 15 s on two cores).
+ * n = 0.31 where F varies fastest with n. An interpolated table needs no quadrature once its four
+ * nodes exist (the last {@value #INTERPOLATED_CACHE_SIZE} are cached). A node costs one exact build,
+ * and the grid has over a hundred, so the nodes ship precomputed
+ * ({@link SersicNodeFile}: the same bits on every machine) and are loaded once per JVM (a file
+ * read); without that resource they are built lazily, and {@link #prepare} builds them up
+ * front in parallel.
  *
  * <p>Thread-safe.
  */

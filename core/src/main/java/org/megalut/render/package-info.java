@@ -25,21 +25,18 @@
  * ours to about 1e-7. The 24 PSF-only stamps, including the optical PSFs, agree to 2e-9 (1e-13 for
  * the optical ones).
  *
- * <p><b>Speed</b> (one thread, 48×48 stamps at 0.2"/px, Sérsic hlr 0.15–0.6", on a 2.1 GHz
- * virtual 2-core machine; {@code bench.StampThroughput} counts stamps per CPU-second of the drawing
- * thread, {@code bench.SersicStampBenchmark} is the JMH version): the k-grid fill (a cubic per point
- * from a table on octaves of (k·hlr)², {@link org.megalut.render.OctaveTable}) is about a third of a
- * draw, the inverse FFT ({@link org.megalut.render.StampInverseFft}: 65 column transforms of 128
- * points and the 48 stamp rows, for most stamps) about a quarter, the product with the PSF and the
- * fold most of the rest. The FFTs are {@link org.megalut.render.BatchedFft}s that transform many
- * sequences at once, so that the JIT vectorises them; they also handle the 3·2^a sizes (192, 384)
- * that GalSim picks for large or concentrated galaxies, where JTransforms' mixed-radix path took
- * twice as long per point.
+ * <p><b>Speed.</b> A draw is the k-grid fill (a cubic per point from a table on octaves of
+ * (k·hlr)², {@link org.megalut.render.OctaveTable}), the product with the PSF and the fold, and the
+ * inverse FFT ({@link org.megalut.render.StampInverseFft}: 65 column transforms of 128 points and
+ * the 48 stamp rows, for most stamps); each is written as loops the JIT vectorises. The FFTs are
+ * {@link org.megalut.render.BatchedFft}s that transform many sequences at once; they also handle
+ * the 3·2^a sizes (192, 384) that GalSim picks for large or concentrated galaxies, where
+ * JTransforms' mixed-radix path is markedly slower per point.
  * A Sérsic of fixed n draws from its table's shared lookup with no per-stamp table work; an n that
- * changes every stamp costs an n-interpolated table (about 8 µs, micro-benchmark) and the
- * combination of its node lookups over the stamp's octaves (a few µs). A full GREAT3 ground subfield
- * ({@code sim.great3.bench.SubfieldTiming}, 100×100 stamps with a Kolmogorov ⊗ optical PSF) takes
- * 0.5–2.2 CPU-s to select its galaxies and 1.9–4.3 CPU-s to draw them. Measured numbers are in the
- * README.
+ * changes every stamp costs an n-interpolated table and the combination of its node lookups over the
+ * stamp's octaves, both small beside the FFT. Throughput is measured by {@code bench.StampThroughput}
+ * (stamps per CPU-second of the drawing thread), {@code bench.SersicStampBenchmark} (its JMH version)
+ * and {@code sim.great3.bench.SubfieldTiming} (a full GREAT3 ground subfield); their latest results
+ * are recorded in BENCHMARKS.md at the top of the repository.
  */
 package org.megalut.render;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-
 class BranchEvaluationTest {
 
     private static List<GroupedSubfield> rows(double noise) {

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that went through such functions and was stored on one machine is therefore compared on another with
  * a tolerance, stated at the call site with its reason. To see what a test would do on a machine with
  * other intrinsics, run it with {@code -XX:+UnlockDiagnosticVMOptions -XX:-UseLibmIntrinsic} (the
- * portable fdlibm code instead of the intrinsics): {@code CrossCpuDeterminismTest} does that in a
+ * portable fdlibm code instead of the intrinsics): {@code CrossCpuAgreementTest} (spark-jobs) does that in a
  * child JVM.
  */
 public final class CrossCpu {

@@ -49,7 +49,6 @@ import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.SimulateStep;
 
-
 /** A generated branch is GREAT3-format, deterministic, and measures like GREAT3 data. */
 class Great3SimStepTest {
     static final int GRID = 6;

@@ -34,8 +34,6 @@ import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.report.RunReport;
 
-
-
 /**
  * The report of a small synthetic workdir (group tables, metrics, tiny obs and simulation Parquet, a
  * committee): every image the page shows exists and decodes, data text is escaped, and a run without
@@ -162,6 +160,8 @@ class RunReportTest {
         assertTrue(html.contains("mimic weighted"), "the mimic run's metrics are in the table");
         assertTrue(html.contains("../../../mimic/main/report/index.html"));
         assertTrue(html.contains("sim simobscompa"), "a missing simulation is named");
+        assertTrue(html.contains("<td>3</td><td>sim train-weight</td><td>500</td>"),
+                "per-subfield feature statistics of each sample");
         assertTrue(html.contains("unreadable"), "the broken weight committee is listed");
         assertFalse(html.contains("<script"), "no script, data text escaped");
         Path mimicIndex = tmp.resolve("work/mimic/main/report/index.html");

@@ -11,8 +11,8 @@ import org.megalut.render.SersicUnitLookup;
  *
  * <p>Why not {@code Sersic.interpolated(n)}: building that table costs Newton solves for b(n) and the
  * folding radius per new n, which the continuum estimate does not need. Combining the nodes' lookups
- * over the candidate's octaves of s² costs a few µs, and a point then costs a cubic read off the bits
- * of s² (no logarithm): the two agree with the interpolated table's values to the lookups'
+ * over the candidate's octaves of s² is one multiply-add per node and coefficient, and a point then
+ * costs a cubic read off the bits of s² (no logarithm): the two agree with the interpolated table's values to the lookups'
  * interpolation error (~1e-9 of the flux).
  *
  * <p>Not thread-safe (reused buffer).

@@ -154,10 +154,10 @@ public final class SubfieldSimulator {
      * and each position gets an offset U(−a, a) px.
      *
      * <p>S/N is sqrt(Σ I²)/σ and resolution 1 − T_PSF/T_gal (T = Mxx + Myy of HSM adaptive moments) of
-     * the noiseless, centred stamp. Deciding that from a drawn stamp costs ~0.7 ms per candidate, and a
-     * subfield tries 2–4 candidates per kept galaxy; so candidates too faint to reach snrMin even as
+     * the noiseless, centred stamp. Deciding that from a drawn stamp costs a draw and a fit per candidate,
+     * and a subfield tries 2–4 candidates per kept galaxy; so candidates too faint to reach snrMin even as
      * point sources are rejected at once (see {@link #snrPerFluxBound}), and the others are first
-     * estimated in k-space ({@link CandidateEstimator}, ~0.1 ms); only those whose estimates lie within
+     * estimated in k-space ({@link CandidateEstimator}, several times cheaper); only those whose estimates lie within
      * the {@link SelectionRule} margins of a threshold are drawn and measured. The kept galaxies are the
      * same as with every candidate drawn ({@code SelectionScreenTest}). Their recorded S/N and
      * resolution are the continuum estimates (the stamp values only when the estimate failed).

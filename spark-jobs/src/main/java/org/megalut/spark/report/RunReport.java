@@ -37,10 +37,11 @@ import org.megalut.spark.io.GroupTable;
 /**
  * The report of a prediction run: {@code <run>/report/index.html} (self-contained, relative links) with
  * the metrics table, per-subfield residuals against the true shear and against the PSF ellipticity,
- * feature histograms of the observations against the simulations, failure fractions and measurement
- * flags, and the training costs of the committees; the PNGs, {@code metrics.json} and {@code group.csv}
- * sit beside it. The report directory is rewritten whole on each call. Figures that cannot be drawn are
- * logged and left out of the page; missing inputs (no truth, no simulation) are said in the page.
+ * feature histograms and per-subfield feature statistics of the observations against the simulations,
+ * failure fractions and measurement flags, and the training costs of the committees; the PNGs,
+ * {@code metrics.json} and {@code group.csv} sit beside it. The report directory is rewritten whole on
+ * each call. Figures that cannot be drawn are logged and left out of the page; missing inputs (no
+ * truth, no simulation) are said in the page.
  */
 public final class RunReport {
     /** The features compared between simulations and observations (MegaLUT's inputs, S/N and the sky noise). */
@@ -253,19 +254,22 @@ public final class RunReport {
         page.section("features", "Features: simulations against observations");
         Map<String, Map<String, double[]>> samples = new LinkedHashMap<>();
         WorkdirLayout layout = WorkdirLayout.of(run.workdir());
-        Map<String, double[]> obs = FeatureSamples.read(spark, layout.table(
-                WorkdirLayout.OBSERVATIONS), subfields, FEATURES, SAMPLE_CAP);
+        Map<String, Path> tables = new LinkedHashMap<>();
+        Path obsTable = layout.table(WorkdirLayout.OBSERVATIONS);
+        Map<String, double[]> obs = FeatureSamples.read(spark, obsTable, subfields, FEATURES, SAMPLE_CAP);
         List<String> missing = new ArrayList<>();
         if (obs != null) {
             samples.put("observations", obs);
+            tables.put("observations", obsTable);
         } else {
             missing.add("observations (" + WorkdirLayout.OBSERVATIONS + ")");
         }
         for (String d : simDatasets) {
-            Map<String, double[]> s = FeatureSamples.read(spark, layout.simulation(d), subfields,
-                    FEATURES, SAMPLE_CAP);
+            Path simTable = layout.simulation(d);
+            Map<String, double[]> s = FeatureSamples.read(spark, simTable, subfields, FEATURES, SAMPLE_CAP);
             if (s != null) {
                 samples.put("sim " + d, s);
+                tables.put("sim " + d, simTable);
             } else {
                 missing.add("sim " + d);
             }
@@ -290,6 +294,7 @@ public final class RunReport {
                 + " (reproducible); the range is the pooled 0.5–99.5 % interval; failed measurements are left out."
                 + (run.target() == PredictionRun.Target.OBS ? " train-shear is noise-free by design and not shown."
                 : ""));
+        FeatureSummary.addTo(page, spark, tables, subfields, FEATURES);
     }
 
     private static void failures(HtmlPage page, SparkSession spark, PredictionRun run, List<GroupedSubfield> rows,

@@ -25,7 +25,6 @@ import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.settings.RunSettings;
 
-
 /**
  * {@code check-psfs}: one row per subfield with its PSF size and shape from the star features, sorted
  * by PSF size — the table MegaLUT used to spot odd PSFs before training. Written as Parquet

@@ -20,7 +20,6 @@ import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.spark.settings.SimSettings;
 import scala.Tuple2;
 
-
 /**
  * {@code great3-sim}: writes a GREAT3-format constant-shear branch and its truth, in three Spark stages.
  *

@@ -28,8 +28,6 @@ import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.io.LongTables;
 import org.megalut.spark.settings.RunSettings;
 
-
-
 /**
  * {@code group}: one row per subfield of a prediction run with the unweighted and the weighted mean shear
  * of its galaxies with valid predictions (g_i = Σ w ĝ_i / Σ w, MegaLUT's submission), counts, the mean

@@ -34,7 +34,6 @@ import org.megalut.spark.settings.Fingerprint;
 import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.settings.RunSettings;
 
-
 /**
  * {@code simulate <dataset>}: MegaLUT's training/validation simulations of each subfield, rendered with
  * the subfield's own star stamps as PSF and its observed noise level, measured like the observations,

@@ -17,7 +17,6 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-
 /** A table declared once gives its schema, its rows, and its values back from rows read by name. */
 class TableSpecTest {
 

@@ -16,7 +16,6 @@ import org.megalut.sim.great3.PlacedGalaxy;
 import org.megalut.sim.great3.SubfieldConditions;
 import org.megalut.spark.TestSpark;
 
-
 /** The declared tables keep their cells: truth rows survive Parquet, masked features are nulls. */
 class StepTablesTest {
 
