@@ -57,7 +57,7 @@ bench_record() {
     echo "<!-- /bench:$name -->"
   } >"$section"
   if [[ ! -f $bench_file ]]; then
-    printf '# Benchmarks\n\nWritten by `submit/bench-jmh`, `submit/bench-cpu` and `submit/bench-measure`: each run\nreplaces its own section.\n' >"$bench_file"
+    printf '# Benchmarks\n\nWritten by `submit/bench-jmh`, `submit/bench-cpu`, `submit/bench-measure` and\n`submit/bench-pipeline`: each run replaces its own section.\n' >"$bench_file"
   fi
   local out
   out=$(mktemp)
