@@ -6,7 +6,6 @@ import org.megalut.image.Image;
 import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
 import org.megalut.render.DrawMethod;
-import org.megalut.render.InterpolatedImage;
 import org.megalut.render.Profile;
 import org.megalut.render.PsfKGrids;
 import org.megalut.render.Sersic;
@@ -29,8 +28,8 @@ public final class DatasetSimulator {
     private final DatasetSpec spec;
     private final long seed;
     private final int subfield;
-    // one per star, with its k-grids: galaxies pick their star at random, so each star keeps its own
-    private final List<PsfKGrids> psfs = new ArrayList<>();
+    // one per star, with its k-grids (SubfieldPsfs)
+    private final List<PsfKGrids> psfs;
     private final double noiseSigma;
     private final StampMeasurer measurer;
     private final int stampSize;
@@ -42,9 +41,15 @@ public final class DatasetSimulator {
      */
     public DatasetSimulator(DatasetSpec spec, long seed, int subfield, List<Image> stars, double noiseSigma,
                             StampMeasurer measurer) {
-        if (stars.isEmpty()) {
-            throw new IllegalArgumentException("subfield " + subfield + ": no star stamps to use as PSFs");
-        }
+        this(spec, seed, subfield, SubfieldPsfs.fromStars(subfield, stars), noiseSigma, measurer);
+    }
+
+    /**
+     * @param psfs       the subfield's PSFs, which may be shared with other simulators of the subfield
+     * @param noiseSigma Gaussian noise σ [ADU] (ignored when the dataset has no noise)
+     */
+    public DatasetSimulator(DatasetSpec spec, long seed, int subfield, SubfieldPsfs psfs, double noiseSigma,
+                            StampMeasurer measurer) {
         if (spec.noise() && !(noiseSigma > 0)) {
             throw new IllegalArgumentException("subfield " + subfield + ": dataset " + spec.name()
                     + " needs a positive noise sigma, got " + noiseSigma);
@@ -54,15 +59,8 @@ public final class DatasetSimulator {
         this.subfield = subfield;
         this.noiseSigma = noiseSigma;
         this.measurer = measurer;
-        this.stampSize = stars.get(0).width();
-        for (Image star : stars) {
-            Image s = star.withOrigin(0, 0);
-            double flux = s.sum();
-            if (!(flux > 0)) {
-                throw new IllegalArgumentException("subfield " + subfield + ": a star stamp has non-positive flux " + flux);
-            }
-            psfs.add(new PsfKGrids(InterpolatedImage.centredOnTrueCentre(s, 1.0, 1.5).withFlux(1.0)));
-        }
+        this.stampSize = psfs.stampSize();
+        this.psfs = psfs.psfs();
     }
 
     /** All stamps of one catalog, every realization. */

@@ -2,7 +2,6 @@ package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -17,13 +16,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.great3.Great3Images;
-import org.megalut.great3.Stamps;
-import org.megalut.great3.StarCatalog;
 import org.megalut.image.Image;
 import org.megalut.sim.megalut.DatasetSimulator;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.SimulatedStamp;
-import org.megalut.spark.BranchFiles;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldResult;
 import org.megalut.spark.SubfieldRunner;
@@ -33,6 +29,7 @@ import org.megalut.spark.settings.DatasetSettings;
 import org.megalut.spark.settings.Fingerprint;
 import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.settings.RunSettings;
+
 
 /**
  * {@code simulate <dataset>}: MegaLUT's training/validation simulations of each subfield, rendered with
@@ -151,15 +148,8 @@ public final class SimulateStep {
                 throw new IllegalStateException("no observed galaxy features for subfield " + subfield
                         + " (needed for the noise level): run measure-obs first");
             }
-            BranchFiles files = new BranchFiles(s.branchDir(), s.grid(), conf.value());
-            StarCatalog cat = files.starCatalog(subfield);
-            Image field = files.starField(subfield);
-            List<Image> stars = new ArrayList<>();
-            for (int k = 0; k < cat.size(); k++) {
-                stars.add(Stamps.stamp(field, cat.x(k), cat.y(k), s.grid().stampSize()));
-            }
-            DatasetSimulator sim = new DatasetSimulator(spec, seed, subfield, stars, noise == null ? 0 : noise,
-                    s.measure().measurer());
+            DatasetSimulator sim = new DatasetSimulator(spec, seed, subfield, SimulationPsfs.of(s, subfield, conf.value()),
+                    noise == null ? 0 : noise, s.measure().measurer());
             int size = s.grid().stampSize();
             int cols = spec.nc();
             Image[] grids = new Image[keepImages ? spec.nrea() : 0];
