@@ -1,10 +1,15 @@
 package org.megalut.cli;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.megalut.fits.FitsFormatException;
 import org.megalut.great3.Great3FormatException;
 import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.pipeline.Step;
+import org.megalut.spark.pipeline.StepOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,34 +18,37 @@ import picocli.CommandLine.Command;
         description = "MegaLUT on Spark: weak-lensing shear measurement on GREAT3-format branches.")
 public final class Megalut implements Runnable {
 
+    /** Set unless given: picocli then skips looking for Groovy's Closure class, a search of every jar of the class path. */
+    private static final String NO_GROOVY_CLOSURES = "picocli.disable.closures";
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        if (System.getProperty(NO_GROOVY_CLOSURES) == null) {
+            System.setProperty(NO_GROOVY_CLOSURES, "true");
+        }
+        System.exit(commandLine(args.length > 0 ? args[0] : "").execute(args));
     }
 
     /**
-     * The configured command line (also used by tests): the demo, {@code run} and the generator, one
-     * command per pipeline step built from {@link Pipeline#STEPS}, then the tools.
+     * The configured command line with every subcommand (also used by tests): the demo, {@code run}
+     * and the generator, one command per pipeline step built from {@link Pipeline#STEPS}, then the tools.
      */
     public static CommandLine commandLine() {
+        return commandLine("");
+    }
+
+    /**
+     * The command line with only the subcommand named {@code first} when there is one, which is all a
+     * run of it needs, else with all of them: picocli reflects over the options of every subcommand it
+     * is given, a good part of the CPU of a short command.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Megalut());
-        cl.addSubcommand(new CommandLine(new DemoCommand()));
-        CommandLine run = new CommandLine(new RunCommand());
-        StepCommand.addOptions(run.getCommandSpec(), RunCommand.OPTIONS);
-        RunCommand.describeSteps(run.getCommandSpec());
-        cl.addSubcommand(run);
-        cl.addSubcommand(new CommandLine(new Great3SimCommand()));
-        for (Step step : Pipeline.STEPS) {
-            cl.addSubcommand(StepCommand.of(step));
-        }
-        CommandLine simulate = new CommandLine(new SimulateCommand());
-        StepCommand.addOptions(simulate.getCommandSpec(), SimulateCommand.OPTIONS);
-        cl.addSubcommand(simulate);
-        CommandLine submission = new CommandLine(new SubmissionCommand());
-        StepCommand.addOptions(submission.getCommandSpec(), SubmissionCommand.OPTIONS);
-        cl.addSubcommand(submission);
-        for (Object tool : new Object[] {new MomentsCommand(), new DrawCommand(), new QcCommand(), new MlTrainCommand(),
-            new MlPredictCommand(), new CompareCommand()}) {
-            cl.addSubcommand(new CommandLine(tool));
+        Map<String, Supplier<CommandLine>> subcommands = subcommands();
+        Supplier<CommandLine> only = subcommands.get(first);
+        if (only != null) {
+            cl.addSubcommand(only.get());
+        } else {
+            subcommands.values().forEach(s -> cl.addSubcommand(s.get()));
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Bad input is reported in one line naming the file; anything else keeps its stack trace.
@@ -60,6 +68,40 @@ public final class Megalut implements Runnable {
             }
             throw ex;
         });
+        return cl;
+    }
+
+    /** The subcommands by name, in the order of the usage help, each built only when asked for. */
+    private static Map<String, Supplier<CommandLine>> subcommands() {
+        Map<String, Supplier<CommandLine>> all = new LinkedHashMap<>();
+        all.put(name(DemoCommand.class), () -> new CommandLine(new DemoCommand()));
+        all.put(name(RunCommand.class), () -> {
+            CommandLine run = withOptions(new RunCommand(), RunCommand.OPTIONS);
+            RunCommand.describeSteps(run.getCommandSpec());
+            return run;
+        });
+        all.put(name(Great3SimCommand.class), () -> new CommandLine(new Great3SimCommand()));
+        for (Step step : Pipeline.STEPS) {
+            all.put(step.name(), () -> StepCommand.of(step));
+        }
+        all.put(name(SimulateCommand.class), () -> withOptions(new SimulateCommand(), SimulateCommand.OPTIONS));
+        all.put(name(SubmissionCommand.class), () -> withOptions(new SubmissionCommand(), SubmissionCommand.OPTIONS));
+        all.put(name(MomentsCommand.class), () -> new CommandLine(new MomentsCommand()));
+        all.put(name(DrawCommand.class), () -> new CommandLine(new DrawCommand()));
+        all.put(name(QcCommand.class), () -> new CommandLine(new QcCommand()));
+        all.put(name(MlTrainCommand.class), () -> new CommandLine(new MlTrainCommand()));
+        all.put(name(MlPredictCommand.class), () -> new CommandLine(new MlPredictCommand()));
+        all.put(name(CompareCommand.class), () -> new CommandLine(new CompareCommand()));
+        return all;
+    }
+
+    private static String name(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
+
+    private static CommandLine withOptions(Object command, List<StepOption> options) {
+        CommandLine cl = new CommandLine(command);
+        StepCommand.addOptions(cl.getCommandSpec(), options);
         return cl;
     }
 

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -51,17 +52,35 @@ public final class SmallTable {
     }
 
     /**
+     * Writes CSV (or Parquet when the name ends in {@code .parquet}) to a file named as on a command
+     * line: a local CSV file ({@link LocalFiles#path}) with plain Java file I/O, anything else through
+     * Hadoop with a default {@link Configuration}. The file is the same either way, whole or not at all.
+     */
+    public void write(String name) throws IOException {
+        Optional<java.nio.file.Path> local = LocalFiles.path(name);
+        if (local.isPresent() && !isParquet(local.get().getFileName().toString())) {
+            AtomicWrite.local(local.get(), this::writeCsv);
+        } else {
+            write(new Path(name), new Configuration());
+        }
+    }
+
+    /**
      * Writes CSV (or Parquet when the name ends in {@code .parquet}) to a path on any Hadoop FileSystem,
      * whole or not at all ({@link AtomicWrite}).
      */
     public void write(Path path, Configuration conf) throws IOException {
         // A user opens this one file: no checksum side file beside it on a local disk.
         path.getFileSystem(conf).setWriteChecksum(false);
-        if (path.getName().endsWith(".parquet")) {
+        if (isParquet(path.getName())) {
             AtomicWrite.path(path, conf, tmp -> writeParquet(tmp, conf));
         } else {
             AtomicWrite.stream(path, conf, this::writeCsv);
         }
+    }
+
+    private static boolean isParquet(String fileName) {
+        return fileName.endsWith(".parquet");
     }
 
     public void writeCsv(OutputStream out) {
