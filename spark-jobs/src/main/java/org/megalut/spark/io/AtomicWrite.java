@@ -1,11 +1,8 @@
 package org.megalut.spark.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -68,27 +65,6 @@ public final class AtomicWrite {
         }
     }
 
-    /**
-     * Writes a local file through a buffered stream with plain Java file I/O (no Hadoop), with the same
-     * hidden temporary name and the same result as {@link #stream} on Hadoop's local file system.
-     * Missing parent directories are created.
-     */
-    public static void local(java.nio.file.Path target, ToStream body) throws IOException {
-        java.nio.file.Path dir = target.toAbsolutePath().getParent();
-        String name = target.getFileName().toString();
-        java.nio.file.Path tmp = dir.resolve(hidden(name, ".tmp"));
-        Files.createDirectories(dir);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-            body.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        // A checksum Hadoop's local file system wrote for an older target would fail its later reads of this one.
-        Files.deleteIfExists(dir.resolve(hidden(name, ".crc")));
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     /** Whether a file name is one of {@link #temporary}'s: what a killed write leaves behind. */
     public static boolean isTemporary(String name) {
         return name.startsWith(".") && name.endsWith(".tmp");
@@ -96,11 +72,6 @@ public final class AtomicWrite {
 
     /** The hidden temporary name of a target: {@code dir/.name.tmp}. */
     static Path temporary(Path target) {
-        return new Path(target.getParent(), hidden(target.getName(), ".tmp"));
-    }
-
-    /** The hidden side-file name {@code .name.suffix}, as Hadoop names checksums and this class temporaries. */
-    private static String hidden(String name, String suffix) {
-        return "." + name + suffix;
+        return new Path(target.getParent(), LocalFiles.hidden(target.getName(), ".tmp"));
     }
 }

@@ -9,20 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Types;
 
 /**
  * A small in-memory table written as one CSV or one Parquet file (not a Spark output directory), for
  * commands whose result a user opens directly. Null values are empty CSV fields and Parquet nulls.
+ * Parquet is written by {@link SmallTableParquet}, so that writing CSV never loads Parquet's classes.
  */
 public final class SmallTable {
 
@@ -51,6 +42,15 @@ public final class SmallTable {
         return rows.size();
     }
 
+    List<Column> columns() {
+        return columns;
+    }
+
+    /** The rows, in order, as added (not copied). */
+    List<Object[]> rows() {
+        return rows;
+    }
+
     /**
      * Writes CSV (or Parquet when the name ends in {@code .parquet}) to a file named as on a command
      * line: a local CSV file ({@link LocalFiles#path}) with plain Java file I/O, anything else through
@@ -59,7 +59,7 @@ public final class SmallTable {
     public void write(String name) throws IOException {
         Optional<java.nio.file.Path> local = LocalFiles.path(name);
         if (local.isPresent() && !isParquet(local.get().getFileName().toString())) {
-            AtomicWrite.local(local.get(), this::writeCsv);
+            LocalFiles.writeAtomically(local.get(), this::writeCsv);
         } else {
             write(new Path(name), new Configuration());
         }
@@ -73,7 +73,7 @@ public final class SmallTable {
         // A user opens this one file: no checksum side file beside it on a local disk.
         path.getFileSystem(conf).setWriteChecksum(false);
         if (isParquet(path.getName())) {
-            AtomicWrite.path(path, conf, tmp -> writeParquet(tmp, conf));
+            AtomicWrite.path(path, conf, tmp -> SmallTableParquet.write(this, tmp, conf));
         } else {
             AtomicWrite.stream(path, conf, this::writeCsv);
         }
@@ -108,39 +108,5 @@ public final class SmallTable {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    public void writeParquet(Path path, Configuration conf) throws IOException {
-        Types.MessageTypeBuilder b = Types.buildMessage();
-        for (Column c : columns) {
-            switch (c.type()) {
-                case INT -> b.optional(PrimitiveTypeName.INT32).named(c.name());
-                case LONG -> b.optional(PrimitiveTypeName.INT64).named(c.name());
-                case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(c.name());
-                case STRING -> b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
-            }
-        }
-        MessageType schema = b.named("table");
-        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(path).withConf(conf).withType(schema)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
-            for (Object[] r : rows) {
-                Group g = groups.newGroup();
-                for (int i = 0; i < r.length; i++) {
-                    if (r[i] == null) {
-                        continue;
-                    }
-                    String n = columns.get(i).name();
-                    switch (columns.get(i).type()) {
-                        case INT -> g.add(n, ((Number) r[i]).intValue());
-                        case LONG -> g.add(n, ((Number) r[i]).longValue());
-                        case DOUBLE -> g.add(n, ((Number) r[i]).doubleValue());
-                        case STRING -> g.add(n, r[i].toString());
-                    }
-                }
-                w.write(g);
-            }
-        }
     }
 }
