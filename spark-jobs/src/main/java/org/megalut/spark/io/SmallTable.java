@@ -2,7 +2,6 @@ package org.megalut.spark.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,9 @@ public final class SmallTable {
 
     /** A named, typed column. */
     public record Column(String name, Type type) { }
+
+    /** Characters of CSV text encoded and written at a time. */
+    private static final int CSV_CHUNK = 1 << 16;
 
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
@@ -83,30 +85,51 @@ public final class SmallTable {
         return fileName.endsWith(".parquet");
     }
 
-    public void writeCsv(OutputStream out) {
-        PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
-        ps.println(String.join(",", columns.stream().map(Column::name).toList()));
-        StringBuilder sb = new StringBuilder();
+    /**
+     * Writes the table as UTF-8 CSV: a header line of column names, then one line per row. Numbers are
+     * written as {@link String#valueOf} writes them (doubles in {@link Double#toString}'s shortest
+     * form that reads back exactly), nulls as empty fields, and strings quoted when they hold a comma,
+     * a quote or a line break. The stream is flushed, not closed.
+     */
+    public void writeCsv(OutputStream out) throws IOException {
+        String newline = System.lineSeparator();
+        StringBuilder sb = new StringBuilder(CSV_CHUNK + 1024);
+        sb.append(String.join(",", columns.stream().map(Column::name).toList())).append(newline);
         for (Object[] r : rows) {
-            sb.setLength(0);
             for (int i = 0; i < r.length; i++) {
                 if (i > 0) {
                     sb.append(',');
                 }
-                if (r[i] != null) {
-                    sb.append(csvField(r[i]));
-                }
+                appendCsvField(sb, r[i]);
             }
-            ps.println(sb);
+            sb.append(newline);
+            if (sb.length() >= CSV_CHUNK) {
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
+            }
         }
-        ps.flush();
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
     }
 
-    private static String csvField(Object v) {
-        String s = String.valueOf(v);
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
+    /** Appends a value without an intermediate String for numbers: the text of String.valueOf. */
+    private static void appendCsvField(StringBuilder sb, Object v) {
+        if (v == null) {
+            return;
         }
-        return s;
+        if (v instanceof Double d) {
+            sb.append(d.doubleValue());
+        } else if (v instanceof Integer n) {
+            sb.append(n.intValue());
+        } else if (v instanceof Long n) {
+            sb.append(n.longValue());
+        } else {
+            String s = String.valueOf(v);
+            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(s);
+            }
+        }
     }
 }
