@@ -64,7 +64,7 @@ final class MomentsCommand implements Callable<Integer> {
         }
         SmallTable table = new SmallTable(COLUMNS);
         int failed;
-        // A local file is read without Hadoop, whose start-up would cost more than measuring the stamps.
+        // A local file is read without starting Hadoop, which would cost more than measuring the stamps.
         Optional<java.nio.file.Path> local = LocalFiles.path(input);
         if (local.isPresent()) {
             try (FileSource src = FileSource.open(local.get())) {

@@ -87,9 +87,9 @@ public final class SmallTable {
 
     /**
      * Writes the table as UTF-8 CSV: a header line of column names, then one line per row. Numbers are
-     * written as {@link String#valueOf} writes them (doubles in {@link Double#toString}'s shortest
-     * form that reads back exactly), nulls as empty fields, and strings quoted when they hold a comma,
-     * a quote or a line break. The stream is flushed, not closed.
+     * written as {@link String#valueOf} writes them (doubles as {@link Double#toString} does, which
+     * reads back exactly), nulls as empty fields, and strings quoted when they hold a comma, a quote
+     * or a line break. The stream is flushed, not closed.
      */
     public void writeCsv(OutputStream out) throws IOException {
         String newline = System.lineSeparator();
