@@ -1,15 +1,10 @@
 package org.megalut.cli;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.megalut.fits.FitsFormatException;
 import org.megalut.great3.Great3FormatException;
 import org.megalut.spark.pipeline.Pipeline;
 import org.megalut.spark.pipeline.Step;
-import org.megalut.spark.pipeline.StepOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,18 +32,32 @@ public final class Megalut implements Runnable {
     }
 
     /**
-     * The command line with only the subcommand named {@code first} when there is one, which is all a
-     * run of it needs, else with all of them: picocli reflects over the options of every subcommand it
-     * is given, a good part of the CPU of a short command.
+     * The command line with only the subcommand named {@code first} when it is one of the commands
+     * that are not pipeline steps, which is all a run of it needs, else with all of them: picocli
+     * reflects over the options of every subcommand it is given, and the steps' definitions create
+     * classes at run time, a good part of the CPU of a short command.
      */
     static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Megalut());
-        Map<String, Supplier<CommandLine>> subcommands = subcommands();
-        Supplier<CommandLine> only = subcommands.get(first);
+        Object[] before = {new DemoCommand(), new RunCommand(), new Great3SimCommand()};
+        Object[] after = {new SimulateCommand(), new SubmissionCommand(), new MomentsCommand(), new DrawCommand(),
+            new QcCommand(), new MlTrainCommand(), new MlPredictCommand(), new CompareCommand()};
+        Object only = named(first, before);
+        if (only == null) {
+            only = named(first, after);
+        }
         if (only != null) {
-            cl.addSubcommand(only.get());
+            cl.addSubcommand(subcommand(only));
         } else {
-            subcommands.values().forEach(s -> cl.addSubcommand(s.get()));
+            for (Object command : before) {
+                cl.addSubcommand(subcommand(command));
+            }
+            for (Step step : Pipeline.STEPS) {
+                cl.addSubcommand(StepCommand.of(step));
+            }
+            for (Object command : after) {
+                cl.addSubcommand(subcommand(command));
+            }
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Bad input is reported in one line naming the file; anything else keeps its stack trace.
@@ -71,37 +80,26 @@ public final class Megalut implements Runnable {
         return cl;
     }
 
-    /** The subcommands by name, in the order of the usage help, each built only when asked for. */
-    private static Map<String, Supplier<CommandLine>> subcommands() {
-        Map<String, Supplier<CommandLine>> all = new LinkedHashMap<>();
-        all.put(name(DemoCommand.class), () -> new CommandLine(new DemoCommand()));
-        all.put(name(RunCommand.class), () -> {
-            CommandLine run = withOptions(new RunCommand(), RunCommand.OPTIONS);
-            RunCommand.describeSteps(run.getCommandSpec());
-            return run;
-        });
-        all.put(name(Great3SimCommand.class), () -> new CommandLine(new Great3SimCommand()));
-        for (Step step : Pipeline.STEPS) {
-            all.put(step.name(), () -> StepCommand.of(step));
+    private static Object named(String name, Object[] commands) {
+        for (Object command : commands) {
+            if (command.getClass().getAnnotation(Command.class).name().equals(name)) {
+                return command;
+            }
         }
-        all.put(name(SimulateCommand.class), () -> withOptions(new SimulateCommand(), SimulateCommand.OPTIONS));
-        all.put(name(SubmissionCommand.class), () -> withOptions(new SubmissionCommand(), SubmissionCommand.OPTIONS));
-        all.put(name(MomentsCommand.class), () -> new CommandLine(new MomentsCommand()));
-        all.put(name(DrawCommand.class), () -> new CommandLine(new DrawCommand()));
-        all.put(name(QcCommand.class), () -> new CommandLine(new QcCommand()));
-        all.put(name(MlTrainCommand.class), () -> new CommandLine(new MlTrainCommand()));
-        all.put(name(MlPredictCommand.class), () -> new CommandLine(new MlPredictCommand()));
-        all.put(name(CompareCommand.class), () -> new CommandLine(new CompareCommand()));
-        return all;
+        return null;
     }
 
-    private static String name(Class<?> command) {
-        return command.getAnnotation(Command.class).name();
-    }
-
-    private static CommandLine withOptions(Object command, List<StepOption> options) {
+    /** The command line of a command, with the pipeline options that {@code run}, simulate and submission share. */
+    private static CommandLine subcommand(Object command) {
         CommandLine cl = new CommandLine(command);
-        StepCommand.addOptions(cl.getCommandSpec(), options);
+        if (command instanceof RunCommand) {
+            StepCommand.addOptions(cl.getCommandSpec(), RunCommand.OPTIONS);
+            RunCommand.describeSteps(cl.getCommandSpec());
+        } else if (command instanceof SimulateCommand) {
+            StepCommand.addOptions(cl.getCommandSpec(), SimulateCommand.OPTIONS);
+        } else if (command instanceof SubmissionCommand) {
+            StepCommand.addOptions(cl.getCommandSpec(), SubmissionCommand.OPTIONS);
+        }
         return cl;
     }
 
