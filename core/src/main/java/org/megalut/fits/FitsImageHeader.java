@@ -1,20 +1,13 @@
 package org.megalut.fits;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
-
-import nom.tam.fits.FitsException;
-import nom.tam.fits.Header;
-import nom.tam.fits.HeaderCard;
-import nom.tam.util.FitsInputStream;
 
 /**
  * The validated primary header of a FITS image (2-D) or cube (3-D), and where its data start.
@@ -243,20 +236,7 @@ public record FitsImageHeader(String name, Bitpix bitpix, int naxis1, int naxis2
     }
 
     private static Map<String, String> parseCards(String name, byte[] headerBytes) throws IOException {
-        Header header;
-        try (FitsInputStream in = new FitsInputStream(new ByteArrayInputStream(headerBytes))) {
-            header = Header.readHeader(in);
-        } catch (FitsException e) {
-            throw new FitsFormatException(name, "unreadable FITS header: " + e.getMessage(), e);
-        }
-        Map<String, String> cards = new LinkedHashMap<>();
-        for (Iterator<HeaderCard> it = header.iterator(); it.hasNext();) {
-            HeaderCard card = it.next();
-            String key = card.getKey();
-            if (key != null && !key.isBlank() && card.getValue() != null && !cards.containsKey(key)) {
-                cards.put(key, card.getValue());
-            }
-        }
+        Map<String, String> cards = FitsHeaderCards.read(name, headerBytes);
         if (cards.isEmpty()) {
             throw new FitsFormatException(name, "not a FITS primary header: no valued cards before END");
         }

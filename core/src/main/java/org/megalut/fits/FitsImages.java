@@ -27,7 +27,7 @@ import org.megalut.image.Image;
  */
 public final class FitsImages {
     /** Reads at most this many bytes per positional read, so a band never needs a second full-size buffer. */
-    private static final int CHUNK_BYTES = 1 << 20;
+    static final int CHUNK_BYTES = 1 << 20;
     private static final Set<String> RESERVED = Set.of("SIMPLE", "BITPIX", "NAXIS", "NAXIS1", "NAXIS2",
             "NAXIS3", "EXTEND", "END", "BSCALE", "BZERO", "BLANK", "XTENSION", "PCOUNT", "GCOUNT");
 
@@ -155,7 +155,7 @@ public final class FitsImages {
             int rows = Math.min(rowsPerChunk, nrows - row);
             int len = Math.toIntExact(rows * header.rowBytes());
             source.readFully(start + row * header.rowBytes(), buf, 0, len);
-            PixelCodec.decode(buf, bitpix, out, row * width, rows * width, bscale, bzero);
+            PixelCodec.decode(buf, 0, bitpix, out, row * width, rows * width, bscale, bzero);
         }
         Image image = new Image(0, y0, width, nrows, out);
         if (policy == NonFinitePolicy.REJECT) {

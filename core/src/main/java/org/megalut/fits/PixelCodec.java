@@ -9,19 +9,20 @@ final class PixelCodec {
     }
 
     /**
-     * Decodes {@code n} pixels from the start of {@code bytes} into {@code out[off ..]}, applying
+     * Decodes {@code n} pixels from {@code bytes[from ..]} into {@code out[off ..]}, applying
      * physical = bzero + bscale × stored.
      */
-    static void decode(byte[] bytes, Bitpix bitpix, double[] out, int off, int n, double bscale, double bzero) {
+    static void decode(byte[] bytes, int from, Bitpix bitpix, double[] out, int off, int n, double bscale,
+            double bzero) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
         switch (bitpix) {
             // FITS 8-bit data are unsigned.
-            case INT8 -> { for (int i = 0; i < n; i++) out[off + i] = bytes[i] & 0xff; }
-            case INT16 -> { for (int i = 0; i < n; i++) out[off + i] = b.getShort(2 * i); }
-            case INT32 -> { for (int i = 0; i < n; i++) out[off + i] = b.getInt(4 * i); }
-            case INT64 -> { for (int i = 0; i < n; i++) out[off + i] = b.getLong(8 * i); }
-            case FLOAT32 -> { for (int i = 0; i < n; i++) out[off + i] = b.getFloat(4 * i); }
-            case FLOAT64 -> { for (int i = 0; i < n; i++) out[off + i] = b.getDouble(8 * i); }
+            case INT8 -> { for (int i = 0; i < n; i++) out[off + i] = bytes[from + i] & 0xff; }
+            case INT16 -> { for (int i = 0; i < n; i++) out[off + i] = b.getShort(from + 2 * i); }
+            case INT32 -> { for (int i = 0; i < n; i++) out[off + i] = b.getInt(from + 4 * i); }
+            case INT64 -> { for (int i = 0; i < n; i++) out[off + i] = b.getLong(from + 8 * i); }
+            case FLOAT32 -> { for (int i = 0; i < n; i++) out[off + i] = b.getFloat(from + 4 * i); }
+            case FLOAT64 -> { for (int i = 0; i < n; i++) out[off + i] = b.getDouble(from + 8 * i); }
             default -> throw new AssertionError(bitpix);
         }
         if (bscale != 1.0 || bzero != 0.0) {

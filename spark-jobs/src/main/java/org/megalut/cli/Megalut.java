@@ -13,34 +13,51 @@ import picocli.CommandLine.Command;
         description = "MegaLUT on Spark: weak-lensing shear measurement on GREAT3-format branches.")
 public final class Megalut implements Runnable {
 
+    /** Set unless given: picocli then skips looking for Groovy's Closure class, a search of every jar of the class path. */
+    private static final String NO_GROOVY_CLOSURES = "picocli.disable.closures";
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        if (System.getProperty(NO_GROOVY_CLOSURES) == null) {
+            System.setProperty(NO_GROOVY_CLOSURES, "true");
+        }
+        System.exit(commandLine(args.length > 0 ? args[0] : "").execute(args));
     }
 
     /**
-     * The configured command line (also used by tests): the demo, {@code run} and the generator, one
-     * command per pipeline step built from {@link Pipeline#STEPS}, then the tools.
+     * The configured command line with every subcommand (also used by tests): the demo, {@code run}
+     * and the generator, one command per pipeline step built from {@link Pipeline#STEPS}, then the tools.
      */
     public static CommandLine commandLine() {
+        return commandLine("");
+    }
+
+    /**
+     * The command line with only the subcommand named {@code first} when it is one of the commands
+     * that are not pipeline steps, which is all a run of it needs, else with all of them: picocli
+     * reflects over the options of every subcommand it is given, and the steps' definitions create
+     * classes at run time, a good part of the CPU of a short command.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Megalut());
-        cl.addSubcommand(new CommandLine(new DemoCommand()));
-        CommandLine run = new CommandLine(new RunCommand());
-        StepCommand.addOptions(run.getCommandSpec(), RunCommand.OPTIONS);
-        RunCommand.describeSteps(run.getCommandSpec());
-        cl.addSubcommand(run);
-        cl.addSubcommand(new CommandLine(new Great3SimCommand()));
-        for (Step step : Pipeline.STEPS) {
-            cl.addSubcommand(StepCommand.of(step));
+        Object[] before = {new DemoCommand(), new RunCommand(), new Great3SimCommand()};
+        Object[] after = {new SimulateCommand(), new SubmissionCommand(), new MomentsCommand(), new DrawCommand(),
+            new QcCommand(), new MlTrainCommand(), new MlPredictCommand(), new CompareCommand()};
+        Object only = named(first, before);
+        if (only == null) {
+            only = named(first, after);
         }
-        CommandLine simulate = new CommandLine(new SimulateCommand());
-        StepCommand.addOptions(simulate.getCommandSpec(), SimulateCommand.OPTIONS);
-        cl.addSubcommand(simulate);
-        CommandLine submission = new CommandLine(new SubmissionCommand());
-        StepCommand.addOptions(submission.getCommandSpec(), SubmissionCommand.OPTIONS);
-        cl.addSubcommand(submission);
-        for (Object tool : new Object[] {new MomentsCommand(), new DrawCommand(), new QcCommand(), new MlTrainCommand(),
-            new MlPredictCommand(), new CompareCommand()}) {
-            cl.addSubcommand(new CommandLine(tool));
+        if (only != null) {
+            cl.addSubcommand(subcommand(only));
+        } else {
+            for (Object command : before) {
+                cl.addSubcommand(subcommand(command));
+            }
+            for (Step step : Pipeline.STEPS) {
+                cl.addSubcommand(StepCommand.of(step));
+            }
+            for (Object command : after) {
+                cl.addSubcommand(subcommand(command));
+            }
         }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             // Bad input is reported in one line naming the file; anything else keeps its stack trace.
@@ -60,6 +77,29 @@ public final class Megalut implements Runnable {
             }
             throw ex;
         });
+        return cl;
+    }
+
+    private static Object named(String name, Object[] commands) {
+        for (Object command : commands) {
+            if (command.getClass().getAnnotation(Command.class).name().equals(name)) {
+                return command;
+            }
+        }
+        return null;
+    }
+
+    /** The command line of a command, with the pipeline options that {@code run}, simulate and submission share. */
+    private static CommandLine subcommand(Object command) {
+        CommandLine cl = new CommandLine(command);
+        if (command instanceof RunCommand) {
+            StepCommand.addOptions(cl.getCommandSpec(), RunCommand.OPTIONS);
+            RunCommand.describeSteps(cl.getCommandSpec());
+        } else if (command instanceof SimulateCommand) {
+            StepCommand.addOptions(cl.getCommandSpec(), SimulateCommand.OPTIONS);
+        } else if (command instanceof SubmissionCommand) {
+            StepCommand.addOptions(cl.getCommandSpec(), SubmissionCommand.OPTIONS);
+        }
         return cl;
     }
 

@@ -1,17 +1,20 @@
 package org.megalut.cli;
 
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.megalut.fits.FileSource;
 import org.megalut.fits.FitsImageHeader;
-import org.megalut.fits.FitsImages;
-import org.megalut.image.Image;
+import org.megalut.fits.FitsStamps;
+import org.megalut.fits.SeekableSource;
 import org.megalut.meas.AdaptiveMoments;
 import org.megalut.meas.AdaptiveMomentsFitter;
 import org.megalut.meas.AdaptiveMomentsParams;
 import org.megalut.spark.io.HadoopSource;
+import org.megalut.spark.io.LocalFiles;
 import org.megalut.spark.io.SmallTable.Column;
 import org.megalut.spark.io.SmallTable.Type;
 import org.megalut.spark.io.SmallTable;
@@ -59,49 +62,45 @@ final class MomentsCommand implements Callable<Integer> {
         if (stampSize < 2) {
             throw new IllegalArgumentException("--stamp-size must be at least 2, got " + stampSize);
         }
-        Configuration conf = new Configuration();
-        List<Image> stamps;
-        try (HadoopSource src = HadoopSource.open(new Path(input), conf)) {
-            FitsImageHeader h = FitsImageHeader.read(src);
-            // 1-based coordinates, as FITS and GalSim number pixels, so centroids come out in the file's frame.
-            stamps = h.naxis3() > 1
-                    ? FitsImages.readCube(src).stream().map(p -> p.withOrigin(1, 1)).toList()
-                    : tiles(FitsImages.readImage(src), src.name());
+        SmallTable table = new SmallTable(COLUMNS);
+        int failed;
+        // A local file is read without starting Hadoop, which would cost more than measuring the stamps.
+        Optional<java.nio.file.Path> local = LocalFiles.path(input);
+        if (local.isPresent()) {
+            try (FileSource src = FileSource.open(local.get())) {
+                failed = measure(src, table);
+            }
+        } else {
+            try (HadoopSource src = HadoopSource.open(new Path(input), new Configuration())) {
+                failed = measure(src, table);
+            }
+        }
+        table.write(out);
+        System.out.printf("moments: %d stamps measured, %d failed; wrote %s%n", table.size(), failed, out);
+        return 0;
+    }
+
+    /** Measures every stamp of the file into the table, streaming it; returns the number of failures. */
+    private int measure(SeekableSource src, SmallTable table) throws IOException {
+        FitsImageHeader h = FitsImageHeader.read(src);
+        try {
+            FitsStamps.count(h, stampSize);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (use --stamp-size)", e);
         }
         AdaptiveMomentsFitter fitter = new AdaptiveMomentsFitter(AdaptiveMomentsParams.HSM_DEFAULTS.withGuessSigma(guessSigma));
-        SmallTable table = new SmallTable(COLUMNS);
-        int failed = 0;
-        for (int i = 0; i < stamps.size(); i++) {
-            AdaptiveMoments m = fitter.measure(stamps.get(i));
+        int[] failed = {0};
+        // 1-based coordinates, as FITS and GalSim number pixels, so centroids come out in the file's frame.
+        FitsStamps.forEach(src, h, stampSize, 1, (i, stamp) -> {
+            AdaptiveMoments m = fitter.measure(stamp);
             if (m.ok()) {
                 table.add(i, 0, m.sigma(), m.amplitude(), m.centroidX(), m.centroidY(), m.rho4(), m.iterations(),
                         m.e1(), m.e2(), m.g1(), m.g2(), "");
             } else {
-                failed++;
+                failed[0]++;
                 table.add(i, -1, null, null, null, null, null, null, null, null, null, null, m.errorMessage());
             }
-        }
-        table.write(new Path(out), conf);
-        System.out.printf("moments: %d stamps measured, %d failed; wrote %s%n", stamps.size(), failed, out);
-        return 0;
-    }
-
-    /**
-     * Cuts a 2-D image into stamps numbered row-major (x fastest), each keeping 1-based FITS
-     * coordinates so that centroids come out in the input image's pixel frame.
-     */
-    private List<Image> tiles(Image image, String name) {
-        if (image.width() % stampSize != 0 || image.height() % stampSize != 0) {
-            throw new IllegalArgumentException(name + ": a " + image.width() + "x" + image.height()
-                    + " image is not a whole number of " + stampSize + "-pixel stamps (use --stamp-size)");
-        }
-        Image fits = image.withOrigin(1, 1);
-        List<Image> out = new ArrayList<>();
-        for (int y = 1; y <= image.height(); y += stampSize) {
-            for (int x = 1; x <= image.width(); x += stampSize) {
-                out.add(fits.cut(x, y, stampSize, stampSize));
-            }
-        }
-        return out;
+        });
+        return failed[0];
     }
 }

@@ -3,6 +3,7 @@ package org.megalut.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -13,7 +14,10 @@ import org.megalut.spark.TestSpark;
 import org.megalut.testing.CsvTable;
 import org.megalut.testing.SharedData;
 
-/** The {@code moments} command on GalSim's star cube reproduces the reference moments (CSV and Parquet output). */
+/**
+ * The {@code moments} command on GalSim's star cube reproduces the reference moments (CSV and Parquet
+ * output), the same whether files are named locally or by Hadoop URIs.
+ */
 @Tag("oracle")
 class MomentsCommandOracleTest {
 
@@ -45,5 +49,16 @@ class MomentsCommandOracleTest {
         assertEquals(ref.size(), rows.size());
         assertEquals(ref.getDouble(0, "moments_rho4"), rows.get(0).getDouble(rows.get(0).fieldIndex("moments_rho4")), 1e-10);
         assertTrue(rows.get(23).isNullAt(rows.get(23).fieldIndex("moments_sigma")));
+    }
+
+    @Test
+    void hadoopUrisGiveTheSameTableAsLocalNames() throws Exception {
+        Path cube = SharedData.file("oracle/galsim/stars_noisy_snr20.fits");
+        Path local = tmp.resolve("local.csv");
+        Path viaHadoop = tmp.resolve("hadoop.csv");
+        assertEquals(0, Megalut.commandLine().execute("moments", cube.toString(), "--out", local.toString()));
+        assertEquals(0, Megalut.commandLine().execute("moments", cube.toUri().toString(), "--out",
+                viaHadoop.toUri().toString()));
+        assertEquals(Files.readString(local), Files.readString(viaHadoop));
     }
 }

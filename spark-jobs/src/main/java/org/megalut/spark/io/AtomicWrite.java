@@ -72,6 +72,6 @@ public final class AtomicWrite {
 
     /** The hidden temporary name of a target: {@code dir/.name.tmp}. */
     static Path temporary(Path target) {
-        return new Path(target.getParent(), "." + target.getName() + ".tmp");
+        return new Path(target.getParent(), LocalFiles.hidden(target.getName(), ".tmp"));
     }
 }

@@ -2,26 +2,17 @@ package org.megalut.spark.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.schema.LogicalTypeAnnotation;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
-import org.apache.parquet.schema.Types;
 
 /**
  * A small in-memory table written as one CSV or one Parquet file (not a Spark output directory), for
  * commands whose result a user opens directly. Null values are empty CSV fields and Parquet nulls.
+ * Parquet is written by {@link SmallTableParquet}, so that writing CSV never loads Parquet's classes.
  */
 public final class SmallTable {
 
@@ -30,6 +21,9 @@ public final class SmallTable {
 
     /** A named, typed column. */
     public record Column(String name, Type type) { }
+
+    /** Characters of CSV text encoded and written at a time. */
+    private static final int CSV_CHUNK = 1 << 16;
 
     private final List<Column> columns;
     private final List<Object[]> rows = new ArrayList<>();
@@ -50,6 +44,29 @@ public final class SmallTable {
         return rows.size();
     }
 
+    List<Column> columns() {
+        return columns;
+    }
+
+    /** The rows, in order, as added (not copied). */
+    List<Object[]> rows() {
+        return rows;
+    }
+
+    /**
+     * Writes CSV (or Parquet when the name ends in {@code .parquet}) to a file named as on a command
+     * line: a local CSV file ({@link LocalFiles#path}) with plain Java file I/O, anything else through
+     * Hadoop with a default {@link Configuration}. The file is the same either way, whole or not at all.
+     */
+    public void write(String name) throws IOException {
+        Optional<java.nio.file.Path> local = LocalFiles.path(name);
+        if (local.isPresent() && !isParquet(local.get().getFileName().toString())) {
+            LocalFiles.writeAtomically(local.get(), this::writeCsv);
+        } else {
+            write(new Path(name), new Configuration());
+        }
+    }
+
     /**
      * Writes CSV (or Parquet when the name ends in {@code .parquet}) to a path on any Hadoop FileSystem,
      * whole or not at all ({@link AtomicWrite}).
@@ -57,70 +74,61 @@ public final class SmallTable {
     public void write(Path path, Configuration conf) throws IOException {
         // A user opens this one file: no checksum side file beside it on a local disk.
         path.getFileSystem(conf).setWriteChecksum(false);
-        if (path.getName().endsWith(".parquet")) {
-            AtomicWrite.path(path, conf, tmp -> writeParquet(tmp, conf));
+        if (isParquet(path.getName())) {
+            AtomicWrite.path(path, conf, tmp -> SmallTableParquet.write(this, tmp, conf));
         } else {
             AtomicWrite.stream(path, conf, this::writeCsv);
         }
     }
 
-    public void writeCsv(OutputStream out) {
-        PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
-        ps.println(String.join(",", columns.stream().map(Column::name).toList()));
-        StringBuilder sb = new StringBuilder();
+    private static boolean isParquet(String fileName) {
+        return fileName.endsWith(".parquet");
+    }
+
+    /**
+     * Writes the table as UTF-8 CSV: a header line of column names, then one line per row. Numbers are
+     * written as {@link String#valueOf} writes them (doubles as {@link Double#toString} does, which
+     * reads back exactly), nulls as empty fields, and strings quoted when they hold a comma, a quote
+     * or a line break. The stream is flushed, not closed.
+     */
+    public void writeCsv(OutputStream out) throws IOException {
+        String newline = System.lineSeparator();
+        StringBuilder sb = new StringBuilder(CSV_CHUNK + 1024);
+        sb.append(String.join(",", columns.stream().map(Column::name).toList())).append(newline);
         for (Object[] r : rows) {
-            sb.setLength(0);
             for (int i = 0; i < r.length; i++) {
                 if (i > 0) {
                     sb.append(',');
                 }
-                if (r[i] != null) {
-                    sb.append(csvField(r[i]));
-                }
+                appendCsvField(sb, r[i]);
             }
-            ps.println(sb);
-        }
-        ps.flush();
-    }
-
-    private static String csvField(Object v) {
-        String s = String.valueOf(v);
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
-    }
-
-    public void writeParquet(Path path, Configuration conf) throws IOException {
-        Types.MessageTypeBuilder b = Types.buildMessage();
-        for (Column c : columns) {
-            switch (c.type()) {
-                case INT -> b.optional(PrimitiveTypeName.INT32).named(c.name());
-                case LONG -> b.optional(PrimitiveTypeName.INT64).named(c.name());
-                case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(c.name());
-                case STRING -> b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(c.name());
+            sb.append(newline);
+            if (sb.length() >= CSV_CHUNK) {
+                out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+                sb.setLength(0);
             }
         }
-        MessageType schema = b.named("table");
-        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(path).withConf(conf).withType(schema)
-                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-                .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
-            for (Object[] r : rows) {
-                Group g = groups.newGroup();
-                for (int i = 0; i < r.length; i++) {
-                    if (r[i] == null) {
-                        continue;
-                    }
-                    String n = columns.get(i).name();
-                    switch (columns.get(i).type()) {
-                        case INT -> g.add(n, ((Number) r[i]).intValue());
-                        case LONG -> g.add(n, ((Number) r[i]).longValue());
-                        case DOUBLE -> g.add(n, ((Number) r[i]).doubleValue());
-                        case STRING -> g.add(n, r[i].toString());
-                    }
-                }
-                w.write(g);
+        out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Appends a value without an intermediate String for numbers: the text of String.valueOf. */
+    private static void appendCsvField(StringBuilder sb, Object v) {
+        if (v == null) {
+            return;
+        }
+        if (v instanceof Double d) {
+            sb.append(d.doubleValue());
+        } else if (v instanceof Integer n) {
+            sb.append(n.intValue());
+        } else if (v instanceof Long n) {
+            sb.append(n.longValue());
+        } else {
+            String s = String.valueOf(v);
+            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(s);
             }
         }
     }
