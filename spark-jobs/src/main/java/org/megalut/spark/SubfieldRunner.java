@@ -86,7 +86,10 @@ public final class SubfieldRunner {
             return new StepOutcome(List.of(), skipped, Map.of(), Map.of(), "");
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        JavaRDD<SubfieldResult> results = computation.compute(jsc, pending).persist(StorageLevel.MEMORY_AND_DISK());
+        // Kept serialised: the results are read three times (failures, counts, the write), and Spark sizes
+        // a deserialised cached partition by walking its object graph (SizeEstimator), which for rows of
+        // boxed values costs more than serialising them with Kryo.
+        JavaRDD<SubfieldResult> results = computation.compute(jsc, pending).persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             Map<Integer, String> failed = new TreeMap<>();
             for (SubfieldResult r : results.filter(SubfieldResult::failed).collect()) {
