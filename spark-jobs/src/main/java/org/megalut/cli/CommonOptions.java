@@ -42,13 +42,9 @@ public final class CommonOptions {
         return c;
     }
 
-    /** Typed settings of this invocation. */
+    /** Typed settings of this invocation, read once from its merged configuration ({@link #config}). */
     public RunSettings settings() {
-        return settings(config());
-    }
-
-    /** Typed settings of this invocation, from its merged configuration ({@link #config}). */
-    public RunSettings settings(Config c) {
+        Config c = config();
         int[] selected = SubfieldSelection.parse(c.getString("branch.subfields"));
         BranchLayout.requireValid(selected);
         RunSettings s = RunSettings.from(c, selected, base.master, force);
