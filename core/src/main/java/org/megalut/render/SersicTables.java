@@ -1,6 +1,5 @@
 package org.megalut.render;
 
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.megalut.util.LruCache;
 
@@ -75,22 +74,9 @@ public final class SersicTables {
         if (!(truncR0 >= 0)) {
             throw new IllegalArgumentException("Sersic truncation must be >= 0 (0 = none), got trunc/r0 = " + truncR0);
         }
-        return cached(EXACT, new Key(n, truncR0),
-                () -> truncR0 == 0 ? SersicKTable.compute(n) : SersicKTable.computeTruncated(n, truncR0));
-    }
-
-    /**
-     * The table cached under {@code key}, else one built outside the cache's lock: a build takes up to
-     * seconds, and other threads must meanwhile reach other tables. Two threads that miss the same key
-     * both build it; the builds are deterministic, so either result serves.
-     */
-    private static <K> SersicKTable cached(LruCache<K, SersicKTable> cache, K key, Supplier<SersicKTable> build) {
-        SersicKTable hit = cache.get(key, k -> null);
-        if (hit != null) {
-            return hit;
-        }
-        SersicKTable built = build.get();
-        return cache.get(key, k -> built);
+        // A build takes up to seconds; other threads must meanwhile reach other tables.
+        return EXACT.getComputedUnlocked(new Key(n, truncR0),
+                k -> truncR0 == 0 ? SersicKTable.compute(n) : SersicKTable.computeTruncated(n, truncR0));
     }
 
     /** Number of nodes of the n grid. */
@@ -156,7 +142,7 @@ public final class SersicTables {
      */
     public static SersicKTable interpolated(double n) {
         SersicKTable.checkN(n);
-        return cached(INTERPOLATED, n, () -> buildInterpolated(n));
+        return INTERPOLATED.getComputedUnlocked(n, SersicTables::buildInterpolated);
     }
 
     private static SersicKTable buildInterpolated(double n) {

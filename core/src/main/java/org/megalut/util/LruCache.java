@@ -12,10 +12,10 @@ import java.util.function.Function;
  * the entry just computed is never the one evicted. Keys follow {@link Object#equals} and
  * {@link Object#hashCode}.
  *
- * <p>Thread-safe: every operation holds this cache's lock, including the computation of a missing
- * value. A caller whose computation is slow and may run concurrently for other keys can look up with
- * a function returning {@code null} (which stores nothing), compute outside, and then offer the result
- * with a second {@link #get}.
+ * <p>Thread-safe: every operation holds this cache's lock. {@link #get} computes a missing value under
+ * it too (a second thread asking for the same key waits instead of computing it again);
+ * {@link #getComputedUnlocked} computes outside it, for values slow to build that other threads must
+ * not wait for when they ask for other keys.
  *
  * @param <K> key type
  * @param <V> value type
@@ -61,6 +61,24 @@ public final class LruCache<K, V> {
             }
         }
         return value;
+    }
+
+    /**
+     * As {@link #get}, but a missing value is computed without holding the lock, so that threads asking
+     * for other keys meanwhile are served. Two threads missing the same key may both compute it; the
+     * value stored first is kept and returned to both, so {@code compute} should be deterministic.
+     *
+     * @param compute builds the value of a missing key, not null
+     */
+    public V getComputedUnlocked(K key, Function<? super K, ? extends V> compute) {
+        synchronized (this) {
+            V hit = entries.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        V built = compute.apply(key);
+        return get(key, k -> built);
     }
 
     /** The number of entries held, at most the capacity. */

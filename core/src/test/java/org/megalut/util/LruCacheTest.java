@@ -3,9 +3,15 @@ package org.megalut.util;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +88,36 @@ class LruCacheTest {
         assertEquals(0, cache.size());
         assertEquals("seven", cache.get(7, k -> "seven"));
         assertEquals("seven", cache.get(7, k -> null));
+    }
+
+    @Test
+    void anUnlockedComputationLetsOtherKeysThroughAndKeepsTheFirstValueStored() throws Exception {
+        LruCache<Integer, String> cache = new LruCache<>(4);
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> slow = pool.submit(() -> cache.getComputedUnlocked(1, k -> {
+                computing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "slow";
+            }));
+            assertTrue(computing.await(10, TimeUnit.SECONDS));
+            // Another key is served while key 1 is being computed (with get, this would wait for it).
+            assertEquals("v2", cache.get(2, k -> "v" + k));
+            // A second thread missing key 1 meanwhile stores its value first: both end up with it.
+            assertEquals("fast", cache.getComputedUnlocked(1, k -> "fast"));
+            release.countDown();
+            assertEquals("fast", slow.get(10, TimeUnit.SECONDS));
+            Counting compute = new Counting();
+            assertEquals("fast", cache.getComputedUnlocked(1, compute));
+            assertEquals(List.of(), compute.computed);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
