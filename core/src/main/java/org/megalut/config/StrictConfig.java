@@ -83,23 +83,19 @@ public final class StrictConfig {
      * @throws IllegalArgumentException listing the unknown keys and the valid ones
      */
     public static void checkKeys(Config user, Config defaults, String origin) {
-        Set<String> given = new TreeSet<>();
-        for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
-            if (!isInsideFreeObject(e.getKey(), defaults)) {
-                given.add(e.getKey());
-            }
-        }
-        Set<String> valid = new TreeSet<>();
-        for (Map.Entry<String, ConfigValue> e : defaults.entrySet()) {
-            valid.add(e.getKey());
-        }
         Set<String> unknown = new TreeSet<>();
-        for (String key : given) {
-            if (!defaults.hasPathOrNull(key)) {
-                unknown.add(key);
+        for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
+            if (!defaults.hasPathOrNull(e.getKey()) && !isInsideFreeObject(e.getKey(), defaults)) {
+                unknown.add(e.getKey());
             }
         }
-        rejectUnknown(unknown, valid, origin);
+        if (!unknown.isEmpty()) {
+            Set<String> valid = new TreeSet<>();
+            for (Map.Entry<String, ConfigValue> e : defaults.entrySet()) {
+                valid.add(e.getKey());
+            }
+            rejectUnknown(unknown, valid, origin);
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.megalut.spark;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -36,10 +35,6 @@ public record StepOutcome(List<Integer> done, List<Integer> skipped, Map<Integer
     /** Subfields processed now, successfully or not (not the skipped ones). */
     public int processed() {
         return done.size() + failed.size();
-    }
-
-    public Set<Integer> failedSubfields() {
-        return failed.keySet();
     }
 
     /** The same outcome with another note. */

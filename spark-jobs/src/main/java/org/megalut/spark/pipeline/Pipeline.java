@@ -92,7 +92,7 @@ public final class Pipeline {
                 cpu.close();
             }
             failures |= !outcome.ok();
-            failed.addAll(outcome.failedSubfields());
+            failed.addAll(outcome.failed().keySet());
             double wall = (System.nanoTime() - t0) * 1e-9;
             timings.add(new Timing(step.name(), wall, cpuSeconds, outcome.processed()));
             out.printf("%-22s %s (%.1f s)%n", step.name(), outcome.summary(), wall);

@@ -2,7 +2,6 @@ package org.megalut.spark.settings;
 
 import com.typesafe.config.Config;
 import java.util.Locale;
-import java.util.TreeSet;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.spark.settings.Fingerprint;
@@ -13,15 +12,12 @@ public final class DatasetSettings {
     private DatasetSettings() { }
 
     /**
-     * @throws IllegalArgumentException naming the valid datasets when the name is unknown
+     * The spec of a dataset of the configuration ({@link Recipe#dataset} tells an unknown name apart).
+     *
+     * @throws IllegalArgumentException for an invalid setting of the dataset
      */
     public static DatasetSpec spec(Config root, String name) {
-        Config all = root.getConfig("datasets");
-        if (!all.hasPath(name)) {
-            throw new IllegalArgumentException("unknown dataset '" + name + "'; configured datasets: "
-                    + new TreeSet<>(all.root().keySet()));
-        }
-        Config c = all.getConfig(name);
+        Config c = root.getConfig("datasets").getConfig(name);
         String grouping = c.getString("grouping").toLowerCase(Locale.ROOT);
         DatasetSpec.Grouping g = switch (grouping) {
             case "galaxy" -> DatasetSpec.Grouping.GALAXY;
