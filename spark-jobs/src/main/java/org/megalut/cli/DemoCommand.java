@@ -54,19 +54,18 @@ final class DemoCommand implements Callable<Integer> {
                 .withFallback(c);
         RunSettings settings = RunSettings.from(c, SubfieldSelection.parse(c.getString("branch.subfields")), master, false);
         SimSettings sim = SimSettings.from(c);
-        PredictionRun results = new PredictionRun(settings.workdir(), settings.recipe().predcode(),
-                PredictionRun.Target.OBS);
-        PredictionRun mimic = new PredictionRun(settings.workdir(), settings.recipe().predcode(),
-                PredictionRun.Target.MIMIC);
         long t0 = System.nanoTime();
+        StepContext context;
         try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, "demo")) {
             SparkSession spark = lease.spark();
             Great3SimStep.Outcome gen = Great3SimStep.run(spark, sim, settings.subfields(), branch, truth);
             System.out.printf("demo: generated %d subfields (%d galaxies) in %.1f s%n", gen.subfields().size(),
                     gen.galaxies(), gen.seconds());
-            Pipeline.run(new StepContext(spark, settings, settings, results, mimic, Map.of(), System.out),
-                    Pipeline.STEPS, true);
+            context = StepContext.of(spark, settings, settings.recipe().predcode(), Map.of(), System.out);
+            Pipeline.run(context, Pipeline.STEPS, true);
         }
+        PredictionRun results = context.obs();
+        PredictionRun mimic = context.mimic();
         Configuration conf = new Configuration();
         System.out.println();
         System.out.println("Result on the generated branch (" + results.label() + "):");
@@ -80,8 +79,8 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  star features            " + layout.table(WorkdirLayout.STARS));
         System.out.println("  galaxy features          " + layout.table(WorkdirLayout.OBSERVATIONS));
         System.out.println("  PSF table                " + layout.table(WorkdirLayout.PSFS) + ".csv");
-        System.out.println("  training simulations     " + layout.table("sim"));
-        System.out.println("  committees               " + layout.table("committees"));
+        System.out.println("  training simulations     " + layout.table(WorkdirLayout.SIMULATIONS));
+        System.out.println("  committees               " + layout.table(WorkdirLayout.COMMITTEES));
         System.out.println("  results (predcode)       " + results.root() + " (group.csv, metrics.json)");
         System.out.println("  mimic-great3 results     " + mimic.root());
         System.out.println("  report                   " + results.reportDir() + "/index.html"

@@ -89,16 +89,12 @@ public final class Megalut implements Runnable {
         return null;
     }
 
-    /** The command line of a command, with the pipeline options that {@code run}, simulate and submission share. */
+    /** The command line of a command, with the pipeline's options it declares. */
     private static CommandLine subcommand(Object command) {
         CommandLine cl = new CommandLine(command);
-        if (command instanceof RunCommand) {
-            StepCommand.addOptions(cl.getCommandSpec(), RunCommand.OPTIONS);
-            RunCommand.describeSteps(cl.getCommandSpec());
-        } else if (command instanceof SimulateCommand) {
-            StepCommand.addOptions(cl.getCommandSpec(), SimulateCommand.OPTIONS);
-        } else if (command instanceof SubmissionCommand) {
-            StepCommand.addOptions(cl.getCommandSpec(), SubmissionCommand.OPTIONS);
+        if (command instanceof DeclaredOptions d) {
+            StepCommand.addOptions(cl.getCommandSpec(), d.declaredOptions());
+            d.complete(cl.getCommandSpec());
         }
         return cl;
     }

@@ -15,12 +15,10 @@ import picocli.CommandLine.Spec;
         description = {"Run the pipeline's steps in order on the configured branch, skipping subfields whose outputs",
             "are complete; run it again after an interruption to complete it. Steps: STEP_NAMES (the validation steps",
             "only with run.validate = true). --force redoes the selected steps' subfields."})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, DeclaredOptions {
     @Mixin
     CommonOptions options;
 
-    /** The options the pipeline declares for prediction runs (added when the command line is built). */
-    static final List<StepOption> OPTIONS = List.of(StepOption.PREDCODE);
 
     @Spec
     CommandSpec spec;
@@ -31,8 +29,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "STEP", description = "Last step to run.")
     String to;
 
+    @Override
+    public List<StepOption> declaredOptions() {
+        return List.of(StepOption.PREDCODE);
+    }
+
     /** The help text with the list of steps filled in. */
-    static void describeSteps(CommandSpec spec) {
+    @Override
+    public void complete(CommandSpec spec) {
         String[] lines = spec.usageMessage().description();
         String names = String.join(", ", Pipeline.STEPS.stream().map(Step::name).toList());
         for (int i = 0; i < lines.length; i++) {
@@ -44,6 +48,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Step> steps = Pipeline.range(from, to); // an unknown name is refused before any work
-        return StepCommand.execute(options.settings(), "run", steps, StepCommand.given(spec, OPTIONS), true);
+        return StepCommand.execute(options.settings(), "run", steps, StepCommand.given(spec, declaredOptions()), true);
     }
 }

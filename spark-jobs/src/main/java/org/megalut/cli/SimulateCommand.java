@@ -14,10 +14,7 @@ import picocli.CommandLine.Spec;
         description = {"Simulate and measure a MegaLUT dataset (train-shear, train-weight, valid-shear, valid-overall,",
             "simobscompa, mimic-great3; settings under datasets.<name>) for each subfield, with its star stamps as PSF",
             "and its observed noise level, into <workdir>/sim/<dataset> (Parquet, one row per stamp)."})
-final class SimulateCommand implements Callable<Integer> {
-    /** The options the pipeline declares for simulations (added when the command line is built). */
-    static final List<StepOption> OPTIONS = List.of(StepOption.KEEP_IMAGES);
-
+final class SimulateCommand implements Callable<Integer>, DeclaredOptions {
     @Mixin
     CommonOptions options;
 
@@ -28,8 +25,13 @@ final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    public List<StepOption> declaredOptions() {
+        return List.of(StepOption.KEEP_IMAGES);
+    }
+
+    @Override
     public Integer call() throws Exception {
         return StepCommand.execute(options.settings(), "simulate " + dataset, List.of(Pipeline.simulation(dataset)),
-                StepCommand.given(spec, OPTIONS), false);
+                StepCommand.given(spec, declaredOptions()), false);
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.megalut.spark.PredictionRun;
 import org.megalut.spark.Preflight;
 import org.megalut.spark.ProgressReporter;
 import org.megalut.spark.SparkSessions;
@@ -98,11 +97,9 @@ final class StepCommand implements Callable<Integer> {
         if (steps.stream().anyMatch(Step::readsBranch)) {
             Preflight.branch(settings);
         }
-        PredictionRun obs = new PredictionRun(settings.workdir(), predcode, PredictionRun.Target.OBS);
-        PredictionRun mimic = new PredictionRun(settings.workdir(), predcode, PredictionRun.Target.MIMIC);
         try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, name);
              ProgressReporter progress = ProgressReporter.start(lease.spark(), name, 15)) {
-            StepContext context = new StepContext(lease.spark(), settings, settings, obs, mimic, given, System.out);
+            StepContext context = StepContext.of(lease.spark(), settings, predcode, given, System.out);
             return Pipeline.run(context, steps, recipe) ? ExitCodes.SOME_FAILED : 0;
         }
     }

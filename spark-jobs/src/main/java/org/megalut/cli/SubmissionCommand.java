@@ -23,12 +23,10 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "submission", mixinStandardHelpOptions = true,
         description = "Write the GREAT3 submission file (lines 'subfield g1 g2' with the weighted shears) from the group table of a prediction run; default <workdir>/results/<predcode>/submission.txt.")
-final class SubmissionCommand implements Callable<Integer> {
+final class SubmissionCommand implements Callable<Integer>, DeclaredOptions {
     @Mixin
     CommonOptions options;
 
-    /** The options the pipeline declares for prediction runs (added when the command line is built). */
-    static final List<StepOption> OPTIONS = List.of(StepOption.PREDCODE);
 
     @Spec
     CommandSpec spec;
@@ -37,9 +35,14 @@ final class SubmissionCommand implements Callable<Integer> {
     String out;
 
     @Override
+    public List<StepOption> declaredOptions() {
+        return List.of(StepOption.PREDCODE);
+    }
+
+    @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings();
-        PredictionRun run = new PredictionRun(settings.workdir(), StepCommand.predcode(StepCommand.given(spec, OPTIONS),
+        PredictionRun run = new PredictionRun(settings.workdir(), StepCommand.predcode(StepCommand.given(spec, declaredOptions()),
                 settings), PredictionRun.Target.OBS);
         Configuration conf = settings.hadoopConfiguration();
         try (WorkdirLock lock = WorkdirLock.acquire(settings.workdir(), conf, "submission")) {

@@ -54,9 +54,20 @@ public record WorkdirLayout(Path root) {
         return new Path(root, name);
     }
 
+    /** The directory of the simulated datasets' tables. */
+    public static final String SIMULATIONS = "sim";
+
+    /** The directory of the committee sets. */
+    public static final String COMMITTEES = "committees";
+
     /** Name of a simulated dataset's table, also the name of its step's completion records. */
     public static String simulationName(String dataset) {
-        return "sim/" + dataset;
+        return SIMULATIONS + "/" + dataset;
+    }
+
+    /** Name of the committees of a kind ({@link #SHEAR_COMMITTEES}, {@link #WEIGHT_COMMITTEES}). */
+    public static String committeesName(String kind) {
+        return COMMITTEES + "/" + kind;
     }
 
     public Path simulation(String dataset) {
@@ -68,14 +79,19 @@ public record WorkdirLayout(Path root) {
         return subfield(new Path(new Path(root, "sim-images"), dataset), subfield);
     }
 
+    /** Name of the committee predictions on a simulated dataset (the weights' training table). */
+    public static String predictionsName(String dataset) {
+        return "pred/" + dataset;
+    }
+
     /** Committee predictions on a simulated dataset. */
     public Path predictions(String dataset) {
-        return new Path(new Path(root, "pred"), dataset);
+        return table(predictionsName(dataset));
     }
 
     /** The committees of a kind ({@link #SHEAR_COMMITTEES}, {@link #WEIGHT_COMMITTEES}). */
     public Path committees(String kind) {
-        return new Path(new Path(root, "committees"), kind);
+        return table(committeesName(kind));
     }
 
     /**

@@ -32,8 +32,13 @@ final class PipelineSteps {
     private PipelineSteps() { }
 
     static List<Step> all() {
-        String learnSims = "sim/<learn.dataset>";
-        String weightSims = "sim/<learn-weights.dataset>";
+        String learnSims = WorkdirLayout.simulationName("<learn.dataset>");
+        String weightSims = WorkdirLayout.simulationName("<learn-weights.dataset>");
+        String validShearSims = WorkdirLayout.simulationName("<validate.dataset>");
+        String validOverallSims = WorkdirLayout.simulationName("<validate-weights.dataset>");
+        String shearCommittees = WorkdirLayout.committeesName(WorkdirLayout.SHEAR_COMMITTEES);
+        String weightCommittees = WorkdirLayout.committeesName(WorkdirLayout.WEIGHT_COMMITTEES);
+        String weightTraining = WorkdirLayout.predictionsName("<learn-weights.dataset>");
         return List.of(
                 Step.of("measure-stars", List.of("Measure the PSF features of each subfield's star field into",
                         "<workdir>/stars (Parquet, by subfield)."), List.of(Step.BRANCH), List.of(WorkdirLayout.STARS),
@@ -49,35 +54,35 @@ final class PipelineSteps {
                         r -> r.learnWeights().dataset()),
                 Step.of("learn", List.of("Train the shear committees of each subfield and component on its training",
                         "simulation (learn.* settings; MegaLUT's sum55mass by default) into <workdir>/committees/shear."),
-                        List.of(learnSims), List.of("committees/shear"),
+                        List.of(learnSims), List.of(shearCommittees),
                         c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.SHEAR)),
-                simulationOf("simulate-valid-shear", "validate.dataset", "sim/<validate.dataset>", Recipe::validShear).asValidation(),
+                simulationOf("simulate-valid-shear", "validate.dataset", validShearSims, Recipe::validShear).asValidation(),
                 Step.of("validate", List.of("Validate the shear committees of each subfield on its valid-shear",
                         "simulation (validate.dataset): bias m, c and RMSD of the per-case mean shear against the case",
                         "shear, per component, into <workdir>/validate/shear/subfield=S/bias.csv and residuals.png; a",
-                        "table is printed at the end."), List.of("sim/<validate.dataset>", "committees/shear"),
+                        "table is printed at the end."), List.of(validShearSims, shearCommittees),
                         List.of("validate/shear"), c -> validate(c, ValidateStep.Kind.SHEAR)).asValidation(),
                 Step.of("predict-for-weights", List.of("Apply each subfield's shear committees to its weight-training",
-                        "simulation, into <workdir>/pred."), List.of(weightSims, "committees/shear"),
-                        List.of("pred/<learn-weights.dataset>"), c -> PredictForWeightsStep.run(c.spark(), c.settings())),
+                        "simulation, into <workdir>/pred."), List.of(weightSims, shearCommittees),
+                        List.of(weightTraining), c -> PredictForWeightsStep.run(c.spark(), c.settings())),
                 Step.of("learn-weights", List.of("Train the weight committees of each subfield and component on",
                         "predict-for-weights' output (learn-weights.* settings; MegaLUT's sum33wmass by default) into",
-                        "<workdir>/committees/weight."), List.of("pred/<learn-weights.dataset>"),
-                        List.of("committees/weight"), c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.WEIGHT,
+                        "<workdir>/committees/weight."), List.of(weightTraining),
+                        List.of(weightCommittees), c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.WEIGHT,
                                 (Integer) c.option(StepOption.PRETRAINED_FROM)))
                         .withOptions(StepOption.PRETRAINED_FROM),
-                simulationOf("simulate-valid-overall", "validate-weights.dataset", "sim/<validate-weights.dataset>",
+                simulationOf("simulate-valid-overall", "validate-weights.dataset", validOverallSims,
                         Recipe::validOverall)
                         .asValidation(),
                 Step.of("validate-weights", List.of("Validate the shear and weight committees of each subfield on its",
                         "valid-overall simulation (validate-weights.dataset): bias m, c and RMSD of the weighted (and",
                         "unweighted) per-case mean shear, into <workdir>/validate/weights/subfield=S/bias.csv and",
                         "residuals.png; a table is printed at the end."),
-                        List.of("sim/<validate-weights.dataset>", "committees/shear", "committees/weight"),
+                        List.of(validOverallSims, shearCommittees, weightCommittees),
                         List.of("validate/weights"), c -> validate(c, ValidateStep.Kind.WEIGHTS)).asValidation(),
                 Step.of("predict-obs", List.of("Apply each subfield's shear and weight committees to its observed",
                         "galaxies, into <workdir>/results/<predcode>/predictions."),
-                        List.of(WorkdirLayout.OBSERVATIONS, "committees/shear", "committees/weight"),
+                        List.of(WorkdirLayout.OBSERVATIONS, shearCommittees, weightCommittees),
                         List.of("results/<predcode>/predictions"),
                         c -> PredictStep.run(c.spark(), c.settings(), c.obs()))
                         .withOptions(StepOption.PREDCODE),
@@ -98,7 +103,7 @@ final class PipelineSteps {
                         "simulation (a fiducial branch of the training population with known shears), under",
                         "<workdir>/mimic/<predcode>, apart from the branch's results. Simulates mimic-great3 first",
                         "when it is not there yet."), List.of(WorkdirLayout.simulationName(PredictionRun.MIMIC_DATASET),
-                        "committees/shear", "committees/weight"), List.of("mimic/<predcode>"), PipelineSteps::mimic)
+                        shearCommittees, weightCommittees), List.of("mimic/<predcode>"), PipelineSteps::mimic)
                         .withOptions(StepOption.PREDCODE).commandFrom("simulate-mimic"),
                 Step.of("report", List.of("The HTML report of a prediction run, <workdir>/results/<predcode>/report/",
                         "index.html: metrics, residuals against the true shear and the PSF ellipticity, feature",

@@ -17,10 +17,19 @@ import org.megalut.spark.settings.RunSettings;
  * @param options  the values of the step's own options given on the command line, by name
  * @param out      where the step prints its tables
  */
-public record StepContext(SparkSession spark, RunSettings settings, RunSettings selected, PredictionRun obs, PredictionRun mimic, Map<String, Object> options, PrintStream out) {
+public record StepContext(SparkSession spark, RunSettings settings, RunSettings selected, PredictionRun obs,
+                          PredictionRun mimic, Map<String, Object> options, PrintStream out) {
 
     public StepContext {
         options = Map.copyOf(options);
+    }
+
+    /** The context of a command over all its selected subfields, with the prediction runs named {@code predcode}. */
+    public static StepContext of(SparkSession spark, RunSettings settings, String predcode, Map<String, Object> options,
+                                 PrintStream out) {
+        return new StepContext(spark, settings, settings,
+                new PredictionRun(settings.workdir(), predcode, PredictionRun.Target.OBS),
+                new PredictionRun(settings.workdir(), predcode, PredictionRun.Target.MIMIC), options, out);
     }
 
     /** The value of one of the step's options, or null when not given. */
