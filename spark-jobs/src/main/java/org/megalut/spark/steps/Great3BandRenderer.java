@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.megalut.great3.Great3Images;
 import org.megalut.image.Image;
 import org.megalut.sim.great3.PlacedGalaxy;
+import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.settings.SimSettings;
 import scala.Tuple2;
 
@@ -41,7 +42,6 @@ final class Great3BandRenderer {
         int band = bands.band(key);
         Image image = SubfieldSimulators.of(sim, subfield).drawBand(placed, bands.firstRow(band), bands.rows(band));
         Path p = ImageBands.file(tmp, subfield, band);
-        Great3FileWriter.write(p.getFileSystem(conf), p,
-                os -> Great3Images.write(os, image, sim.recipe().geometry().pixelScale()));
+        AtomicWrite.stream(p, conf, os -> Great3Images.write(os, image, sim.recipe().geometry().pixelScale()));
     }
 }

@@ -8,6 +8,7 @@ import org.megalut.fits.FitsImageBandWriter;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.Great3Images;
 import org.megalut.sim.great3.BranchGeometry;
+import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.HadoopSource;
 import org.megalut.spark.settings.SimSettings;
 
@@ -28,7 +29,7 @@ final class Great3ImageAssembly {
         BranchGeometry g = sim.recipe().geometry();
         int side = g.grid() * g.stampSize();
         Path dir = new Path(out);
-        Great3FileWriter.write(dir.getFileSystem(conf), new Path(dir, BranchLayout.galaxyImage(subfield)), os -> {
+        AtomicWrite.stream(new Path(dir, BranchLayout.galaxyImage(subfield)), conf, os -> {
             FitsImageBandWriter image = new FitsImageBandWriter(os, side, side, Bitpix.FLOAT32,
                     Great3Images.headerCards(0, 0, g.pixelScale()));
             for (int b = 0; b < bands.perImage(); b++) {

@@ -1,7 +1,6 @@
 package org.megalut.spark.steps;
 
 import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.spark.settings.SimSettings;
 import scala.Tuple2;
+
 
 /**
  * {@code great3-sim}: writes a GREAT3-format constant-shear branch and its truth, in three Spark stages.

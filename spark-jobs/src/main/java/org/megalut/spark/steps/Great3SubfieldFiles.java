@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.DictFormat;
@@ -20,6 +19,7 @@ import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.sim.great3.PlacedGalaxy;
 import org.megalut.sim.great3.SubfieldConditions;
 import org.megalut.sim.great3.SubfieldSimulator;
+import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.settings.SimSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,27 +47,26 @@ final class Great3SubfieldFiles {
         SubfieldConditions c = simulator.conditions();
         Image stars = simulator.starField();
         Path dir = new Path(out);
-        FileSystem fs = dir.getFileSystem(conf);
-        write(fs, dir, BranchLayout.starField(s), os -> Great3Images.write(os, stars, g.pixelScale()));
+        write(conf, dir, BranchLayout.starField(s), os -> Great3Images.write(os, stars, g.pixelScale()));
         GalaxyCatalog cat = GalaxyCatalog.grid(s, g.grid(), g.stampSize());
-        write(fs, dir, BranchLayout.galaxyCatalogTxt(s), cat::writeTxt);
-        write(fs, dir, BranchLayout.galaxyCatalogFits(s), cat::writeFits);
+        write(conf, dir, BranchLayout.galaxyCatalogTxt(s), cat::writeTxt);
+        write(conf, dir, BranchLayout.galaxyCatalogFits(s), cat::writeFits);
         StarCatalog sc = StarCatalog.grid(g.starGrid(), g.stampSize());
-        write(fs, dir, BranchLayout.starCatalogTxt(s), sc::writeTxt);
-        write(fs, dir, BranchLayout.starCatalogFits(s), sc::writeFits);
-        write(fs, dir, BranchLayout.subfieldOffsetYaml(s), os -> SubfieldOffset.ZERO.write(os, DictFormat.YAML));
-        write(fs, dir, BranchLayout.subfieldOffsetTxt(s), os -> SubfieldOffset.ZERO.write(os, DictFormat.TXT));
-        write(fs, dir, BranchLayout.epochDitherYaml(s), os -> EpochDither.ZERO.write(os, DictFormat.YAML));
-        write(fs, dir, BranchLayout.epochDitherTxt(s), os -> EpochDither.ZERO.write(os, DictFormat.TXT));
+        write(conf, dir, BranchLayout.starCatalogTxt(s), sc::writeTxt);
+        write(conf, dir, BranchLayout.starCatalogFits(s), sc::writeFits);
+        write(conf, dir, BranchLayout.subfieldOffsetYaml(s), os -> SubfieldOffset.ZERO.write(os, DictFormat.YAML));
+        write(conf, dir, BranchLayout.subfieldOffsetTxt(s), os -> SubfieldOffset.ZERO.write(os, DictFormat.TXT));
+        write(conf, dir, BranchLayout.epochDitherYaml(s), os -> EpochDither.ZERO.write(os, DictFormat.YAML));
+        write(conf, dir, BranchLayout.epochDitherTxt(s), os -> EpochDither.ZERO.write(os, DictFormat.TXT));
         if (!BranchLayout.isDeep(s)) {
             // GREAT3's truth covers the regular subfields only.
             Path tdir = new Path(truthOut);
             ShearParams shear = new ShearParams(c.g1(), c.g2());
-            write(fs, tdir, BranchLayout.shearParamsYaml(s), os -> shear.write(os, DictFormat.YAML));
-            write(fs, tdir, BranchLayout.shearParamsTxt(s), os -> shear.write(os, DictFormat.TXT));
+            write(conf, tdir, BranchLayout.shearParamsYaml(s), os -> shear.write(os, DictFormat.YAML));
+            write(conf, tdir, BranchLayout.shearParamsTxt(s), os -> shear.write(os, DictFormat.TXT));
             StarShapeParams psf = simulator.starShape(stars);
-            write(fs, tdir, BranchLayout.starShapeParamsYaml(s), os -> psf.write(os, DictFormat.YAML));
-            write(fs, tdir, BranchLayout.starShapeParamsTxt(s), os -> psf.write(os, DictFormat.TXT));
+            write(conf, tdir, BranchLayout.starShapeParamsYaml(s), os -> psf.write(os, DictFormat.YAML));
+            write(conf, tdir, BranchLayout.starShapeParamsTxt(s), os -> psf.write(os, DictFormat.TXT));
         }
         List<PlacedGalaxy> placed = simulator.galaxies();
         List<GalaxyTruthRow> truth = new ArrayList<>(placed.size());
@@ -82,8 +81,9 @@ final class Great3SubfieldFiles {
         return truth;
     }
 
-    private static void write(FileSystem fs, Path dir, String name, Great3FileWriter.Content content)
+    /** Writes one file whole or not at all, without a checksum side file (a branch holds GREAT3's files only). */
+    private static void write(Configuration conf, Path dir, String name, AtomicWrite.ToStream content)
             throws IOException {
-        Great3FileWriter.write(fs, new Path(dir, name), content);
+        AtomicWrite.stream(new Path(dir, name), conf, content);
     }
 }
