@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.megalut.ml.data.Tensor3;
@@ -103,5 +104,107 @@ class NetTest {
                 assertEquals(fd, d[0], 1e-8, a + " at " + x);
             }
         }
+    }
+    @Test
+    void passesEqualAnElementByElementEvaluationBitForBit() {
+        // Two outputs and 7 realizations (not a multiple of the four summed side by side) exercise the
+        // layout changes and the remainder; the reference adds in Tenbilac's order, one value at a time.
+        Net net = new Net(new Architecture(3, List.of(4, 3), 2, Activation.TANH, Activation.SIGI));
+        double[] p = net.initialParameters(false, 0.8, 0.3, RandomSource.SPLIT_MIX_64.create(11));
+        int nr = 7;
+        int nc = 5;
+        Tensor3 x = new Tensor3(nr, 3, nc);
+        Tensor3 dy = new Tensor3(nr, 2, nc);
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(12);
+        for (int k = 0; k < x.data().length; k++) {
+            x.data()[k] = 4 * rng.nextDouble() - 2;
+        }
+        for (int k = 0; k < dy.data().length; k++) {
+            dy.data()[k] = rng.nextDouble() - 0.5;
+        }
+        x.data()[4] = 1e-3;
+        NetBuffers buffers = net.buffers(nr, nc);
+        net.forward(p, x, buffers);
+        System.arraycopy(dy.data(), 0, buffers.outputGradient(), 0, dy.data().length);
+        double[] grad = new double[p.length];
+        net.backward(p, x, buffers, grad);
+
+        List<Layer> layers = net.layers();
+        double[][][][] act = new double[layers.size() + 1][][][];
+        act[0] = new double[nr][nc][];
+        for (int r = 0; r < nr; r++) {
+            for (int c = 0; c < nc; c++) {
+                act[0][r][c] = new double[3];
+                for (int f = 0; f < 3; f++) {
+                    act[0][r][c][f] = x.get(r, f, c);
+                }
+            }
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            Layer l = layers.get(k);
+            act[k + 1] = new double[nr][nc][l.nn()];
+            for (int r = 0; r < nr; r++) {
+                for (int c = 0; c < nc; c++) {
+                    for (int n = 0; n < l.nn(); n++) {
+                        double z = p[l.weightIndex(n, 0)] * act[k][r][c][0];
+                        for (int i = 1; i < l.ni(); i++) {
+                            z += p[l.weightIndex(n, i)] * act[k][r][c][i];
+                        }
+                        act[k + 1][r][c][n] = l.activation().value(z + p[l.biasIndex(n)]);
+                    }
+                }
+            }
+        }
+        Tensor3 y = buffers.output();
+        for (int r = 0; r < nr; r++) {
+            for (int c = 0; c < nc; c++) {
+                for (int o = 0; o < 2; o++) {
+                    assertEquals(act[layers.size()][r][c][o], y.get(r, o, c), 0.0);
+                }
+            }
+        }
+        double[] expected = new double[p.length];
+        double[][][] delta = new double[nr][nc][];
+        for (int r = 0; r < nr; r++) {
+            for (int c = 0; c < nc; c++) {
+                delta[r][c] = new double[] {dy.get(r, 0, c), dy.get(r, 1, c)};
+            }
+        }
+        for (int k = layers.size() - 1; k >= 0; k--) {
+            Layer l = layers.get(k);
+            for (int r = 0; r < nr; r++) {
+                for (int c = 0; c < nc; c++) {
+                    l.activation().multiplyByDerivative(act[k + 1][r][c], delta[r][c], 0, l.nn());
+                }
+            }
+            for (int n = 0; n < l.nn(); n++) {
+                for (int r = 0; r < nr; r++) {
+                    double sb = 0.0;
+                    for (int c = 0; c < nc; c++) {
+                        sb += delta[r][c][n];
+                    }
+                    expected[l.biasIndex(n)] += sb;
+                    for (int i = 0; i < l.ni(); i++) {
+                        double sw = 0.0;
+                        for (int c = 0; c < nc; c++) {
+                            sw += delta[r][c][n] * act[k][r][c][i];
+                        }
+                        expected[l.weightIndex(n, i)] += sw;
+                    }
+                }
+            }
+            double[][][] previous = new double[nr][nc][l.ni()];
+            for (int r = 0; r < nr; r++) {
+                for (int c = 0; c < nc; c++) {
+                    for (int n = 0; n < l.nn(); n++) {
+                        for (int i = 0; i < l.ni(); i++) {
+                            previous[r][c][i] += p[l.weightIndex(n, i)] * delta[r][c][n];
+                        }
+                    }
+                }
+            }
+            delta = previous;
+        }
+        assertEquals(Arrays.toString(expected), Arrays.toString(grad));
     }
 }
