@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.megalut.great3.ObservationType;
 
 /**
  * The evaluation of a prediction run ({@code evaluate}): biases of the per-subfield shears against the truth, weighted
@@ -34,13 +35,15 @@ public final class BranchEvaluation {
     public record Bias(LineFit g1, LineFit g2, ConstantShearMetric.Result great3, double rmsd1, double rmsd2,
                        double scatter1, double scatter2, NoiseFloor.Result floor) { }
 
-    /** The evaluation of a grouped run. */
-    public record Result(Bias weighted, Bias unweighted, int subfields, long galaxies, double failureFraction) { }
+    /** The evaluation of a grouped run of a branch of the given observation type (which sets Q_c's σ²_min). */
+    public record Result(ObservationType obstype, Bias weighted, Bias unweighted, int subfields, long galaxies,
+                         double failureFraction) { }
 
     /**
+     * @param obstype the branch's observation type
      * @throws IllegalStateException when fewer than three subfields have truth
      */
-    public static Result evaluate(List<GroupedSubfield> rows) {
+    public static Result evaluate(List<GroupedSubfield> rows, ObservationType obstype) {
         List<GroupedSubfield> with = evaluated(rows);
         if (with.size() < 3) {
             throw new IllegalStateException("evaluation needs at least 3 subfields with truth and predictions, found "
@@ -48,7 +51,7 @@ public final class BranchEvaluation {
         }
         long galaxies = with.stream().mapToLong(GroupedSubfield::galaxies).sum();
         long total = with.stream().mapToLong(GroupedSubfield::total).sum();
-        return new Result(bias(with, true), bias(with, false), with.size(), galaxies,
+        return new Result(obstype, bias(with, true, obstype), bias(with, false, obstype), with.size(), galaxies,
                 total == 0 ? Double.NaN : 1.0 - galaxies / (double) total);
     }
 
@@ -57,7 +60,7 @@ public final class BranchEvaluation {
         return rows.stream().filter(r -> Double.isFinite(r.trueG1()) && Double.isFinite(r.s1w())).toList();
     }
 
-    private static Bias bias(List<GroupedSubfield> with, boolean weighted) {
+    private static Bias bias(List<GroupedSubfield> with, boolean weighted, ObservationType obstype) {
         int n = with.size();
         double[] t1 = new double[n];
         double[] t2 = new double[n];
@@ -78,9 +81,8 @@ public final class BranchEvaluation {
         LineFit f2 = LineFit.megalut(t2, p2);
         double s1 = residualStd(t1, p1, f1);
         double s2 = residualStd(t2, p2, f2);
-        NoiseFloor.Result floor = NoiseFloor.of(t1, t2, q1, q2, s1, s2, ConstantShearMetric.Geometry.GROUND,
-                FLOOR_DRAWS, FLOOR_SEED);
-        return new Bias(f1, f2, ConstantShearMetric.evaluate(t1, t2, p1, p2, q1, q2, ConstantShearMetric.Geometry.GROUND),
+        NoiseFloor.Result floor = NoiseFloor.of(t1, t2, q1, q2, s1, s2, obstype, FLOOR_DRAWS, FLOOR_SEED);
+        return new Bias(f1, f2, ConstantShearMetric.evaluate(t1, t2, p1, p2, q1, q2, obstype),
                 rmsd(t1, p1), rmsd(t2, p2), s1, s2, floor);
     }
 
@@ -105,11 +107,11 @@ public final class BranchEvaluation {
     public static void print(Result r, PrintStream out) {
         out.printf(Locale.ROOT, "evaluate: %d subfields, %d galaxies with predictions (%.2f %% without)%n",
                 r.subfields(), r.galaxies(), 100 * r.failureFraction());
-        print("weighted", r.weighted(), out);
-        print("unweighted", r.unweighted(), out);
+        print("weighted", r.weighted(), r.obstype(), out);
+        print("unweighted", r.unweighted(), r.obstype(), out);
     }
 
-    private static void print(String name, Bias b, PrintStream out) {
+    private static void print(String name, Bias b, ObservationType obstype, PrintStream out) {
         out.printf(Locale.ROOT, "  %s:%n", name);
         out.printf(Locale.ROOT, "    m1 = %+.4f +/- %.4f   c1 = %+.5f +/- %.5f%n", b.g1().slope() - 1, b.g1().slopeError(),
                 b.g1().intercept(), b.g1().interceptError());
@@ -122,8 +124,8 @@ public final class BranchEvaluation {
                 g.cross().interceptError());
         out.printf(Locale.ROOT, "    scatter per subfield: %.2e, %.2e (rmsd %.2e, %.2e)%n", b.scatter1(), b.scatter2(),
                 b.rmsd1(), b.rmsd2());
-        out.printf(Locale.ROOT, "    Q_c (ground) = %.1f   noise floor (unbiased, same scatter): %.1f [%.1f, %.1f]%n",
-                g.qc(), b.floor().median(), b.floor().low(), b.floor().high());
+        out.printf(Locale.ROOT, "    Q_c (%s) = %.1f   noise floor (unbiased, same scatter): %.1f [%.1f, %.1f]%n",
+                obstype.configName(), g.qc(), b.floor().median(), b.floor().low(), b.floor().high());
     }
 
     /**
@@ -134,6 +136,7 @@ public final class BranchEvaluation {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("run", label);
+        root.put("obstype", r.obstype().configName());
         root.put("subfields", r.subfields());
         var failures = root.putArray("failed_subfields");
         failed.forEach((sf, why) -> failures.addObject().put("subfield", sf).put("reason", why));

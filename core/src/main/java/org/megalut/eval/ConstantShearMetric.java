@@ -1,5 +1,7 @@
 package org.megalut.eval;
 
+import org.megalut.great3.ObservationType;
+
 /**
  * GREAT3's constant-shear metric Q_c and the per-component biases, from per-subfield true shears,
  * submitted shears and PSF shapes.
@@ -18,15 +20,9 @@ public final class ConstantShearMetric {
 
     private ConstantShearMetric() { }
 
-    /** Observing geometry, which sets σ²_min. */
-    public enum Geometry {
-        GROUND(4.0), SPACE(1.0);
-
-        final double sigma2Min;
-
-        Geometry(double sigma2Min) {
-            this.sigma2Min = sigma2Min;
-        }
+    /** GREAT3's σ²_min of an observation type: 4 for ground branches, 1 for space ones. */
+    public static double sigma2Min(ObservationType obstype) {
+        return obstype == ObservationType.GROUND ? 4.0 : 1.0;
     }
 
     /**
@@ -40,7 +36,7 @@ public final class ConstantShearMetric {
 
     /** Q_c of a submission; arrays are indexed by subfield row and must have equal lengths. */
     public static Result evaluate(double[] trueG1, double[] trueG2, double[] subG1, double[] subG2,
-                                  double[] psfG1, double[] psfG2, Geometry geometry) {
+                                  double[] psfG1, double[] psfG2, ObservationType obstype) {
         int n = trueG1.length;
         if (trueG2.length != n || subG1.length != n || subG2.length != n || psfG1.length != n || psfG2.length != n) {
             throw new IllegalArgumentException("all per-subfield arrays must have the same length");
@@ -58,13 +54,13 @@ public final class ConstantShearMetric {
         }
         LineFit plus = LineFit.great3(tp, dp);
         LineFit cross = LineFit.great3(tx, dx);
-        double q = qc(plus.intercept(), plus.slope(), cross.intercept(), cross.slope(), geometry);
+        double q = qc(plus.intercept(), plus.slope(), cross.intercept(), cross.slope(), obstype);
         return new Result(q, plus, cross);
     }
 
     /** Q_c from the four biases. */
-    public static double qc(double cPlus, double mPlus, double cCross, double mCross, Geometry geometry) {
-        double sum = geometry.sigma2Min + sq(cPlus / C_TARGET) + sq(cCross / C_TARGET) + sq(mPlus / M_TARGET)
+    public static double qc(double cPlus, double mPlus, double cCross, double mCross, ObservationType obstype) {
+        double sum = sigma2Min(obstype) + sq(cPlus / C_TARGET) + sq(cCross / C_TARGET) + sq(mPlus / M_TARGET)
                 + sq(mCross / M_TARGET);
         return NORMALISATION * 2000.0 / Math.sqrt(sum);
     }

@@ -3,6 +3,7 @@ package org.megalut.eval;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.megalut.great3.ObservationType;
 import org.megalut.random.RandomStreams;
 
 /**
@@ -37,7 +38,7 @@ public final class NoiseFloor {
      * @param seed   seed of the draws
      */
     public static Result of(double[] trueG1, double[] trueG2, double[] psfG1, double[] psfG2, double sigma1,
-                            double sigma2, ConstantShearMetric.Geometry geometry, int draws, long seed) {
+                            double sigma2, ObservationType obstype, int draws, long seed) {
         if (draws < 1) {
             throw new IllegalArgumentException("draws must be at least 1, found " + draws);
         }
@@ -55,7 +56,7 @@ public final class NoiseFloor {
                 s1[i] = trueG1[i] + sigma1 * normal.sample();
                 s2[i] = trueG2[i] + sigma2 * normal.sample();
             }
-            q[d] = ConstantShearMetric.evaluate(trueG1, trueG2, s1, s2, psfG1, psfG2, geometry).qc();
+            q[d] = ConstantShearMetric.evaluate(trueG1, trueG2, s1, s2, psfG1, psfG2, obstype).qc();
         }
         Arrays.sort(q);
         return new Result(quantile(q, 0.5), quantile(q, 0.16), quantile(q, 0.84), draws);

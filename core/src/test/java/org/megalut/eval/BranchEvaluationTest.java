@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.megalut.great3.ObservationType;
 
 class BranchEvaluationTest {
 
@@ -29,7 +30,7 @@ class BranchEvaluationTest {
 
     @Test
     void recoversInjectedBiases() throws Exception {
-        BranchEvaluation.Result r = BranchEvaluation.evaluate(rows(1e-3));
+        BranchEvaluation.Result r = BranchEvaluation.evaluate(rows(1e-3), ObservationType.GROUND);
         BranchEvaluation.Bias w = r.weighted();
         assertEquals(0.01, w.g1().slope() - 1, 1e-9);
         assertEquals(2e-4, w.g2().intercept(), 1e-10);
@@ -48,6 +49,17 @@ class BranchEvaluationTest {
         assertEquals(20, json.get("subfields").asInt());
         assertEquals(7, json.get("failed_subfields").get(0).get("subfield").asInt());
         assertEquals("obs: bad image", json.get("failed_subfields").get(0).get("reason").asText());
-        assertThrows(IllegalStateException.class, () -> BranchEvaluation.evaluate(rows(0).subList(0, 2)));
+        assertEquals("ground", json.get("obstype").asText());
+        assertThrows(IllegalStateException.class,
+                () -> BranchEvaluation.evaluate(rows(0).subList(0, 2), ObservationType.GROUND));
+    }
+
+    @Test
+    void spaceBranchesAreScoredWithTheSpaceNoiseTerm() throws Exception {
+        // GREAT3: σ²_min = 1 in space, so the same biases score higher than on the ground.
+        BranchEvaluation.Result r = BranchEvaluation.evaluate(rows(1e-3), ObservationType.SPACE);
+        assertEquals(1.232 * 2000 / Math.sqrt(1 + 2 * 1 + 2 * 25), r.weighted().great3().qc(), 1e-6);
+        assertEquals(1232 * 2, r.weighted().floor().median(), 1e-6, "no scatter: the floor is a perfect space score");
+        assertEquals("space", new ObjectMapper().readTree(BranchEvaluation.json(r, "x", Map.of())).get("obstype").asText());
     }
 }

@@ -3,7 +3,7 @@ package org.megalut.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import org.megalut.eval.ConstantShearMetric.Geometry;
+import org.megalut.great3.ObservationType;
 
 class ConstantShearMetricTest {
     // GREAT3 reference worked example (4 subfields).
@@ -16,22 +16,22 @@ class ConstantShearMetricTest {
 
     @Test
     void workedExample() {
-        ConstantShearMetric.Result r = ConstantShearMetric.evaluate(TG1, TG2, SG1, SG2, PG1, PG2, Geometry.GROUND);
+        ConstantShearMetric.Result r = ConstantShearMetric.evaluate(TG1, TG2, SG1, SG2, PG1, PG2, ObservationType.GROUND);
         assertEquals(2e-4, r.plus().intercept(), 2e-8);
         assertEquals(0.01, r.plus().slope(), 2e-6);
         assertEquals(-1e-4, r.cross().intercept(), 2e-8);
         assertEquals(-0.005, r.cross().slope(), 2e-6);
         assertEquals(407.84, r.qc(), 0.005);
-        assertEquals(425.71, ConstantShearMetric.evaluate(TG1, TG2, SG1, SG2, PG1, PG2, Geometry.SPACE).qc(), 0.005);
+        assertEquals(425.71, ConstantShearMetric.evaluate(TG1, TG2, SG1, SG2, PG1, PG2, ObservationType.SPACE).qc(), 0.005);
     }
 
     @Test
     void perfectAndEmptySubmissions() {
-        assertEquals(1232.0, ConstantShearMetric.evaluate(TG1, TG2, TG1, TG2, PG1, PG2, Geometry.GROUND).qc(), 1e-9);
+        assertEquals(1232.0, ConstantShearMetric.evaluate(TG1, TG2, TG1, TG2, PG1, PG2, ObservationType.GROUND).qc(), 1e-9);
         double[] zero = new double[4];
         // m = −1, c = 0: 2464 / sqrt(4 + 2·500²).
-        assertEquals(3.48, ConstantShearMetric.evaluate(TG1, TG2, zero, zero, PG1, PG2, Geometry.GROUND).qc(), 0.005);
-        assertEquals(1006.0, ConstantShearMetric.qc(0, 2e-3, 0, 2e-3, Geometry.GROUND), 0.5);
+        assertEquals(3.48, ConstantShearMetric.evaluate(TG1, TG2, zero, zero, PG1, PG2, ObservationType.GROUND).qc(), 0.005);
+        assertEquals(1006.0, ConstantShearMetric.qc(0, 2e-3, 0, 2e-3, ObservationType.GROUND), 0.5);
     }
 
     @Test

@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
         Configuration conf = new Configuration();
         System.out.println();
         System.out.println("Result on the generated branch (" + results.label() + "):");
-        BranchEvaluation.print(BranchEvaluation.evaluate(GroupTable.read(results.groupCsv(), conf)), System.out);
+        BranchEvaluation.print(BranchEvaluation.evaluate(GroupTable.read(results.groupCsv(), conf),
+                settings.grid().obstype()), System.out);
         System.out.println("(a demo branch has 4 subfields of 144 galaxies: its biases and Q_c are dominated by noise;"
                 + " compare Q_c with its noise floor)");
         System.out.printf("%ndemo finished in %.0f s. Outputs:%n", (System.nanoTime() - t0) * 1e-9);

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.megalut.eval.ConstantShearMetric;
-import org.megalut.eval.ConstantShearMetric.Geometry;
 import org.megalut.eval.LineFit;
+import org.megalut.great3.ObservationType;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.great3.SubfieldSelection;
@@ -30,9 +30,10 @@ final class QcCommand implements Callable<Integer> {
     @Option(names = "--truth", required = true, paramLabel = "DIR", description = "Directory with the truth files.")
     String truth;
 
-    @Option(names = "--geometry", defaultValue = "GROUND", paramLabel = "G",
-            description = "ground or space: sets the noise floor of the metric (default ${DEFAULT-VALUE}).")
-    String geometry;
+    @Option(names = "--obstype", defaultValue = "ground", paramLabel = "TYPE",
+            description = "The branch's observation type, ground or space: sets the metric's sigma^2_min"
+                    + " (default ${DEFAULT-VALUE}).")
+    String obstype;
 
     @Option(names = "--subfields", defaultValue = "0-199", paramLabel = "LIST",
             description = "Subfields the file must list, in order (default ${DEFAULT-VALUE}, as GREAT3 requires).")
@@ -40,12 +41,7 @@ final class QcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Geometry g;
-        try {
-            g = Geometry.valueOf(geometry.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--geometry must be ground or space, got " + geometry);
-        }
+        ObservationType type = ObservationType.byName(obstype);
         Configuration conf = new Configuration();
         Path p = new Path(submission);
         Submission sub;
@@ -72,8 +68,8 @@ final class QcCommand implements Callable<Integer> {
             pg1[i] = psf == null ? StarShapeParams.FAILED : psf.psfG1();
             pg2[i] = psf == null ? StarShapeParams.FAILED : psf.psfG2();
         }
-        ConstantShearMetric.Result res = ConstantShearMetric.evaluate(tg1, tg2, sg1, sg2, pg1, pg2, g);
-        System.out.printf(Locale.ROOT, "Q_c (%s) = %.2f over %d subfields%n", g.name().toLowerCase(Locale.ROOT), res.qc(), n);
+        ConstantShearMetric.Result res = ConstantShearMetric.evaluate(tg1, tg2, sg1, sg2, pg1, pg2, type);
+        System.out.printf(Locale.ROOT, "Q_c (%s) = %.2f over %d subfields%n", type.configName(), res.qc(), n);
         print("+", res.plus());
         print("x", res.cross());
         return 0;

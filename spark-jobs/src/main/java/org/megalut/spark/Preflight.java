@@ -2,6 +2,7 @@ package org.megalut.spark;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.great3.BranchLayout;
+import org.megalut.great3.ObservationType;
 import org.megalut.spark.io.HadoopSource;
 import org.megalut.spark.settings.RunSettings;
 
@@ -76,7 +78,8 @@ public final class Preflight {
 
     /**
      * The branch's geometry is the configuration's: the first galaxy image is branch.grid × stamp-size
-     * pixels square (the images of a branch share one size; a task still checks each one it reads).
+     * pixels square (the images of a branch share one size; a task still checks each one it reads), and its
+     * pixel scale, when the header states it, is that of branch.obstype.
      */
     private static void requireGeometry(RunSettings s, Path image, Configuration conf) throws IOException {
         int stamp = s.grid().stampSize();
@@ -93,6 +96,17 @@ public final class Preflight {
                     + " (set branch.grid = " + h.naxis1() / stamp + ")" : "";
             throw new IllegalArgumentException(image + " is " + h.naxis1() + "x" + h.naxis2() + " pixels, but branch.grid = "
                     + s.grid().grid() + " and branch.stamp-size = " + stamp + " make " + expected + "x" + expected + fits);
+        }
+        // GalSim writes the pixel scale as GS_SCALE; GREAT3's images carry it, other writers may not.
+        ObservationType obstype = s.grid().obstype();
+        if (h.has("GS_SCALE") && Math.abs(h.doubleValue("GS_SCALE") - obstype.pixelScale()) > 1e-6) {
+            double scale = h.doubleValue("GS_SCALE");
+            String hint = Arrays.stream(ObservationType.values()).filter(t -> Math.abs(t.pixelScale() - scale) <= 1e-6)
+                    .map(t -> " (" + scale + "\" pixels are GREAT3 " + t.configName() + " branches: set branch.obstype = "
+                            + t.configName() + " and branch.stamp-size = " + t.stampSize() + ")")
+                    .findFirst().orElse("");
+            throw new IllegalArgumentException(image + " has GS_SCALE = " + scale + " arcsec per pixel, but branch.obstype = "
+                    + obstype.configName() + " expects " + obstype.pixelScale() + hint);
         }
     }
 }

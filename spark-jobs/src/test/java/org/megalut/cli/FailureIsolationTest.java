@@ -142,6 +142,16 @@ class FailureIsolationTest {
         Files.writeString(wrongGrid, Files.readString(conf).replace("grid = 6", "grid = 5"));
         assertError(List.of("288x288 pixels", "set branch.grid = 6"), "run", "--conf", wrongGrid.toString(),
                 "--subfields", "0", "--workdir", work);
+        Path spaceStamps = tmp.resolve("space-48.conf");
+        Files.writeString(spaceStamps, Files.readString(conf) + "\nbranch.obstype = space\n");
+        assertError(List.of("branch.stamp-size = 48 does not fit branch.obstype = space", "set branch.obstype = ground"),
+                "run", "--conf", spaceStamps.toString(), "--subfields", "0", "--workdir", work);
+        // 3 × 96 px = 6 × 48 px: the image has the size of a space branch but a ground pixel scale.
+        Path spaceScale = tmp.resolve("space-96.conf");
+        Files.writeString(spaceScale, Files.readString(conf).replace("grid = 6", "grid = 3")
+                + "\nbranch { obstype = space, stamp-size = 96 }\n");
+        assertError(List.of("GS_SCALE = 0.2", "branch.obstype = space expects 0.05", "set branch.obstype = ground"),
+                "run", "--conf", spaceScale.toString(), "--subfields", "0", "--workdir", work);
     }
 
     private static void assertError(List<String> expected, String... args) {

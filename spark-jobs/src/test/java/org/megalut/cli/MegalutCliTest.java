@@ -1,6 +1,7 @@
 package org.megalut.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -15,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.great3.BranchLayout;
+import org.megalut.great3.ObservationType;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.sim.megalut.DatasetSpec;
@@ -22,6 +24,8 @@ import org.megalut.sim.megalut.Distribution;
 import org.megalut.spark.TestBranch;
 import org.megalut.spark.TestSpark;
 import org.megalut.spark.settings.DatasetSettings;
+import org.megalut.spark.settings.RunSettings;
+import org.megalut.spark.settings.SimSettings;
 import org.megalut.testing.CsvTable;
 import picocli.CommandLine;
 
@@ -69,9 +73,27 @@ class MegalutCliTest {
             DatasetSpec spec = DatasetSettings.spec(c, d);
             assertEquals(Distribution.G3BD, spec.distribution(), d);
             // Only the distribution changes: the sizes are the defaults (docs/datasets.md, "Default datasets").
-            assertEquals(DatasetSpec.megalutDefault(d).n(), spec.n(), d);
-            assertEquals(DatasetSpec.megalutDefault(d).ncat(), spec.ncat(), d);
+            assertEquals(DatasetSpec.megalutDefault(d, ObservationType.GROUND).n(), spec.n(), d);
+            assertEquals(DatasetSpec.megalutDefault(d, ObservationType.GROUND).ncat(), spec.ncat(), d);
         }
+    }
+
+    @Test
+    void spaceConfSwitchesTheGeometryAndTheDistributions() {
+        ConfigOptions o = new ConfigOptions();
+        o.conf = Path.of("..", "conf", "csc.conf").toFile();
+        Config c = o.config();
+        RunSettings.Grid grid = RunSettings.Grid.from(c);
+        assertEquals(ObservationType.SPACE, grid.obstype());
+        assertEquals(96, grid.stampSize());
+        assertEquals(0.05, SimSettings.from(c).recipe().geometry().pixelScale(), 0);
+        for (String d : List.of("train-shear", "train-weight", "valid-overall", "mimic-great3")) {
+            DatasetSpec spec = DatasetSettings.spec(c, d);
+            assertEquals(ObservationType.SPACE, spec.obstype(), d);
+            assertEquals(DatasetSpec.megalutDefault(d, ObservationType.SPACE), spec, d);
+        }
+        // Measurements and simulations of a space branch are others than those of a ground one.
+        assertNotEquals(grid.fingerprint(), new RunSettings.Grid(100, 48, 3, ObservationType.GROUND).fingerprint());
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.megalut.eval.GroupedSubfield;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.GalaxyCatalog;
+import org.megalut.great3.ObservationType;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.ml.committee.Committee;
@@ -132,7 +133,7 @@ class Great3SimStepTest {
     @Test
     void trainingSimulationsUseTheSubfieldsStarsAndNoise() throws Exception {
         MeasureObsStep.run(spark, pipeline(new int[] {0, 1}, false));
-        DatasetSpec small = new DatasetSpec("train-weight", Distribution.G3, 10, 5, 1, 3, 2, 0.1, true, true,
+        DatasetSpec small = new DatasetSpec("train-weight", Distribution.G3, ObservationType.GROUND, 10, 5, 1, 3, 2, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         StepOutcome o = SimulateStep.run(spark, pipeline(new int[] {0, 1}, false), small, 5);
         assertEquals(Map.of(0, 60L, 1, 60L), o.rows());
@@ -144,7 +145,7 @@ class Great3SimStepTest {
         assertEquals(obsMad, mad, 0.15 * obsMad, "simulated noise = observed sky MAD");
         assertEquals(3, rows.stream().mapToLong(r -> r.getLong(r.fieldIndex("case"))).distinct().count());
         // Other settings: refused without --force, replaced with it; never mixed.
-        DatasetSpec other = new DatasetSpec("train-weight", Distribution.G3, 10, 5, 1, 2, 2, 0.1, true, true,
+        DatasetSpec other = new DatasetSpec("train-weight", Distribution.G3, ObservationType.GROUND, 10, 5, 1, 2, 2, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         Assertions.assertThrows(IllegalStateException.class,
                 () -> SimulateStep.run(spark, pipeline(new int[] {0, 1}, false), other, 5));
@@ -156,7 +157,7 @@ class Great3SimStepTest {
     @Test
     void simulationsDoNotDependOnTaskSlicesAndRerunsAreIdentical() throws Exception {
         MeasureObsStep.run(spark, pipeline(new int[] {0, 1}, false, "work-slices"));
-        DatasetSpec spec = new DatasetSpec("valid-overall", Distribution.G3, 6, 3, 2, 2, 2, 0.1, true, true,
+        DatasetSpec spec = new DatasetSpec("valid-overall", Distribution.G3, ObservationType.GROUND, 6, 3, 2, 2, 2, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         // One task per catalog (12 galaxies x 2 realizations), then one per galaxy, then a forced rerun.
         SimulateStep.run(spark, pipeline(new int[] {0, 1}, false, "work-slices"), spec, 7, 1000, false);
@@ -180,7 +181,7 @@ class Great3SimStepTest {
     @Test
     void bulgeDiskSimulationsRecordTheBulgeFraction() throws Exception {
         RunSettings s = pipeline(new int[] {0}, false, "work-bd");
-        DatasetSpec spec = new DatasetSpec("train-shear", Distribution.TRAINBD, 40, 10, 1, 1, 1, 0, false, false,
+        DatasetSpec spec = new DatasetSpec("train-shear", Distribution.TRAINBD, ObservationType.GROUND, 40, 10, 1, 1, 1, 0, false, false,
                 DatasetSpec.Grouping.GALAXY);
         assertEquals(Map.of(0, 40L), SimulateStep.run(spark, s, spec, 3).rows());
         List<Row> rows = spark.read().parquet(tmp.resolve("work-bd/sim/train-shear").toString()).orderBy("galaxy")
@@ -224,14 +225,14 @@ class Great3SimStepTest {
         Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("branch.dir", broken.toUri().toString(),
                 "workdir", tmp.resolve("work-broken").toUri().toString(), "branch.grid", GRID)), defaults, "test");
         RunSettings s = RunSettings.from(c, new int[] {0, 1}, null, false);
-        DatasetSpec noiseless = new DatasetSpec("train-shear", Distribution.TRAIN, 4, 2, 1, 1, 1, 0, false, false,
+        DatasetSpec noiseless = new DatasetSpec("train-shear", Distribution.TRAIN, ObservationType.GROUND, 4, 2, 1, 1, 1, 0, false, false,
                 DatasetSpec.Grouping.GALAXY);
         StepOutcome o = SimulateStep.run(spark, s, noiseless, 3);
         assertEquals(Map.of(0, 4L), o.rows());
         assertTrue(o.failed().get(1).contains(BranchLayout.starField(1)), o.failed().toString());
         // Noisy datasets need the subfield's measured noise: subfield 1 was never measured.
         MeasureObsStep.run(spark, RunSettings.from(c, new int[] {0}, null, false));
-        DatasetSpec noisy = new DatasetSpec("train-weight", Distribution.G3, 4, 2, 1, 1, 1, 0.1, true, true,
+        DatasetSpec noisy = new DatasetSpec("train-weight", Distribution.G3, ObservationType.GROUND, 4, 2, 1, 1, 1, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         StepOutcome n = SimulateStep.run(spark, s, noisy, 3);
         assertEquals(Map.of(0, 4L), n.rows());
@@ -247,7 +248,7 @@ class Great3SimStepTest {
     @Test
     void shearCommitteesLearnTheEllipticity() throws Exception {
         RunSettings s = pipeline(new int[] {1}, false, "work-learn");
-        DatasetSpec ts = new DatasetSpec("train-shear", Distribution.TRAIN, 200, 10, 2, 1, 1, 0, false, false,
+        DatasetSpec ts = new DatasetSpec("train-shear", Distribution.TRAIN, ObservationType.GROUND, 200, 10, 2, 1, 1, 0, false, false,
                 DatasetSpec.Grouping.GALAXY);
         SimulateStep.run(spark, s, ts, 3);
         StepOutcome o = LearnStep.run(spark, s, LearnStep.Kind.SHEAR);
@@ -281,7 +282,7 @@ class Great3SimStepTest {
 
         // Weights: point estimates on the weight-training set, then weight committees in (0, 1).
         MeasureObsStep.run(spark, s);
-        DatasetSpec tw = new DatasetSpec("train-weight", Distribution.G3, 20, 10, 1, 6, 4, 0.1, true, true,
+        DatasetSpec tw = new DatasetSpec("train-weight", Distribution.G3, ObservationType.GROUND, 20, 10, 1, 6, 4, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-learn"), tw, 3);
         assertTrue(PredictForWeightsStep.run(spark, s).ok());

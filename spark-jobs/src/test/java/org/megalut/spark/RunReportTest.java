@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.eval.BranchEvaluation;
 import org.megalut.eval.GroupedSubfield;
+import org.megalut.great3.ObservationType;
 import org.megalut.ml.committee.Committee;
 import org.megalut.ml.committee.CommitteeIo;
 import org.megalut.ml.committee.CommitteeTrainer;
@@ -90,7 +91,7 @@ class RunReportTest {
         PredictionRun mimic = new PredictionRun(work, "main", PredictionRun.Target.MIMIC);
         GroupTable.write(rows(true, false), obs.groupCsv(), conf);
         GroupTable.write(rows(true, true), mimic.groupCsv(), conf);
-        AtomicWrite.text(obs.metricsJson(), conf, BranchEvaluation.json(BranchEvaluation.evaluate(rows(true, false)), obs.label(),
+        AtomicWrite.text(obs.metricsJson(), conf, BranchEvaluation.json(BranchEvaluation.evaluate(rows(true, false), ObservationType.GROUND), obs.label(),
                 Map.of()) + "\n");
         GroupTable.write(rows(false, false), new PredictionRun(work, "notruth", PredictionRun.Target.OBS).groupCsv(), conf);
         // 4 subfields × 150 galaxies; flag 3 (masked features) for every 17th.
@@ -144,8 +145,8 @@ class RunReportTest {
         SparkSession spark = TestSpark.get();
         PredictionRun mimic = new PredictionRun(work, "main", PredictionRun.Target.MIMIC);
         PredictionRun obs = new PredictionRun(work, "main", PredictionRun.Target.OBS);
-        RunReport.write(spark, mimic, List.of("mimic-great3"));
-        Path index = Path.of(URI.create(RunReport.write(spark, obs, List.of("train-weight", "simobscompa"))
+        RunReport.write(spark, mimic, List.of("mimic-great3"), ObservationType.GROUND);
+        Path index = Path.of(URI.create(RunReport.write(spark, obs, List.of("train-weight", "simobscompa"), ObservationType.GROUND)
                 .toString()));
         assertEquals(tmp.resolve("work/results/main/report/index.html"), index);
         String html = Files.readString(index);
@@ -173,7 +174,7 @@ class RunReportTest {
     void runWithoutTruthSaysSo() throws Exception {
         SparkSession spark = TestSpark.get();
         PredictionRun obs = new PredictionRun(work, "notruth", PredictionRun.Target.OBS);
-        Path index = Path.of(URI.create(RunReport.write(spark, obs, List.of("train-weight")).toString()));
+        Path index = Path.of(URI.create(RunReport.write(spark, obs, List.of("train-weight"), ObservationType.GROUND).toString()));
         String html = Files.readString(index);
         assertTrue(html.contains("No truth"));
         List<String> srcs = checkImages(index);

@@ -1,6 +1,7 @@
 package org.megalut.sim.megalut;
 
 import java.io.Serializable;
+import org.megalut.great3.ObservationType;
 
 /**
  * One of MegaLUT's per-subfield simulated datasets (docs/datasets.md, "Vocabulary"): n distinct
@@ -10,6 +11,7 @@ import java.io.Serializable;
  *
  * @param name            dataset name (e.g. {@code train-shear})
  * @param distribution    parameter distributions
+ * @param obstype         the branch's observation type, which sets the distributions' sizes and fluxes
  * @param n               distinct galaxies per catalog
  * @param nc              grid columns (n/nc rows of Sérsic indices)
  * @param nrea            image realizations per catalog
@@ -20,7 +22,7 @@ import java.io.Serializable;
  * @param noise           Gaussian noise on (σ from the subfield's observations) or off
  * @param grouping        how stamps become (case, realization) for the networks
  */
-public record DatasetSpec(String name, Distribution distribution, int n, int nc, int nrea, int ncat, int snc,
+public record DatasetSpec(String name, Distribution distribution, ObservationType obstype, int n, int nc, int nrea, int ncat, int snc,
                           double shear, boolean shearPerCatalog, boolean noise, Grouping grouping)
         implements Serializable {
 
@@ -28,6 +30,9 @@ public record DatasetSpec(String name, Distribution distribution, int n, int nc,
     public enum Grouping { GALAXY, SHEAR }
 
     public DatasetSpec {
+        if (distribution == null || obstype == null) {
+            throw new IllegalArgumentException("dataset " + name + ": needs a distribution and an observation type");
+        }
         if (n < 1 || nc < 1 || n % nc != 0 || nrea < 1 || ncat < 1 || snc < 1 || !(shear >= 0)) {
             throw new IllegalArgumentException("dataset " + name + ": need n, nc, nrea, ncat, snc >= 1 with n a multiple"
                     + " of nc and shear >= 0; got n=" + n + ", nc=" + nc + ", nrea=" + nrea + ", ncat=" + ncat
@@ -50,15 +55,15 @@ public record DatasetSpec(String name, Distribution distribution, int n, int nc,
         return (long) ncat * nrea * n * snc;
     }
 
-    /** MegaLUT's GREAT3 datasets (docs/datasets.md, "Default datasets"), by role name. */
-    public static DatasetSpec megalutDefault(String role) {
+    /** MegaLUT's GREAT3 datasets (docs/datasets.md, "Default datasets"), by role name, for an observation type. */
+    public static DatasetSpec megalutDefault(String role, ObservationType obstype) {
         return switch (role) {
-            case "train-shear" -> new DatasetSpec(role, Distribution.TRAIN, 1000, 10, 10, 1, 1, 0, false, false, Grouping.GALAXY);
-            case "train-weight" -> new DatasetSpec(role, Distribution.G3, 250, 10, 1, 200, 4, 0.1, true, true, Grouping.SHEAR);
-            case "valid-shear" -> new DatasetSpec(role, Distribution.G3, 20, 1, 1, 50, 1000, 0.1, false, true, Grouping.SHEAR);
-            case "valid-overall" -> new DatasetSpec(role, Distribution.G3, 2000, 50, 1, 200, 4, 0.1, true, true, Grouping.SHEAR);
-            case "simobscompa" -> new DatasetSpec(role, Distribution.G3, 1000, 5, 1, 10, 1, 0, true, true, Grouping.GALAXY);
-            case "mimic-great3" -> new DatasetSpec(role, Distribution.G3, 5000, 50, 1, 1, 2, 0.05, true, true, Grouping.GALAXY);
+            case "train-shear" -> new DatasetSpec(role, Distribution.TRAIN, obstype, 1000, 10, 10, 1, 1, 0, false, false, Grouping.GALAXY);
+            case "train-weight" -> new DatasetSpec(role, Distribution.G3, obstype, 250, 10, 1, 200, 4, 0.1, true, true, Grouping.SHEAR);
+            case "valid-shear" -> new DatasetSpec(role, Distribution.G3, obstype, 20, 1, 1, 50, 1000, 0.1, false, true, Grouping.SHEAR);
+            case "valid-overall" -> new DatasetSpec(role, Distribution.G3, obstype, 2000, 50, 1, 200, 4, 0.1, true, true, Grouping.SHEAR);
+            case "simobscompa" -> new DatasetSpec(role, Distribution.G3, obstype, 1000, 5, 1, 10, 1, 0, true, true, Grouping.GALAXY);
+            case "mimic-great3" -> new DatasetSpec(role, Distribution.G3, obstype, 5000, 50, 1, 1, 2, 0.05, true, true, Grouping.GALAXY);
             default -> throw new IllegalArgumentException("unknown dataset role '" + role + "'; MegaLUT's are train-shear,"
                     + " train-weight, valid-shear, valid-overall, simobscompa, mimic-great3");
         };

@@ -1,20 +1,32 @@
 package org.megalut.sim.megalut;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.megalut.great3.ObservationType;
 import org.megalut.sim.great3.GalaxyParams;
 import org.megalut.sim.great3.GalaxyPopulation;
 
 /**
- * MegaLUT's Sérsic parameter distributions for GREAT3 ground branches (sizes in pixels, flux in ADU):
+ * MegaLUT's Sérsic parameter distributions for GREAT3 branches (sizes in pixels, flux in ADU). Ground:
  *
  * <table>
- *   <caption>distributions</caption>
+ *   <caption>ground distributions</caption>
  *   <tr><th></th><th>TRAIN</th><th>G3 (GREAT3-like)</th><th>UNI</th></tr>
  *   <tr><td>|g|</td><td colspan="2">contracted Rayleigh(σ 0.2, max 0.7, p 4), angle U(0, 2π)</td>
  *       <td>g1, g2 ~ U(−0.7, 0.7)</td></tr>
  *   <tr><td>half-light radius</td><td>U(0.75, 3.0)</td><td>TN(1.0, 0.8, [0.75, 3.0])</td><td>U(0.1, 3.0)</td></tr>
  *   <tr><td>flux</td><td>U(10, 100)</td><td>TN(15, 20, [10, 200])</td><td>U(5, 80)</td></tr>
  *   <tr><td>Sérsic n of grid row iy of ny</td><td>0.5 + 3.5·iy/ny</td><td>0.5 + 2.0·(iy/ny)²</td>
+ *       <td>as TRAIN</td></tr>
+ * </table>
+ *
+ * <p>Space (96-px stamps of 0.05″), MegaLUT's space variants: the ellipticities as on the ground, and
+ *
+ * <table>
+ *   <caption>space distributions</caption>
+ *   <tr><th></th><th>TRAIN</th><th>G3 (GREAT3-like)</th><th>UNI</th></tr>
+ *   <tr><td>half-light radius</td><td>U(1.25, 10)</td><td>TN(2.5, 3.5, [1.25, 10])</td><td>U(0.1, 10)</td></tr>
+ *   <tr><td>flux</td><td>U(10, 100)</td><td>TN(0, 30, [10, 200])</td><td>U(5, 80)</td></tr>
+ *   <tr><td>Sérsic n of grid row iy of ny</td><td>0.5 + 3.5·iy/ny</td><td>0.5 + 3.5·(iy/ny)²</td>
  *       <td>as TRAIN</td></tr>
  * </table>
  *
@@ -69,28 +81,38 @@ public enum Distribution {
         return new double[] {g * Math.cos(2 * theta), g * Math.sin(2 * theta)};
     }
 
-    /** Half-light radius [px] (the flux-weighted one of a bulge+disk galaxy). */
-    public double halfLightRadius(UniformRandomProvider rng) {
+    /** Half-light radius [px] (the flux-weighted one of a bulge+disk galaxy) for the observation type. */
+    public double halfLightRadius(UniformRandomProvider rng, ObservationType obstype) {
+        boolean ground = obstype == ObservationType.GROUND;
         return switch (this) {
-            case TRAIN, TRAINBD -> Samplers.uniform(rng, 0.75, 3.0);
-            case G3, G3BD -> Samplers.truncatedNormal(rng, 1.0, 0.8, 0.75, 3.0);
-            case UNI -> Samplers.uniform(rng, 0.1, 3.0);
+            case TRAIN, TRAINBD -> ground ? Samplers.uniform(rng, 0.75, 3.0) : Samplers.uniform(rng, 1.25, 10.0);
+            case G3, G3BD -> ground ? Samplers.truncatedNormal(rng, 1.0, 0.8, 0.75, 3.0)
+                    : Samplers.truncatedNormal(rng, 2.5, 3.5, 1.25, 10.0);
+            case UNI -> ground ? Samplers.uniform(rng, 0.1, 3.0) : Samplers.uniform(rng, 0.1, 10.0);
         };
     }
 
-    /** Flux [ADU]. */
-    public double flux(UniformRandomProvider rng) {
+    /** Flux [ADU] for the observation type. */
+    public double flux(UniformRandomProvider rng, ObservationType obstype) {
+        boolean ground = obstype == ObservationType.GROUND;
         return switch (this) {
             case TRAIN, TRAINBD -> Samplers.uniform(rng, 10, 100);
-            case G3, G3BD -> Samplers.truncatedNormal(rng, 15, 20, 10, 200);
+            case G3, G3BD -> ground ? Samplers.truncatedNormal(rng, 15, 20, 10, 200)
+                    : Samplers.truncatedNormal(rng, 0, 30, 10, 200);
             case UNI -> Samplers.uniform(rng, 5, 80);
         };
     }
 
-    /** Sérsic index of a single-Sérsic galaxy in grid row iy of ny rows (MegaLUT ties n to the row). */
-    public double sersicIndex(int iy, int ny) {
+    /**
+     * Sérsic index of a single-Sérsic galaxy in grid row iy of ny rows for the observation type (MegaLUT ties
+     * n to the row; its G3 space range is [0.5, 4), the ground one [0.5, 2.5)).
+     */
+    public double sersicIndex(int iy, int ny, ObservationType obstype) {
         double f = iy / (double) ny;
-        return this == G3 || this == G3BD ? 0.5 + 2.0 * f * f : 0.5 + 3.5 * f;
+        if (this == G3 || this == G3BD) {
+            return 0.5 + (obstype == ObservationType.GROUND ? 2.0 : 3.5) * f * f;
+        }
+        return 0.5 + 3.5 * f;
     }
 
     /**

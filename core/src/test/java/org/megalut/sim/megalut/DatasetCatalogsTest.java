@@ -9,13 +9,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.megalut.great3.ObservationType;
 import org.megalut.testing.CrossCpu;
 
 class DatasetCatalogsTest {
 
     @Test
     void trainWeightCatalogsShareOneShearAndCancelShapeNoise() {
-        DatasetSpec tw = DatasetSpec.megalutDefault("train-weight");
+        DatasetSpec tw = DatasetSpec.megalutDefault("train-weight", ObservationType.GROUND);
         List<SimGalaxy> cat = DatasetCatalogs.catalog(tw, 5, 12, 3, 9);
         assertEquals(1000, cat.size());
         double s1 = cat.get(0).s1();
@@ -36,7 +37,7 @@ class DatasetCatalogsTest {
 
     @Test
     void trainShearIsOneCasePerGalaxyWithTenJitteredRealizations() {
-        DatasetSpec ts = DatasetSpec.megalutDefault("train-shear");
+        DatasetSpec ts = DatasetSpec.megalutDefault("train-shear", ObservationType.GROUND);
         assertEquals(10_000, ts.stamps());
         List<SimGalaxy> cat = DatasetCatalogs.catalog(ts, 1, 0, 0, 9);
         Set<String> keys = new HashSet<>();
@@ -59,7 +60,7 @@ class DatasetCatalogsTest {
 
     @Test
     void validShearGroupsTheCopiesOfAGalaxy() {
-        DatasetSpec vs = DatasetSpec.megalutDefault("valid-shear");
+        DatasetSpec vs = DatasetSpec.megalutDefault("valid-shear", ObservationType.GROUND);
         List<SimGalaxy> cat = DatasetCatalogs.catalog(vs, 2, 1, 7, 9);
         long[] first = DatasetCatalogs.caseAndRealization(vs, cat.get(0), 0);
         long[] last = DatasetCatalogs.caseAndRealization(vs, cat.get(999), 0);
@@ -69,7 +70,7 @@ class DatasetCatalogsTest {
     }
 
     private static DatasetSpec pinnedSpec(Distribution d) {
-        return new DatasetSpec("probe", d, 20, 10, 1, 2, 2, 0.1, false, true, DatasetSpec.Grouping.SHEAR);
+        return new DatasetSpec("probe", d, ObservationType.GROUND, 20, 10, 1, 2, 2, 0.1, false, true, DatasetSpec.Grouping.SHEAR);
     }
 
     /**
@@ -132,9 +133,9 @@ class DatasetCatalogsTest {
         for (Distribution[] pair : new Distribution[][] {{Distribution.G3BD, Distribution.G3},
                 {Distribution.TRAINBD, Distribution.TRAIN}}) {
             // The same dataset name, so the same streams: the bulge+disk draws come after the others.
-            List<SimGalaxy> bd = DatasetCatalogs.catalog(new DatasetSpec("train-weight", pair[0], n, 10, 1, 1, 1, 0.1,
+            List<SimGalaxy> bd = DatasetCatalogs.catalog(new DatasetSpec("train-weight", pair[0], ObservationType.GROUND, n, 10, 1, 1, 1, 0.1,
                     true, true, DatasetSpec.Grouping.SHEAR), 4, 2, 0, 9);
-            List<SimGalaxy> single = DatasetCatalogs.catalog(new DatasetSpec("train-weight", pair[1], n, 10, 1, 1, 1,
+            List<SimGalaxy> single = DatasetCatalogs.catalog(new DatasetSpec("train-weight", pair[1], ObservationType.GROUND, n, 10, 1, 1, 1,
                     0.1, true, true, DatasetSpec.Grouping.SHEAR), 4, 2, 0, 9);
             int bulgeDisk = 0;
             double meanBt = 0;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.megalut.great3.ObservationType;
 import org.megalut.image.Image;
 import org.megalut.meas.MeasurementFlag;
 import org.megalut.meas.StampMeasurer;
@@ -24,7 +25,7 @@ class DatasetSimulatorTest {
 
     @Test
     void noiseFreeTrainingStampsMeasureTheirTruth() {
-        DatasetSpec spec = new DatasetSpec("train-shear", Distribution.TRAIN, 20, 10, 2, 1, 1, 0, false, false,
+        DatasetSpec spec = new DatasetSpec("train-shear", Distribution.TRAIN, ObservationType.GROUND, 20, 10, 2, 1, 1, 0, false, false,
                 DatasetSpec.Grouping.GALAXY);
         DatasetSimulator sim = new DatasetSimulator(spec, 3, 7, stars(), 0, StampMeasurer.megalutDefaults());
         List<SimulatedStamp> stamps = sim.catalog(0);
@@ -49,7 +50,7 @@ class DatasetSimulatorTest {
 
     @Test
     void noisyStampsHaveTheRequestedNoise() {
-        DatasetSpec spec = new DatasetSpec("train-weight", Distribution.G3, 10, 10, 1, 2, 4, 0.1, true, true,
+        DatasetSpec spec = new DatasetSpec("train-weight", Distribution.G3, ObservationType.GROUND, 10, 10, 1, 2, 4, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         DatasetSimulator sim = new DatasetSimulator(spec, 3, 7, stars(), 0.07, StampMeasurer.megalutDefaults());
         double mad = 0;
@@ -65,7 +66,7 @@ class DatasetSimulatorTest {
     void slicesOfACatalogEqualTheWholeCatalog() {
         // Each galaxy drawn alone, with a fresh simulator, equals the same galaxy drawn after others:
         // nothing cached across stamps may change a stamp's pixels, not even in the last bit.
-        DatasetSpec spec = new DatasetSpec("valid-overall", Distribution.G3, 6, 3, 2, 2, 2, 0.1, true, true,
+        DatasetSpec spec = new DatasetSpec("valid-overall", Distribution.G3, ObservationType.GROUND, 6, 3, 2, 2, 2, 0.1, true, true,
                 DatasetSpec.Grouping.SHEAR);
         List<SimulatedStamp> whole = new DatasetSimulator(spec, 7, 0, stars(), 0.07, StampMeasurer.megalutDefaults())
                 .catalog(1);
@@ -86,9 +87,9 @@ class DatasetSimulatorTest {
         // flux-weighted half-light radius, flux, ellipticity, star and jitter. A de Vaucouleurs bulge makes
         // the PSF-convolved light more concentrated than the row's Sérsic (n ≤ 2.5): larger rho4.
         int n = 60;
-        DatasetSpec bd = new DatasetSpec("simobscompa", Distribution.G3BD, n, 10, 1, 1, 1, 0, true, false,
+        DatasetSpec bd = new DatasetSpec("simobscompa", Distribution.G3BD, ObservationType.GROUND, n, 10, 1, 1, 1, 0, true, false,
                 DatasetSpec.Grouping.GALAXY);
-        DatasetSpec single = new DatasetSpec("simobscompa", Distribution.G3, n, 10, 1, 1, 1, 0, true, false,
+        DatasetSpec single = new DatasetSpec("simobscompa", Distribution.G3, ObservationType.GROUND, n, 10, 1, 1, 1, 0, true, false,
                 DatasetSpec.Grouping.GALAXY);
         List<SimulatedStamp> withBulges = new DatasetSimulator(bd, 5, 2, stars(), 0, StampMeasurer.megalutDefaults())
                 .catalog(0);

@@ -161,7 +161,7 @@ final class PipelineSteps {
         if (rows.stream().filter(r -> Double.isFinite(r.trueG1())).count() < 3) {
             return StepOutcome.nothing("skipped (needs --truth and at least 3 subfields)");
         }
-        BranchEvaluation.Result r = BranchEvaluation.evaluate(rows);
+        BranchEvaluation.Result r = BranchEvaluation.evaluate(rows, c.settings().grid().obstype());
         BranchEvaluation.print(r, c.out());
         AtomicWrite.text(run.metricsJson(), conf, BranchEvaluation.json(r, run.label(), GroupTable.readFailed(run.failedCsv(), conf)) + "\n");
         List<Integer> done = rows.stream().map(GroupedSubfield::subfield).sorted().toList();
@@ -192,7 +192,7 @@ final class PipelineSteps {
         List<String> written = new ArrayList<>();
         for (PredictionRun run : c.flag(StepOption.MIMIC) ? List.of(c.mimic()) : List.of(c.mimic(), c.obs())) {
             if (run.groupCsv().getFileSystem(conf).exists(run.groupCsv())) {
-                written.add(RunReport.write(c.spark(), run, reportDatasets(c, run)).toString());
+                written.add(RunReport.write(c.spark(), run, reportDatasets(c, run), c.settings().grid().obstype()).toString());
             }
         }
         if (written.isEmpty()) {

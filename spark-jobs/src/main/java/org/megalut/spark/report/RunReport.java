@@ -25,6 +25,7 @@ import org.megalut.eval.GroupedSubfield;
 import org.megalut.eval.LineFit;
 import org.megalut.eval.PsfFrame;
 import org.megalut.eval.ShearBias;
+import org.megalut.great3.ObservationType;
 import org.megalut.plot.Figure;
 import org.megalut.plot.ReportFigures;
 import org.megalut.spark.PredictionRun;
@@ -59,10 +60,12 @@ public final class RunReport {
      *
      * @param simDatasets simulation datasets ({@code <workdir>/sim/<name>}) to compare with the observations;
      *                    those that do not exist are listed as missing
+     * @param obstype     the branch's observation type, which sets the metric's σ²_min
      * @return the written {@code index.html}
      * @throws java.io.FileNotFoundException when the run has no group table
      */
-    public static Path write(SparkSession spark, PredictionRun run, List<String> simDatasets) throws IOException {
+    public static Path write(SparkSession spark, PredictionRun run, List<String> simDatasets, ObservationType obstype)
+            throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<GroupedSubfield> rows = GroupTable.read(run.groupCsv(), conf);
         int[] subfields = rows.stream().mapToInt(GroupedSubfield::subfield).sorted().toArray();
@@ -75,8 +78,8 @@ public final class RunReport {
         summary(page, run, rows, subfields, conf);
 
         List<GroupedSubfield> evaluated = BranchEvaluation.evaluated(rows);
-        BranchEvaluation.Result result = evaluated.size() >= 3 ? BranchEvaluation.evaluate(rows) : null;
-        metrics(page, run, result, conf);
+        BranchEvaluation.Result result = evaluated.size() >= 3 ? BranchEvaluation.evaluate(rows, obstype) : null;
+        metrics(page, run, result, obstype, conf);
         residuals(page, dir, conf, evaluated, result);
         psfResiduals(page, dir, conf, evaluated);
         features(page, spark, run, subfields, simDatasets, dir, conf);
@@ -133,8 +136,8 @@ public final class RunReport {
                 "failures", "#failures", "training", "#training");
     }
 
-    private static void metrics(HtmlPage page, PredictionRun run, BranchEvaluation.Result result, Configuration conf)
-            throws IOException {
+    private static void metrics(HtmlPage page, PredictionRun run, BranchEvaluation.Result result,
+                                ObservationType obstype, Configuration conf) throws IOException {
         page.section("metrics", "Metrics");
         Map<String, BranchEvaluation.Result> runs = new LinkedHashMap<>();
         if (result != null) {
@@ -146,7 +149,7 @@ public final class RunReport {
         if (run.target() == PredictionRun.Target.OBS && other.groupCsv().getFileSystem(conf).exists(other.groupCsv())) {
             List<GroupedSubfield> m = GroupTable.read(other.groupCsv(), conf);
             if (BranchEvaluation.evaluated(m).size() >= 3) {
-                runs.put("mimic", BranchEvaluation.evaluate(m));
+                runs.put("mimic", BranchEvaluation.evaluate(m, obstype));
             }
         }
         if (runs.isEmpty()) {

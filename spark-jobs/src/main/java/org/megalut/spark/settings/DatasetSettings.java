@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import java.util.Locale;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
-import org.megalut.spark.settings.Fingerprint;
 
 /** Reads a dataset spec from the {@code datasets.<name>} section of the configuration. */
 public final class DatasetSettings {
@@ -24,14 +23,16 @@ public final class DatasetSettings {
             case "shear" -> DatasetSpec.Grouping.SHEAR;
             default -> throw new IllegalArgumentException("datasets." + name + ".grouping must be galaxy or shear, got " + grouping);
         };
-        return new DatasetSpec(name, Distribution.byName(c.getString("dist")), c.getInt("n"), c.getInt("nc"),
-                c.getInt("nrea"), c.getInt("ncat"), c.getInt("snc"), c.getDouble("shear"),
-                c.getBoolean("shear-per-catalog"), c.getBoolean("noise"), g);
+        // The branch's observation type sets the sizes and fluxes the distributions draw.
+        return new DatasetSpec(name, Distribution.byName(c.getString("dist")), RunSettings.Grid.from(root).obstype(),
+                c.getInt("n"), c.getInt("nc"), c.getInt("nrea"), c.getInt("ncat"), c.getInt("snc"),
+                c.getDouble("shear"), c.getBoolean("shear-per-catalog"), c.getBoolean("noise"), g);
     }
 
     /**
      * A dataset's settings under their configuration keys ({@code datasets.<name>.*}), for the
-     * fingerprints of the steps that simulate or read it.
+     * fingerprints of the steps that simulate or read it. The observation type is the branch's: it enters
+     * through the branch geometry's fingerprint ({@link RunSettings.Grid#fingerprint()}).
      */
     public static Fingerprint fingerprint(DatasetSpec spec) {
         String k = "datasets." + spec.name() + ".";

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.megalut.great3.ObservationType;
 import org.megalut.meas.AdaptiveMomentsParams;
 import org.megalut.meas.StampMeasurer;
 
@@ -56,12 +57,37 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
         }
     }
 
-    /** Branch geometry (config section {@code branch}). */
-    public record Grid(int grid, int stampSize, int starGrid) implements Serializable {
-        /** The geometry under its configuration keys, for completion fingerprints. */
+    /**
+     * Branch geometry (config section {@code branch}).
+     *
+     * @param grid      galaxy stamps per side of a subfield image
+     * @param stampSize stamp side [px], the observation type's
+     * @param starGrid  star stamps per side of a star field
+     * @param obstype   the observation type, which also sets the pixel scale
+     */
+    public record Grid(int grid, int stampSize, int starGrid, ObservationType obstype) implements Serializable {
+
+        /**
+         * Reads the geometry of the {@code branch} section.
+         *
+         * @throws IllegalArgumentException for a non-positive size, an unknown observation type or a stamp size
+         *                                  that is not the observation type's
+         */
+        public static Grid from(Config c) {
+            ObservationType obstype = ObservationType.byName(c.getString("branch.obstype"));
+            int stampSize = positive(c, "branch.stamp-size");
+            obstype.requireStampSize(stampSize, "branch.stamp-size");
+            return new Grid(positive(c, "branch.grid"), stampSize, positive(c, "branch.star-grid"), obstype);
+        }
+
+        /**
+         * The geometry under its configuration keys, for completion fingerprints. The observation type enters
+         * only when it is not the default ground, so that records made before it existed stay valid.
+         */
         public Fingerprint fingerprint() {
-            return Fingerprint.of().with("branch.grid", grid).with("branch.stamp-size", stampSize)
+            Fingerprint f = Fingerprint.of().with("branch.grid", grid).with("branch.stamp-size", stampSize)
                     .with("branch.star-grid", starGrid);
+            return obstype == ObservationType.GROUND ? f : f.with("branch.obstype", obstype.configName());
         }
     }
 
@@ -75,7 +101,7 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
                 c.getBoolean("measure.retry"), c.getDouble("measure.retry-guess-sigma"),
                 c.getInt("measure.retry-max-iterations"), c.getDouble("measure.max-centroid-shift"),
                 positive(c, "measure.band-rows"));
-        Grid grid = new Grid(positive(c, "branch.grid"), positive(c, "branch.stamp-size"), positive(c, "branch.star-grid"));
+        Grid grid = Grid.from(c);
         Map<String, String> extra = new TreeMap<>();
         Config settings = c.getConfig("spark.settings");
         settings.entrySet().forEach(e -> extra.put(unquote(e.getKey()), String.valueOf(e.getValue().unwrapped())));

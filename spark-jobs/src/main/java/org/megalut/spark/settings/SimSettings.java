@@ -21,9 +21,11 @@ public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows
 
     public static SimSettings from(Config root) {
         Config c = root.getConfig("great3-sim");
-        // One geometry for the generator and the readers of its branch (branch.*).
-        BranchGeometry geometry = new BranchGeometry(root.getInt("branch.grid"), root.getInt("branch.stamp-size"),
-                c.getDouble("pixel-scale"), root.getInt("branch.star-grid"));
+        // One geometry for the generator and the readers of its branch (branch.*); the pixel scale is the
+        // observation type's.
+        RunSettings.Grid grid = RunSettings.Grid.from(root);
+        BranchGeometry geometry = new BranchGeometry(grid.grid(), grid.stampSize(), grid.obstype().pixelScale(),
+                grid.starGrid());
         ConditionsRecipe conditions = new ConditionsRecipe(c.getDouble("shear-min"), c.getDouble("shear-max"),
                 new PiecewiseLinearPdf(doubles(c, "seeing-fwhm"), doubles(c, "seeing-weight")),
                 c.getDouble("atm-e-min"), c.getDouble("atm-e-max"), c.getDouble("lam-over-diam-min"),
