@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.megalut.render.Airy;
@@ -41,8 +42,10 @@ import org.megalut.render.Sum;
  *   <li>Kolmogorov: one of fwhm, lam_over_r0, half_light_radius; flux</li>
  *   <li>Moffat: beta and one of fwhm, scale_radius, half_light_radius; trunc (arcsec, default 0 = none;
  *       flux is then the truncated profile's, and half_light_radius too); flux</li>
- *   <li>Airy: lam_over_diam; obscuration (default 0); flux</li>
- *   <li>OpticalPSF: lam_over_diam; obscuration, nstruts, strut_thick, strut_angle (degrees),
+ *   <li>Airy: lam_over_diam, or lam [nm] and diam [m] with scale_unit (arcsec, arcmin, degrees, radians or hours;
+ *       default arcsec: the unit of λ/D and of the other sizes, as GalSim); obscuration (default 0); flux</li>
+ *   <li>OpticalPSF: lam_over_diam or lam, diam, scale_unit as Airy; obscuration, nstruts, strut_thick, strut_angle
+ *       (degrees),
  *       defocus, astig1, astig2, coma1, coma2, trefoil1, trefoil2, spherical (waves; all default 0);
  *       flux</li>
  *   <li>Sum, Convolution: items (a list of profiles); flux rescales the total</li>
@@ -87,10 +90,11 @@ public final class ProfileConfig {
         register("Kolmogorov", List.of("fwhm", "lam_over_r0", "half_light_radius", "flux"), ProfileConfig::kolmogorov);
         register("Moffat", List.of("beta", "fwhm", "scale_radius", "half_light_radius", "trunc", "flux"),
                 ProfileConfig::moffat);
-        register("Airy", List.of("lam_over_diam", "obscuration", "flux"), (c, path, type) -> new Airy(
-                required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path), flux(c, path)));
-        List<String> optical = new ArrayList<>(List.of("lam_over_diam", "obscuration", "nstruts", "strut_thick",
-                "strut_angle", "flux"));
+        register("Airy", List.of("lam_over_diam", "lam", "diam", "scale_unit", "obscuration", "flux"),
+                (c, path, type) -> new Airy(lamOverDiam(c, path, type), optional(c, "obscuration", 0, path),
+                        flux(c, path)));
+        List<String> optical = new ArrayList<>(List.of("lam_over_diam", "lam", "diam", "scale_unit", "obscuration",
+                "nstruts", "strut_thick", "strut_angle", "flux"));
         optical.addAll(List.of(OpticalPSF.ABERRATIONS));
         register("OpticalPSF", optical, ProfileConfig::opticalPsf);
         register("Sum", List.of("items", "flux"), ProfileConfig::combination);
@@ -194,9 +198,51 @@ public final class ProfileConfig {
         if (nstruts != Math.rint(nstruts)) {
             throw new IllegalArgumentException(path + ".nstruts: expected an integer, got " + nstruts);
         }
-        return new OpticalPSF(required(c, "lam_over_diam", path, type), optional(c, "obscuration", 0, path),
+        return new OpticalPSF(lamOverDiam(c, path, type), optional(c, "obscuration", 0, path),
                 (int) nstruts, optional(c, "strut_thick", 0.05, path),
                 Math.toRadians(optional(c, "strut_angle", 0, path)), ab, flux(c, path));
+    }
+
+    /**
+     * λ/D of an aperture: given, or from lam [nm] and diam [m] as (lam·1e-9/diam) radians expressed in
+     * scale_unit (GalSim's convention: the unit of the profile's sizes, default arcsec).
+     */
+    private static double lamOverDiam(Config c, String path, String type) {
+        boolean physical = c.hasPath("lam") || c.hasPath("diam");
+        if (c.hasPath("lam_over_diam")) {
+            if (physical || c.hasPath("scale_unit")) {
+                throw new IllegalArgumentException(path + ": " + type + " takes either lam_over_diam or lam and diam"
+                        + " (with scale_unit), not both");
+            }
+            return number(c, "lam_over_diam", path);
+        }
+        if (!physical) {
+            throw new IllegalArgumentException(path + ": " + type + " needs lam_over_diam, or lam [nm] and diam [m]");
+        }
+        if (c.hasPath("scale_unit") && !c.hasPath("lam")) {
+            throw new IllegalArgumentException(path + ": scale_unit only applies with lam and diam");
+        }
+        double lam = required(c, "lam", path, type);
+        double diam = required(c, "diam", path, type);
+        if (!(lam > 0) || !(diam > 0)) {
+            throw new IllegalArgumentException(path + ": lam and diam must be positive, got lam = " + lam + " nm, diam = "
+                    + diam + " m");
+        }
+        String unit = c.hasPath("scale_unit") ? string(c, "scale_unit", path) : "arcsec";
+        return lam * 1e-9 / diam / radiansPer(unit, path);
+    }
+
+    /** Radians in one unit of GalSim's angle names. */
+    private static double radiansPer(String unit, String path) {
+        return switch (unit.toLowerCase(Locale.ROOT)) {
+            case "arcsec" -> Math.PI / (180.0 * 3600.0);
+            case "arcmin" -> Math.PI / (180.0 * 60.0);
+            case "deg", "degrees" -> Math.PI / 180.0;
+            case "rad", "radians" -> 1.0;
+            case "hr", "hours" -> Math.PI / 12.0;
+            default -> throw new IllegalArgumentException(path + ".scale_unit: unknown unit '" + unit
+                    + "'; valid: arcsec, arcmin, degrees, radians, hours");
+        };
     }
 
     private static Profile combination(Config c, String path, String type) {

@@ -65,6 +65,26 @@ class ProfileConfigTest {
     }
 
     @Test
+    void apertureFromWavelengthAndDiameterAsGalSim() {
+        // λ/D = 800 nm / 4 m = 2e-7 rad = 0.0412530 arcsec = 6.8755e-4 arcmin.
+        double arcsec = 2e-7 * 180 / Math.PI * 3600;
+        OpticalPSF opt = assertInstanceOf(OpticalPSF.class,
+                ProfileConfig.parse("{type = OpticalPSF, lam = 800, diam = 4, obscuration = 0.3, defocus = 0.1}"));
+        assertEquals(arcsec, opt.lamOverDiam(), 1e-15);
+        assertSameStamp(ProfileConfig.parse("{type = OpticalPSF, lam_over_diam = " + arcsec
+                + ", obscuration = 0.3, defocus = 0.1}"), opt);
+        Airy airy = assertInstanceOf(Airy.class,
+                ProfileConfig.parse("{type = Airy, lam = 800, diam = 4, scale_unit = arcmin}"));
+        assertEquals(arcsec / 60, airy.lamOverDiam(), 1e-17);
+        for (String bad : List.of("{type = Airy, lam = 800}", "{type = Airy, lam = 800, diam = 4, lam_over_diam = 0.04}",
+                "{type = Airy, lam = 800, diam = 4, scale_unit = furlong}", "{type = Airy, lam = -800, diam = 4}",
+                "{type = OpticalPSF, lam_over_diam = 0.04, scale_unit = arcmin}", "{type = OpticalPSF}")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProfileConfig.parse(bad), bad);
+            assertTrue(e.getMessage().matches(".*(lam|diam|scale_unit).*"), e.getMessage());
+        }
+    }
+
+    @Test
     void allTypesAndSizeParameters() {
         assertEquals(new Gaussian(0.3, 1).sigma(),
                 ((Gaussian) ProfileConfig.parse("{type = Gaussian, fwhm = " + 0.3 * 2 * Math.sqrt(2 * Math.log(2)) + "}")).sigma(), 1e-14);
