@@ -60,7 +60,12 @@ public final class BranchLayout {
 
     /** Galaxy image: {@code image-SSS-0.fits} or {@code deep_image-DDD-0.fits}. */
     public static String galaxyImage(int subfield) {
-        return prefix(subfield) + "image-" + number(subfield) + "-0.fits";
+        return galaxyImage(subfield, 0);
+    }
+
+    /** Galaxy image of an epoch of a multi-epoch branch: {@code image-SSS-E.fits} (epoch 0 in single-epoch ones). */
+    public static String galaxyImage(int subfield, int epoch) {
+        return prefix(subfield) + "image-" + number(subfield) + "-" + epoch + ".fits";
     }
 
     /** Star field (3×3 PSF stamps): {@code starfield_image-SSS-0.fits}. */

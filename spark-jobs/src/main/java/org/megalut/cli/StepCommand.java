@@ -95,7 +95,7 @@ final class StepCommand implements Callable<Integer> {
             throws Exception {
         String predcode = predcode(given, settings);
         if (steps.stream().anyMatch(Step::readsBranch)) {
-            Preflight.branch(settings);
+            Preflight.branch(settings, System.out);
         }
         try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, name);
              ProgressReporter progress = ProgressReporter.start(lease.spark(), name, 15)) {

@@ -1,6 +1,7 @@
 package org.megalut.spark;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,11 +26,12 @@ public final class Preflight {
 
     /**
      * The branch directory exists and holds, for every selected subfield, the galaxy image, the star field
-     * and both catalogues (text or FITS).
+     * and both catalogues (text or FITS). A multi-epoch branch is said so on {@code out}: the pipeline, like
+     * MegaLUT, measures epoch 0 only.
      *
      * @throws IllegalArgumentException naming the directory and the first missing files
      */
-    public static void branch(RunSettings s) throws IOException {
+    public static void branch(RunSettings s, PrintStream out) throws IOException {
         Configuration conf = s.hadoopConfiguration();
         Path dir = new Path(s.requireBranch());
         FileSystem fs = dir.getFileSystem(conf);
@@ -68,11 +70,35 @@ public final class Preflight {
         if (incomplete.isEmpty() && s.subfields().length > 0) {
             requireGeometry(s, new Path(dir, BranchLayout.galaxyImage(s.subfields()[0])), conf);
         }
+        reportEpochs(dir, s.subfields(), names, out);
         if (!incomplete.isEmpty()) {
             throw new IllegalArgumentException("branch " + dir + " lacks " + incomplete.size() + " of the "
                     + s.subfields().length + " selected subfields (" + SubfieldRunner.ranges(incomplete) + "): no "
                     + String.join(", ", missing.subList(0, Math.min(4, missing.size())))
                     + (names.isEmpty() ? "; the directory is empty" : "") + " (select subfields with --subfields)");
+        }
+    }
+
+    /** Says when selected subfields have images of epochs after 0, which no step reads. */
+    private static void reportEpochs(Path dir, int[] subfields, Set<String> names, PrintStream out) {
+        int withEpochs = 0;
+        int maxEpochs = 1;
+        String example = null;
+        for (int sf : subfields) {
+            int epochs = 1;
+            while (names.contains(BranchLayout.galaxyImage(sf, epochs))) {
+                epochs++;
+            }
+            if (epochs > 1) {
+                withEpochs++;
+                maxEpochs = Math.max(maxEpochs, epochs);
+                example = example == null ? BranchLayout.galaxyImage(sf, 1) : example;
+            }
+        }
+        if (withEpochs > 0) {
+            out.println("note: " + dir + " is a multi-epoch branch (" + withEpochs + " of the " + subfields.length
+                    + " selected subfields have up to " + maxEpochs + " epochs, e.g. " + example + "); as MegaLUT, the pipeline measures epoch 0 only"
+                    + " and does not use the other epochs");
         }
     }
 

@@ -125,6 +125,19 @@ class MegalutCliTest {
         assertEquals(ExitCodes.BAD_INPUT, r.code());
         assertTrue(r.err().contains("lacks 1 of the 3 selected subfields (7)") && r.err().contains("image-007-0.fits"),
                 r.err());
+        // Epochs after 0 are said to be unused, not silently ignored.
+        Files.copy(branch.resolve("image-006-0.fits"), branch.resolve("image-006-1.fits"));
+        Files.copy(branch.resolve("image-006-0.fits"), branch.resolve("image-006-2.fits"));
+        var out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out));
+        try {
+            assertEquals(0, run(concat("measure-obs", common)).code());
+        } finally {
+            System.setOut(old);
+        }
+        assertTrue(out.toString().contains("is a multi-epoch branch (1 of the 2 selected subfields have up to 3 epochs,"
+                + " e.g. image-006-1.fits); as MegaLUT, the pipeline measures epoch 0 only"), out.toString());
     }
 
     @Test
