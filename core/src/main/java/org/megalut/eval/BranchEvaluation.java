@@ -147,18 +147,34 @@ public final class BranchEvaluation {
         return json.writeValueAsString(root);
     }
 
+    /**
+     * GREAT3's metric of a submission as JSON, with the same keys as the PSF-frame part of
+     * {@link #json}: obstype, subfields, m_plus, m_plus_err, c_plus, c_plus_err, m_cross, …, qc.
+     */
+    public static String json(ConstantShearMetric.Result r, ObservationType obstype, int subfields) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("obstype", obstype.configName());
+        root.put("subfields", subfields);
+        putGreat3(root, r);
+        return json.writeValueAsString(root);
+    }
+
+    private static void putGreat3(ObjectNode n, ConstantShearMetric.Result g) {
+        n.put("m_plus", g.plus().slope()).put("m_plus_err", g.plus().slopeError());
+        n.put("c_plus", g.plus().intercept()).put("c_plus_err", g.plus().interceptError());
+        n.put("m_cross", g.cross().slope()).put("m_cross_err", g.cross().slopeError());
+        n.put("c_cross", g.cross().intercept()).put("c_cross_err", g.cross().interceptError());
+        n.put("qc", g.qc());
+    }
+
     private static ObjectNode node(ObjectMapper json, Bias b) {
         ObjectNode n = json.createObjectNode();
         n.put("m1", b.g1().slope() - 1).put("m1_err", b.g1().slopeError());
         n.put("c1", b.g1().intercept()).put("c1_err", b.g1().interceptError());
         n.put("m2", b.g2().slope() - 1).put("m2_err", b.g2().slopeError());
         n.put("c2", b.g2().intercept()).put("c2_err", b.g2().interceptError());
-        ConstantShearMetric.Result g = b.great3();
-        n.put("m_plus", g.plus().slope()).put("m_plus_err", g.plus().slopeError());
-        n.put("c_plus", g.plus().intercept()).put("c_plus_err", g.plus().interceptError());
-        n.put("m_cross", g.cross().slope()).put("m_cross_err", g.cross().slopeError());
-        n.put("c_cross", g.cross().intercept()).put("c_cross_err", g.cross().interceptError());
-        n.put("qc", g.qc());
+        putGreat3(n, b.great3());
         n.put("scatter1", b.scatter1()).put("scatter2", b.scatter2());
         n.put("rmsd1", b.rmsd1()).put("rmsd2", b.rmsd2());
         n.put("noise_floor_qc", b.floor().median());

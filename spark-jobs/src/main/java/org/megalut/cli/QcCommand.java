@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.megalut.eval.BranchEvaluation;
 import org.megalut.eval.ConstantShearMetric;
 import org.megalut.eval.LineFit;
 import org.megalut.great3.ObservationType;
@@ -34,6 +35,10 @@ final class QcCommand implements Callable<Integer> {
             description = "The branch's observation type, ground or space: sets the metric's sigma^2_min"
                     + " (default ${DEFAULT-VALUE}).")
     String obstype;
+
+    @Option(names = "--json", description = "Print the metric as JSON (keys obstype, subfields, m_plus, m_plus_err,"
+            + " c_plus, c_plus_err, m_cross, m_cross_err, c_cross, c_cross_err, qc) instead of text.")
+    boolean json;
 
     @Option(names = "--subfields", defaultValue = "0-199", paramLabel = "LIST",
             description = "Subfields the file must list, in order (default ${DEFAULT-VALUE}, as GREAT3 requires).")
@@ -69,6 +74,10 @@ final class QcCommand implements Callable<Integer> {
             pg2[i] = psf == null ? StarShapeParams.FAILED : psf.psfG2();
         }
         ConstantShearMetric.Result res = ConstantShearMetric.evaluate(tg1, tg2, sg1, sg2, pg1, pg2, type);
+        if (json) {
+            System.out.println(BranchEvaluation.json(res, type, n));
+            return 0;
+        }
         System.out.printf(Locale.ROOT, "Q_c (%s) = %.2f over %d subfields%n", type.configName(), res.qc(), n);
         print("+", res.plus());
         print("x", res.cross());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -195,6 +197,20 @@ class MegalutCliTest {
             System.setOut(old);
         }
         assertTrue(out.toString().contains("Q_c (ground) = 407.84"), out.toString());
+        // The same numbers as JSON, for scripts.
+        var json = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(json));
+        try {
+            assertEquals(0, run("qc", "--submission", sub.toString(), "--truth", dir.toString(), "--subfields", "0-3",
+                    "--json", "--obstype", "space").code());
+        } finally {
+            System.setOut(old);
+        }
+        JsonNode node = new ObjectMapper().readTree(json.toString());
+        assertEquals("space", node.get("obstype").asText());
+        assertEquals(4, node.get("subfields").asInt());
+        assertTrue(node.get("qc").asDouble() > 407.84, "space sigma^2_min is smaller: " + node);
+        assertTrue(node.has("m_plus_err") && node.has("c_cross"), node.toString());
         // The default requires the 200 GREAT3 rows and says what is missing.
         Run r = run("qc", "--submission", sub.toString(), "--truth", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.code());

@@ -3,6 +3,9 @@ package org.megalut.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +64,20 @@ class RunResumeTest {
         OutputComparison.Result same = new OutputComparison(spark, 0, List.of())
                 .compare(new org.apache.hadoop.fs.Path(a.toUri()), new org.apache.hadoop.fs.Path(b.toUri()));
         assertTrue(same.agrees(), same::notIdentical);
+
+        // evaluate --json prints what metrics.json holds, for scripts.
+        var out = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Megalut.commandLine().execute("evaluate", "--json", "--conf", conf.toString(), "--workdir",
+                    b.toString()));
+        } finally {
+            System.setOut(old);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        String written = Files.readString(b.resolve("results/main/metrics.json"));
+        assertTrue(printed.contains(written), "printed:\n" + printed + "\nmetrics.json:\n" + written);
     }
 
     /** Files under a directory whose name ends with a suffix, by relative path (state records excluded). */

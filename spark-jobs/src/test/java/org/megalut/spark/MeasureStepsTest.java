@@ -3,6 +3,7 @@ package org.megalut.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -139,7 +140,7 @@ class MeasureStepsTest {
         StepOutcome o = MeasureStarsStep.run(spark, s);
         assertEquals(Map.of(0, 9L, 1, 9L), o.rows());
         var out = new ByteArrayOutputStream();
-        List<Row> table = CheckPsfsStep.run(spark, s, new PrintStream(out));
+        List<Row> table = CheckPsfsStep.run(spark, s, CheckPsfsStep.Order.STAR0, new PrintStream(out));
         assertEquals(2, table.size());
         // Subfield 0 has the smaller PSF (covariance grows with the subfield number), so it comes first.
         assertEquals(0, table.get(0).getInt(0));
@@ -152,5 +153,13 @@ class MeasureStepsTest {
         assertEquals(first.getDouble(first.fieldIndex("truth_psf_g1")), first.getDouble(first.fieldIndex("star0_g1")), 1e-6);
         assertEquals(first.getDouble(first.fieldIndex("truth_psf_g2")), first.getDouble(first.fieldIndex("star0_g2")), 1e-6);
         assertTrue(Files.exists(work.resolve("psfs.csv")));
+        // MegaLUT's order: by the mean sigma of the stars.
+        var byMean = new ByteArrayOutputStream();
+        List<Row> mean = CheckPsfsStep.run(spark, s, CheckPsfsStep.Order.MEAN, new PrintStream(byMean));
+        int col = mean.get(0).fieldIndex("mean_sigma");
+        assertTrue(mean.get(0).getDouble(col) <= mean.get(1).getDouble(col), mean.toString());
+        assertTrue(byMean.toString().contains("sorted by size (mean adaptive-moment sigma of the stars"), byMean.toString());
+        assertEquals(CheckPsfsStep.Order.STAR0, CheckPsfsStep.Order.byName("star0"));
+        assertThrows(IllegalArgumentException.class, () -> CheckPsfsStep.Order.byName("median"));
     }
 }

@@ -48,7 +48,8 @@ final class PipelineSteps {
                         c -> MeasureObsStep.run(c.spark(), c.settings())),
                 Step.of("check-psfs", List.of("Table of the subfields sorted by PSF size, from the star features, into",
                         "<workdir>/psfs and psfs.csv."), List.of(WorkdirLayout.STARS),
-                        List.of(WorkdirLayout.PSFS, WorkdirLayout.PSFS + ".csv"), PipelineSteps::checkPsfs),
+                        List.of(WorkdirLayout.PSFS, WorkdirLayout.PSFS + ".csv"), PipelineSteps::checkPsfs)
+                        .withOptions(StepOption.PSF_ORDER),
                 simulationOf("simulate-train-shear", "learn.dataset", learnSims, r -> r.learn().dataset()),
                 simulationOf("simulate-train-weight", "learn-weights.dataset", weightSims,
                         r -> r.learnWeights().dataset()),
@@ -96,7 +97,7 @@ final class PipelineSteps {
                         "prediction run; writes its metrics.json."), List.of("results/<predcode>/group.csv"),
                         List.of("results/<predcode>/metrics.json"),
                         c -> evaluate(c, c.flag(StepOption.MIMIC) ? c.mimic() : c.obs()))
-                        .withOptions(StepOption.PREDCODE, StepOption.MIMIC),
+                        .withOptions(StepOption.PREDCODE, StepOption.MIMIC, StepOption.JSON),
                 simulation("simulate-mimic", "the " + PredictionRun.MIMIC_DATASET + " dataset",
                         WorkdirLayout.simulationName(PredictionRun.MIMIC_DATASET), c -> PredictionRun.MIMIC_DATASET),
                 Step.of("mimic", List.of("The predict -> group -> evaluate chain on each subfield's mimic-great3",
@@ -136,7 +137,9 @@ final class PipelineSteps {
 
     private static StepOutcome checkPsfs(StepContext c) throws IOException {
         List<Integer> done = new ArrayList<>();
-        CheckPsfsStep.run(c.spark(), c.settings(), c.out()).forEach(r -> done.add(r.getInt(0)));
+        Object order = c.option(StepOption.PSF_ORDER);
+        CheckPsfsStep.run(c.spark(), c.settings(), order == null ? CheckPsfsStep.Order.MEAN
+                : CheckPsfsStep.Order.byName((String) order), c.out()).forEach(r -> done.add(r.getInt(0)));
         done.sort(null);
         return new StepOutcome(done, List.of(), Map.of(), Map.of(), "");
     }
@@ -162,8 +165,13 @@ final class PipelineSteps {
             return StepOutcome.nothing("skipped (needs --truth and at least 3 subfields)");
         }
         BranchEvaluation.Result r = BranchEvaluation.evaluate(rows, c.settings().grid().obstype());
-        BranchEvaluation.print(r, c.out());
-        AtomicWrite.text(run.metricsJson(), conf, BranchEvaluation.json(r, run.label(), GroupTable.readFailed(run.failedCsv(), conf)) + "\n");
+        String json = BranchEvaluation.json(r, run.label(), GroupTable.readFailed(run.failedCsv(), conf)) + "\n";
+        if (c.flag(StepOption.JSON)) {
+            c.out().print(json);
+        } else {
+            BranchEvaluation.print(r, c.out());
+        }
+        AtomicWrite.text(run.metricsJson(), conf, json);
         List<Integer> done = rows.stream().map(GroupedSubfield::subfield).sorted().toList();
         return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson());
     }

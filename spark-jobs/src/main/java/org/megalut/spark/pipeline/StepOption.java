@@ -33,6 +33,15 @@ public record StepOption(String name, String label, Class<?> type, List<String> 
             "<workdir>/sim-images/<dataset>/subfield=S/, for inspection; subfields already done are",
             "skipped, so combine with --force to image an existing dataset."));
 
+    /** {@code --sort-by} of {@code check-psfs}. */
+    public static final StepOption PSF_ORDER = new StepOption("--sort-by", "SIZE", String.class, List.of(
+            "The PSF size the table is sorted by: mean (default, as MegaLUT: the mean adaptive-moment sigma",
+            "of the subfield's stars) or star0 (the centred star 0, whose shape GREAT3's metric uses)."));
+
+    /** {@code --json} of {@code evaluate}. */
+    public static final StepOption JSON = new StepOption("--json", "", Boolean.class, List.of(
+            "Print the metrics as JSON (what metrics.json holds) instead of the text summary."));
+
     public StepOption {
         if (!name.startsWith("--")) {
             throw new IllegalArgumentException("an option's name starts with --, found " + name);

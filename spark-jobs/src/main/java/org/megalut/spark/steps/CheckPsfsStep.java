@@ -27,7 +27,7 @@ import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code check-psfs}: one row per subfield with its PSF size and shape from the star features, sorted
- * by PSF size — the table MegaLUT used to spot odd PSFs before training. Written as Parquet
+ * by PSF size ({@link Order}) — the table MegaLUT used to spot odd PSFs before training. Written as Parquet
  * ({@code <workdir>/psfs/}) and CSV ({@code <workdir>/psfs.csv}), and printed.
  *
  * <p>Columns: subfield; star0_sigma, star0_g1, star0_g2 (adaptive moments of the centred star 0, the
@@ -37,6 +37,36 @@ import org.megalut.spark.settings.RunSettings;
  */
 public final class CheckPsfsStep {
     public static final String NAME = WorkdirLayout.PSFS;
+
+    /** The PSF size the table is sorted by. */
+    public enum Order {
+        /** The mean adaptive-moment σ of the subfield's measured stars, MegaLUT's order. */
+        MEAN("mean", "mean_sigma"),
+        /** The adaptive-moment σ of the centred star 0, whose shape GREAT3's metric uses. */
+        STAR0("star0", "star0_sigma");
+
+        private final String optionName;
+        private final String column;
+
+        Order(String optionName, String column) {
+            this.optionName = optionName;
+            this.column = column;
+        }
+
+        /**
+         * The order of an option value.
+         *
+         * @throws IllegalArgumentException naming the valid values
+         */
+        public static Order byName(String name) {
+            for (Order o : values()) {
+                if (o.optionName.equalsIgnoreCase(name)) {
+                    return o;
+                }
+            }
+            throw new IllegalArgumentException("--sort-by must be mean or star0, got " + name);
+        }
+    }
 
     private CheckPsfsStep() { }
 
@@ -53,11 +83,11 @@ public final class CheckPsfsStep {
                         avg("psf_adamom_g2").as("mean_g2"),
                         count("*").as("stars"),
                         count(when(col("psf_adamom_sigma").isNull(), 1)).as("stars_failed"))
-                .orderBy(col("star0_sigma").asc_nulls_last(), col("subfield"));
+                .orderBy(col("subfield"));
     }
 
-    /** Builds, writes and prints the table; returns its rows. */
-    public static List<Row> run(SparkSession spark, RunSettings s, PrintStream stdout) throws IOException {
+    /** Builds, writes and prints the table in the given order; returns its rows. */
+    public static List<Row> run(SparkSession spark, RunSettings s, Order order, PrintStream stdout) throws IOException {
         Path stars = WorkdirLayout.of(s.workdir()).table(WorkdirLayout.STARS);
         FileSystem fs = stars.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(stars)) {
@@ -66,10 +96,10 @@ public final class CheckPsfsStep {
         // One file whose rows are in the printed order whatever the master: the truth join reshuffles, so
         // the order is imposed inside the single partition, after it.
         Dataset<Row> t = withTruth(spark, s, table(spark, s)).repartition(1)
-                .sortWithinPartitions(col("star0_sigma").asc_nulls_last(), col("subfield"));
+                .sortWithinPartitions(col(order.column).asc_nulls_last(), col("subfield"));
         Path out = WorkdirLayout.of(s.workdir()).table(NAME);
         t.write().mode(SaveMode.Overwrite).parquet(out.toString());
-        List<Row> rows = spark.read().parquet(out.toString()).orderBy(col("star0_sigma").asc_nulls_last(),
+        List<Row> rows = spark.read().parquet(out.toString()).orderBy(col(order.column).asc_nulls_last(),
                 col("subfield")).collectAsList();
         String header = String.join(",", t.columns());
         Path csv = new Path(out.getParent(), NAME + ".csv");
@@ -81,8 +111,9 @@ public final class CheckPsfsStep {
             }
             ps.flush();
         });
-        stdout.println("PSFs sorted by size (star 0 adaptive-moment sigma, px); table in " + out + " and " + csv);
-        stdout.println(String.format(Locale.ROOT, "%8s %10s %9s %9s %10s %6s", "subfield", "sigma", "g1", "g2",
+        stdout.println("PSFs sorted by size (" + (order == Order.MEAN ? "mean adaptive-moment sigma of the stars"
+                : "star 0 adaptive-moment sigma") + ", px); table in " + out + " and " + csv);
+        stdout.println(String.format(Locale.ROOT, "%8s %10s %9s %9s %10s %6s", "subfield", "star0_sigma", "g1", "g2",
                 "mean_sigma", "failed"));
         for (Row r : rows) {
             String line = String.format(Locale.ROOT, "%8d %10s %9s %9s %10s %6d", r.getInt(0), fmt(r, 1), fmt(r, 2),
