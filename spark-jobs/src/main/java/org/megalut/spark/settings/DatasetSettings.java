@@ -107,8 +107,8 @@ public final class DatasetSettings {
     }
 
     /**
-     * A dataset of a set of configured ones: the one check of a dataset name used by the pipeline's
-     * roles, the {@code simulate} command and the tests.
+     * A dataset of a set of configured ones: the one check of a dataset name, for the pipeline's roles
+     * and the {@code simulate} command.
      *
      * @throws IllegalArgumentException naming the configured datasets when the name is unknown
      */
@@ -161,11 +161,9 @@ public final class DatasetSettings {
         ConfigObject o = (ConfigObject) value;
         Set<String> valid = new TreeSet<>(KEYS.keySet());
         valid.add(BASE);
-        for (String key : new TreeSet<>(o.keySet())) {
-            if (!valid.contains(key)) {
-                StrictConfig.checkKeys(o.keySet(), valid, "dataset '" + name + "'" + where(o.get(key)));
-            }
-        }
+        // the one message for unknown keys, pointing at where the first of them was written
+        o.keySet().stream().filter(key -> !valid.contains(key)).sorted().findFirst().ifPresent(key ->
+                StrictConfig.checkKeys(o.keySet(), valid, "dataset '" + name + "'" + where(o.get(key))));
         Map<String, Object> values = new HashMap<>();
         for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
             Kind kind = e.getKey().equals(BASE) ? Kind.DATASET : KEYS.get(e.getKey());
