@@ -22,6 +22,10 @@ import java.util.TreeSet;
 /**
  * HOCON configuration merged over shipped defaults, where every key of the user's file must exist in
  * the defaults: a misspelt key is an error that lists the valid keys, never a silently ignored setting.
+ *
+ * <p>A <em>named section</em> (e.g. {@code datasets}) holds entries whose names the user chooses
+ * ({@code datasets.<name> { ... }}), so its keys cannot be told from the defaults: the loader neither
+ * checks the keys nor the types under it, and the section's reader checks every entry, once.
  */
 public final class StrictConfig {
 
@@ -52,6 +56,16 @@ public final class StrictConfig {
      *                                  key (with the valid keys) or a value of the wrong type
      */
     public static Config load(File file, Config defaults) {
+        return load(file, defaults, Set.of());
+    }
+
+    /**
+     * Parses a HOCON file and merges it over the defaults, leaving the named sections to their readers.
+     *
+     * @param namedSections paths of the sections whose entries the user names (checked by their readers)
+     * @throws IllegalArgumentException as {@link #load(File, Config)}, outside the named sections
+     */
+    public static Config load(File file, Config defaults, Set<String> namedSections) {
         if (!file.isFile()) {
             throw new IllegalArgumentException("configuration file not found: " + file);
         }
@@ -61,19 +75,27 @@ public final class StrictConfig {
         } catch (ConfigException e) {
             throw new IllegalArgumentException("cannot parse configuration " + file + ": " + e.getMessage(), e);
         }
-        return merge(user, defaults, file.toString());
+        return merge(user, defaults, file.toString(), namedSections);
     }
 
     /** Merges an already parsed configuration over the defaults, with the same checks as {@link #load}. */
     public static Config merge(Config user, Config defaults, String origin) {
-        checkKeys(user, defaults, origin);
+        return merge(user, defaults, origin, Set.of());
+    }
+
+    /**
+     * Merges an already parsed configuration over the defaults, with the same checks as
+     * {@link #load(File, Config, Set)}.
+     */
+    public static Config merge(Config user, Config defaults, String origin, Set<String> namedSections) {
+        checkKeys(user, defaults, origin, namedSections);
         Config merged = user.withFallback(defaults);
         try {
             merged = merged.resolve();
         } catch (ConfigException e) {
             throw new IllegalArgumentException("cannot resolve configuration " + origin + ": " + e.getMessage(), e);
         }
-        checkTypes(merged, defaults, origin);
+        checkTypes(merged, defaults, origin, namedSections);
         return merged;
     }
 
@@ -83,9 +105,14 @@ public final class StrictConfig {
      * @throws IllegalArgumentException listing the unknown keys and the valid ones
      */
     public static void checkKeys(Config user, Config defaults, String origin) {
+        checkKeys(user, defaults, origin, Set.of());
+    }
+
+    private static void checkKeys(Config user, Config defaults, String origin, Set<String> namedSections) {
         Set<String> unknown = new TreeSet<>();
         for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
-            if (!defaults.hasPathOrNull(e.getKey()) && !isInsideFreeObject(e.getKey(), defaults)) {
+            if (!defaults.hasPathOrNull(e.getKey()) && !isInsideFreeObject(e.getKey(), defaults)
+                    && !isInsideNamedSection(e.getKey(), namedSections)) {
                 unknown.add(e.getKey());
             }
         }
@@ -93,6 +120,11 @@ public final class StrictConfig {
             Set<String> valid = new TreeSet<>();
             for (Map.Entry<String, ConfigValue> e : defaults.entrySet()) {
                 valid.add(e.getKey());
+            }
+            // A named section's entries are listed as one pattern: their keys are their reader's to tell.
+            for (String section : namedSections) {
+                valid.removeIf(key -> isInsideNamedSection(key, Set.of(section)));
+                valid.add(section + ".<name>.*");
             }
             rejectUnknown(unknown, valid, origin);
         }
@@ -131,11 +163,23 @@ public final class StrictConfig {
         return false;
     }
 
-    private static void checkTypes(Config merged, Config defaults, String origin) {
+    /** Whether a key lies under one of the named sections (or is one). */
+    private static boolean isInsideNamedSection(String key, Set<String> namedSections) {
+        List<String> parts = ConfigUtil.splitPath(key);
+        for (String section : namedSections) {
+            List<String> prefix = ConfigUtil.splitPath(section);
+            if (parts.size() >= prefix.size() && parts.subList(0, prefix.size()).equals(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkTypes(Config merged, Config defaults, String origin, Set<String> namedSections) {
         for (Map.Entry<String, ConfigValue> e : defaults.entrySet()) {
             String key = e.getKey();
             ConfigValueType expected = e.getValue().valueType();
-            if (expected == ConfigValueType.NULL || !merged.hasPath(key)) {
+            if (expected == ConfigValueType.NULL || !merged.hasPath(key) || isInsideNamedSection(key, namedSections)) {
                 continue;
             }
             ConfigValueType found = merged.getValue(key).valueType();

@@ -3,6 +3,7 @@ package org.megalut.cli;
 import com.typesafe.config.Config;
 import java.io.File;
 import org.megalut.config.StrictConfig;
+import org.megalut.spark.settings.RunSettings;
 import picocli.CommandLine.Option;
 
 /** {@code --conf} and {@code --master}, shared by every command that runs Spark with the pipeline's settings. */
@@ -22,6 +23,6 @@ final class ConfigOptions {
     /** The defaults with the {@code --conf} file merged over them. */
     Config config() {
         Config defaults = StrictConfig.defaults(ConfigOptions.class, DEFAULTS);
-        return conf == null ? defaults : StrictConfig.load(conf, defaults);
+        return conf == null ? defaults : StrictConfig.load(conf, defaults, RunSettings.NAMED_SECTIONS);
     }
 }

@@ -43,7 +43,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config defaults = StrictConfig.defaults(ConfigOptions.class, ConfigOptions.DEFAULTS);
-        Config c = StrictConfig.merge(StrictConfig.defaults(DemoCommand.class, DEMO_CONF), defaults, "demo.conf");
+        Config c = StrictConfig.merge(StrictConfig.defaults(DemoCommand.class, DEMO_CONF), defaults, "demo.conf",
+                RunSettings.NAMED_SECTIONS);
         Path root = Path.of(workdir).toAbsolutePath();
         String branch = root.resolve("branch").toUri().toString();
         String truth = root.resolve("truth").toUri().toString();

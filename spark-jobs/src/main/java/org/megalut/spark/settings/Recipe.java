@@ -3,7 +3,6 @@ package org.megalut.spark.settings;
 import com.typesafe.config.Config;
 import java.io.Serializable;
 import java.util.Map;
-import java.util.TreeMap;
 import org.megalut.sim.megalut.DatasetSpec;
 
 /**
@@ -20,7 +19,7 @@ import org.megalut.sim.megalut.DatasetSpec;
  * @param predcode       the prediction run's name
  * @param simulationSeed the seed of every simulated dataset
  * @param stampsPerTask  about how many stamps one task of a simulation renders (divides the work only)
- * @param datasets       the configured datasets by name
+ * @param datasets       the configured datasets by name ({@code datasets.<name>}, any number)
  */
 public record Recipe(CommitteeSettings learn, CommitteeSettings learnWeights, String validShear, String validOverall,
                      boolean validate, String predcode, long simulationSeed, int stampsPerTask,
@@ -36,13 +35,9 @@ public record Recipe(CommitteeSettings learn, CommitteeSettings learnWeights, St
         if (perTask <= 0) {
             throw new IllegalArgumentException("simulate.stamps-per-task must be positive, found " + perTask);
         }
-        Map<String, DatasetSpec> datasets = new TreeMap<>();
-        for (String name : c.getConfig("datasets").root().keySet()) {
-            datasets.put(name, DatasetSettings.spec(c, name));
-        }
         Recipe r = new Recipe(CommitteeSettings.from(c, "learn"), CommitteeSettings.from(c, "learn-weights"),
                 c.getString("validate.dataset"), c.getString("validate-weights.dataset"), c.getBoolean("run.validate"),
-                c.getString("predcode"), c.getLong("simulate.seed"), perTask, datasets);
+                c.getString("predcode"), c.getLong("simulate.seed"), perTask, DatasetSettings.all(c));
         for (String name : new String[] {r.learn.dataset(), r.learnWeights.dataset(), r.validShear, r.validOverall}) {
             r.dataset(name); // a recipe naming a dataset that is not configured fails here, before any work
         }
@@ -55,11 +50,6 @@ public record Recipe(CommitteeSettings learn, CommitteeSettings learnWeights, St
      * @throws IllegalArgumentException naming the configured datasets when the name is unknown
      */
     public DatasetSpec dataset(String name) {
-        DatasetSpec spec = datasets.get(name);
-        if (spec == null) {
-            throw new IllegalArgumentException("unknown dataset '" + name + "'; configured datasets: "
-                    + new TreeMap<>(datasets).keySet());
-        }
-        return spec;
+        return DatasetSettings.lookup(datasets, name);
     }
 }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -31,6 +32,12 @@ import org.megalut.meas.StampMeasurer;
 public record RunSettings(String branchDir, String truthDir, String workdir, int[] subfields, String master,
                           boolean force, Measure measure, Grid grid, Spark spark, Recipe recipe)
         implements Serializable {
+
+    /**
+     * The configuration's sections whose entries the user names ({@code datasets.<name>}): the loader
+     * ({@code StrictConfig}) leaves them to {@link #from}, which checks each entry.
+     */
+    public static final Set<String> NAMED_SECTIONS = Set.of(DatasetSettings.SECTION);
 
     /** Measurement settings (config section {@code measure}). */
     public record Measure(double guessSigma, int maxIterations, boolean retry, double retryGuessSigma,
