@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.SubfieldSelection;
+import org.megalut.sim.great3.BranchRecipe;
+import org.megalut.sim.great3.KnotRecipe;
 import org.megalut.spark.ProgressReporter;
 import org.megalut.spark.SparkSessions;
 import org.megalut.spark.settings.RunSettings;
@@ -44,8 +46,16 @@ final class Great3SimCommand implements Callable<Integer> {
     @Option(names = "--deep", paramLabel = "N", description = "Also generate N deep subfields 200.. (overrides great3-sim.deep).")
     Integer deep;
 
+    @Option(names = "--population", paramLabel = "NAME", defaultValue = SERSIC,
+            description = "Galaxy population: " + SERSIC + " (GREAT3-like Sersic and bulge + disk profiles; default) or "
+                    + KNOTS + " (the same galaxies with knots of star formation in their disks, see docs/rendering.md).")
+    String population;
+
     @Mixin
     ConfigOptions base;
+
+    static final String SERSIC = "sersic";
+    static final String KNOTS = "knots";
 
     @Override
     public Integer call() throws Exception {
@@ -53,7 +63,7 @@ final class Great3SimCommand implements Callable<Integer> {
         c = set(c, "branch.grid", grid);
         c = set(c, "great3-sim.seed", seed);
         c = set(c, "great3-sim.deep", deep);
-        SimSettings sim = SimSettings.from(c);
+        SimSettings sim = withPopulation(SimSettings.from(c), population);
         // The same selection as every other command reads from the configuration; deep subfields come with
         // great3-sim.deep, so a configured selection contributes its regular ones.
         int[] regular = subfields != null ? SubfieldSelection.parse(subfields)
@@ -79,6 +89,24 @@ final class Great3SimCommand implements Callable<Integer> {
                     o.subfields().size(), o.galaxies(), o.seconds(), out, truthOut);
         }
         return 0;
+    }
+
+    /**
+     * The settings with the named population: {@value #SERSIC} leaves them as configured, {@value #KNOTS}
+     * adds {@link KnotRecipe#starForming()} knots to the configured population.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    static SimSettings withPopulation(SimSettings sim, String name) {
+        if (SERSIC.equals(name)) {
+            return sim;
+        }
+        if (!KNOTS.equals(name)) {
+            throw new IllegalArgumentException("--population must be " + SERSIC + " or " + KNOTS + ", got '" + name + "'");
+        }
+        BranchRecipe r = sim.recipe();
+        return new SimSettings(sim.seed(), r.withPopulation(r.population().withKnots(KnotRecipe.starForming())),
+                sim.deep(), sim.bandRows());
     }
 
     private static Config set(Config c, String key, Object value) {
