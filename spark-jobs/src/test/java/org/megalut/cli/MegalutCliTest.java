@@ -21,6 +21,7 @@ import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.spark.TestBranch;
 import org.megalut.spark.TestSpark;
+import org.megalut.spark.settings.CommitteeSettings;
 import org.megalut.spark.settings.DatasetSettings;
 import org.megalut.testing.CsvTable;
 import picocli.CommandLine;
@@ -72,6 +73,21 @@ class MegalutCliTest {
             assertEquals(DatasetSpec.megalutDefault(d).n(), spec.n(), d);
             assertEquals(DatasetSpec.megalutDefault(d).ncat(), spec.ncat(), d);
         }
+    }
+
+    @Test
+    void realGalaxyConfIsCgcWithTheShortWeightNetwork() {
+        ConfigOptions o = new ConfigOptions();
+        o.conf = Path.of("..", "conf", "rgc.conf").toFile();
+        Config c = o.config();
+        assertEquals(100, c.getInt("branch.grid"));
+        assertEquals(15.0, c.getDouble("measure.retry-guess-sigma"), 0);
+        assertEquals("ml/sum55mass.conf", c.getString("learn.network"));
+        // the shipped configuration is found in the jar and parses, with sum33wmassshort's 5 loops
+        CommitteeSettings weights = CommitteeSettings.from(c, "learn-weights");
+        assertEquals(2, weights.configs().size());
+        assertEquals(5, weights.configs().get(0).training().mbloops());
+        assertEquals(List.of("pre_s2"), weights.configs().get(1).data().aux());
     }
 
     @Test
