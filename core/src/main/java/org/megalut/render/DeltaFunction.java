@@ -7,8 +7,8 @@ package org.megalut.render;
  * (for an optical PSF or an interpolated image, a costly evaluation per point).
  *
  * <p>Its sizes are unbounded: stepK = maxK = +∞ (GalSim uses a mock infinity), so the grid of a
- * convolution is the other factors' alone. Drawing it with no PSF and no pixel fails for want of a
- * finite k-range.
+ * convolution is the other factors' alone. {@link StampDrawer} refuses to draw it without a PSF, which
+ * alone can bound its band.
  */
 public final class DeltaFunction extends RadialProfile {
     private final double flux;

@@ -44,6 +44,12 @@ final class Great3SimCommand implements Callable<Integer> {
     @Option(names = "--deep", paramLabel = "N", description = "Also generate N deep subfields 200.. (overrides great3-sim.deep).")
     Integer deep;
 
+    @Option(names = "--population", paramLabel = "NAME",
+            description = "Galaxy population (overrides great3-sim.population): " + SimSettings.SERSIC
+                    + " (GREAT3-like Sersic and bulge + disk profiles) or " + SimSettings.KNOTS
+                    + " (the same galaxies with knots of star formation in their disks, see docs/rendering.md).")
+    String population;
+
     @Mixin
     ConfigOptions base;
 
@@ -53,6 +59,7 @@ final class Great3SimCommand implements Callable<Integer> {
         c = set(c, "branch.grid", grid);
         c = set(c, "great3-sim.seed", seed);
         c = set(c, "great3-sim.deep", deep);
+        c = set(c, "great3-sim.population", population);
         SimSettings sim = SimSettings.from(c);
         // The same selection as every other command reads from the configuration; deep subfields come with
         // great3-sim.deep, so a configured selection contributes its regular ones.

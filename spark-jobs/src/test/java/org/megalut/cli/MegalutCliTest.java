@@ -25,6 +25,7 @@ import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.spark.TestBranch;
 import org.megalut.spark.TestSpark;
+import org.megalut.spark.settings.CommitteeSettings;
 import org.megalut.spark.settings.DatasetSettings;
 import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.settings.SimSettings;
@@ -96,6 +97,21 @@ class MegalutCliTest {
         }
         // Measurements and simulations of a space branch are others than those of a ground one.
         assertNotEquals(grid.fingerprint(), new RunSettings.Grid(100, 48, 3, ObservationType.GROUND).fingerprint());
+    }
+
+    @Test
+    void realGalaxyConfIsCgcWithTheShortWeightNetwork() {
+        ConfigOptions o = new ConfigOptions();
+        o.conf = Path.of("..", "conf", "rgc.conf").toFile();
+        Config c = o.config();
+        assertEquals(100, c.getInt("branch.grid"));
+        assertEquals(15.0, c.getDouble("measure.retry-guess-sigma"), 0);
+        assertEquals("ml/sum55mass.conf", c.getString("learn.network"));
+        // the shipped configuration is found in the jar and parses, with sum33wmassshort's 5 loops
+        CommitteeSettings weights = CommitteeSettings.from(c, "learn-weights");
+        assertEquals(2, weights.configs().size());
+        assertEquals(5, weights.configs().get(0).training().mbloops());
+        assertEquals(List.of("pre_s2"), weights.configs().get(1).data().aux());
     }
 
     @Test

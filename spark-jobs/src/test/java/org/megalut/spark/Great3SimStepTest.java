@@ -34,6 +34,8 @@ import org.megalut.ml.committee.CommitteeIo;
 import org.megalut.ml.committee.CommitteePrediction;
 import org.megalut.ml.committee.Predictions;
 import org.megalut.ml.data.LongTable;
+import org.megalut.sim.great3.BranchRecipe;
+import org.megalut.sim.great3.KnotRecipe;
 import org.megalut.sim.megalut.DatasetCatalogs;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
@@ -117,6 +119,31 @@ class Great3SimStepTest {
         for (String f : List.of(BranchLayout.galaxyImage(1), BranchLayout.starField(1), BranchLayout.galaxyCatalogTxt(1))) {
             assertArrayEquals(Files.readAllBytes(branch.resolve(f)), Files.readAllBytes(other.resolve(f)), f);
         }
+    }
+
+    @Test
+    void aKnottedBranchDoesNotDependOnTheBandsAndRecordsItsKnots() throws Exception {
+        Path a = tmp.resolve("knots-a");
+        Path b = tmp.resolve("knots-b");
+        Great3SimStep.run(spark, knotted(sim(2)), new int[] {1}, a.toString(), tmp.resolve("knots-truth-a").toString());
+        Great3SimStep.run(spark, knotted(sim(5)), new int[] {1}, b.toString(), tmp.resolve("knots-truth-b").toString());
+        String image = BranchLayout.galaxyImage(1);
+        assertArrayEquals(Files.readAllBytes(a.resolve(image)), Files.readAllBytes(b.resolve(image)), image);
+        Assertions.assertFalse(Arrays.equals(Files.readAllBytes(branch.resolve(image)), Files.readAllBytes(a.resolve(image))),
+                "knots change the image");
+        List<Row> gal = spark.read().parquet(tmp.resolve("knots-truth-a/galaxies").toString()).collectAsList();
+        assertEquals(GRID * GRID, gal.size());
+        for (Row r : gal) {
+            int n = r.getInt(r.fieldIndex("knots"));
+            double f = r.getDouble(r.fieldIndex("knots_fraction"));
+            assertTrue(n >= 10 && n <= 100 && f >= 0 && f < 0.5, "knots " + n + ", fraction " + f);
+        }
+    }
+
+    private static SimSettings knotted(SimSettings s) {
+        BranchRecipe r = s.recipe();
+        return new SimSettings(s.seed(), r.withPopulation(r.population().withKnots(KnotRecipe.starForming())), s.deep(),
+                s.bandRows());
     }
 
     static RunSettings pipeline(int[] subfields, boolean force) {

@@ -29,4 +29,9 @@ public record BranchRecipe(ConditionsRecipe conditions, GalaxyPopulation populat
     public BranchRecipe withGeometry(BranchGeometry g) {
         return new BranchRecipe(conditions, population, g, snrMin, snrMax, minResolution, galaxyOffset, starOffset, pairs);
     }
+
+    /** The same recipe with another population (e.g. the knotted one). */
+    public BranchRecipe withPopulation(GalaxyPopulation p) {
+        return new BranchRecipe(conditions, p, geometry, snrMin, snrMax, minResolution, galaxyOffset, starOffset, pairs);
+    }
 }

@@ -6,7 +6,8 @@ import java.io.Serializable;
  * One parametric galaxy of a GREAT3-like branch, before shear: a de Vaucouleurs bulge plus an
  * exponential disk, or a single Sérsic profile (then {@code bulgeFraction} is 1 and the bulge slots hold
  * the Sérsic). Each component has its own axis ratio and position angle. Sizes are half-light radii
- * along the circularised profile [arcsec]; flux in ADU.
+ * along the circularised profile [arcsec]; flux in ADU. The disk (or the single Sérsic) may carry knots
+ * of star formation ({@link KnotParams}); {@code flux} is always the total, knots included.
  *
  * @param flux          total flux [ADU]
  * @param bulgeFraction bulge-to-total flux ratio (1 for a single Sérsic)
@@ -17,10 +18,17 @@ import java.io.Serializable;
  * @param diskHlr       disk half-light radius [arcsec] (0 for a single Sérsic)
  * @param diskQ         disk axis ratio
  * @param diskBeta      disk position angle [rad]
+ * @param knots         the knots of the disk (or single Sérsic), {@link KnotParams#NONE} for a smooth galaxy
  */
 public record GalaxyParams(double flux, double bulgeFraction, double bulgeN, double bulgeHlr, double bulgeQ,
-                           double bulgeBeta, double diskHlr, double diskQ, double diskBeta)
+                           double bulgeBeta, double diskHlr, double diskQ, double diskBeta, KnotParams knots)
         implements Serializable {
+
+    /** A smooth galaxy (no knots). */
+    public GalaxyParams(double flux, double bulgeFraction, double bulgeN, double bulgeHlr, double bulgeQ,
+                        double bulgeBeta, double diskHlr, double diskQ, double diskBeta) {
+        this(flux, bulgeFraction, bulgeN, bulgeHlr, bulgeQ, bulgeBeta, diskHlr, diskQ, diskBeta, KnotParams.NONE);
+    }
 
     /** Bulge half-light radius over disk half-light radius of a bulge+disk galaxy (GREAT3-like). */
     public static final double BULGE_TO_DISK_HLR = 0.5;
@@ -41,10 +49,18 @@ public record GalaxyParams(double flux, double bulgeFraction, double bulgeN, dou
         return bulgeFraction >= 1.0;
     }
 
-    /** The same galaxy rotated by an angle [rad] (both components): how 90° twins are made. */
+    /**
+     * The same galaxy rotated by an angle [rad] (both components, and the knots, which are drawn in the
+     * disk's frame): how 90° twins are made.
+     */
     public GalaxyParams rotated(double angle) {
         return new GalaxyParams(flux, bulgeFraction, bulgeN, bulgeHlr, bulgeQ, bulgeBeta + angle, diskHlr, diskQ,
-                diskBeta + angle);
+                diskBeta + angle, knots);
+    }
+
+    /** The same galaxy with the given knots. */
+    public GalaxyParams withKnots(KnotParams k) {
+        return new GalaxyParams(flux, bulgeFraction, bulgeN, bulgeHlr, bulgeQ, bulgeBeta, diskHlr, diskQ, diskBeta, k);
     }
 
     /** Flux-weighted half-light radius [arcsec] (a summary for catalogues, not a profile parameter). */

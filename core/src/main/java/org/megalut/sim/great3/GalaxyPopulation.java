@@ -23,10 +23,22 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * </ul>
  * GREAT3's selection (S/N, resolution) is applied by the branch generator with the subfield's PSF and
  * noise; this class only proposes candidates.
+ *
+ * <p>The knotted population ({@link #withKnots}) is the same population whose disks (or single Sérsics)
+ * carry knots of star formation per {@link KnotRecipe}: the knots are drawn by the branch generator from
+ * each candidate's own stream, so that the smooth galaxies of a seed are those of the Sérsic population.
  */
 public record GalaxyPopulation(double bulgeDiskFraction, double sersicLogMedianN, double sersicLogSigmaN,
                                double hlrMedian, double hlrLogSigma, double shapeSigma, double magBright,
-                               double magFaint) implements Serializable {
+                               double magFaint, KnotRecipe knots) implements Serializable {
+
+    /** The Sérsic population (no knots). */
+    public GalaxyPopulation(double bulgeDiskFraction, double sersicLogMedianN, double sersicLogSigmaN,
+                            double hlrMedian, double hlrLogSigma, double shapeSigma, double magBright,
+                            double magFaint) {
+        this(bulgeDiskFraction, sersicLogMedianN, sersicLogSigmaN, hlrMedian, hlrLogSigma, shapeSigma, magBright,
+                magFaint, KnotRecipe.NONE);
+    }
 
     /** Flux zero point: 1 ADU at I = 25.94 (GREAT3 flux units). */
     public static final double ZERO_POINT = 25.94;
@@ -39,7 +51,13 @@ public record GalaxyPopulation(double bulgeDiskFraction, double sersicLogMedianN
         return new GalaxyPopulation(GREAT3_BULGE_DISK_FRACTION, Math.log(1.06), 0.47, 0.25, 0.47, 0.2455, 20.0, 23.5);
     }
 
-    /** One candidate galaxy. */
+    /** The same population with the given knots. */
+    public GalaxyPopulation withKnots(KnotRecipe k) {
+        return new GalaxyPopulation(bulgeDiskFraction, sersicLogMedianN, sersicLogSigmaN, hlrMedian, hlrLogSigma,
+                shapeSigma, magBright, magFaint, k);
+    }
+
+    /** One candidate galaxy, without knots (see {@link KnotRecipe#draw}). */
     public GalaxyParams draw(UniformRandomProvider rng) {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         double flux = Math.pow(10, -0.4 * (magnitude(rng) - ZERO_POINT));

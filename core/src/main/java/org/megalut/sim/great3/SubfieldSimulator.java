@@ -17,6 +17,7 @@ import org.megalut.render.Kolmogorov;
 import org.megalut.render.OpticalPSF;
 import org.megalut.render.Profile;
 import org.megalut.render.PsfKGrids;
+import org.megalut.render.RandomKnots;
 import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
 import org.megalut.render.Sum;
@@ -34,6 +35,8 @@ public final class SubfieldSimulator {
     private static final AdaptiveMomentsParams HSM = AdaptiveMomentsParams.HSM_DEFAULTS;
     /** Star images are drawn as a unit point source through the PSF: the drawer's cached PSF k-grid serves. */
     private static final Profile STAR = new DeltaFunction(1);
+    /** Purpose key of a candidate's knots: stream (seed, subfield, KNOTS, candidate index). */
+    private static final long KNOTS = RandomStreams.label("knots");
 
     private final BranchRecipe recipe;
     private final long seed;
@@ -90,14 +93,36 @@ public final class SubfieldSimulator {
     /**
      * The galaxy before shear: a Sérsic, or a de Vaucouleurs bulge plus an exponential disk, each
      * with its own axis ratio q and angle β (intrinsic shape |g| = (1−q)/(1+q) at 2β).
+     *
+     * <p>With knots ({@link KnotParams}), the disk (or the single Sérsic) of flux F becomes the smooth
+     * profile of flux (1 − f)·F plus {@link RandomKnots} of total flux f·F drawn from that same profile
+     * with the stream {@link RandomStreams#stream}(knot seed), both under the component's shape: the
+     * knots follow the disk's light, its ellipticity and its rotation.
      */
     public static Profile galaxy(GalaxyParams p) {
+        KnotParams k = p.knots();
         if (p.singleSersic()) {
-            return withShape(Sersic.interpolated(p.bulgeN(), p.bulgeHlr(), p.flux()), p.bulgeQ(), p.bulgeBeta());
+            if (!k.any()) {
+                return withShape(Sersic.interpolated(p.bulgeN(), p.bulgeHlr(), p.flux()), p.bulgeQ(), p.bulgeBeta());
+            }
+            return withShape(knotted(Sersic.interpolated(p.bulgeN(), p.bulgeHlr(), p.flux()), k, p.bulgeBeta()),
+                    p.bulgeQ(), p.bulgeBeta());
         }
         Profile bulge = withShape(Sersic.deVaucouleurs(p.bulgeHlr(), p.flux() * p.bulgeFraction()), p.bulgeQ(), p.bulgeBeta());
-        Profile disk = withShape(Sersic.exponential(p.diskHlr(), p.flux() * (1 - p.bulgeFraction())), p.diskQ(), p.diskBeta());
+        Sersic smooth = Sersic.exponential(p.diskHlr(), p.flux() * (1 - p.bulgeFraction()));
+        Profile disk = withShape(k.any() ? knotted(smooth, k, p.diskBeta()) : smooth, p.diskQ(), p.diskBeta());
         return Sum.of(bulge, disk);
+    }
+
+    /**
+     * The circular component with a fraction of its flux moved into knots drawn from its own profile.
+     * The knots are turned by the component's angle β first: {@link #shape} is a shear along β, which
+     * maps a circle as R(β)·S_x(q)·R(−β) does, so the knots' frame must turn with β (R(β)·S_x(q)) for a
+     * galaxy rotated by θ (β → β + θ) to be the same galaxy turned, knots included.
+     */
+    private static Profile knotted(Sersic component, KnotParams k, double beta) {
+        RandomKnots knots = RandomKnots.fromSersic(k.count(), component, RandomStreams.stream(k.seed()));
+        return Sum.of(component.multiplyFlux(1 - k.fraction()), knots.rotate(beta).multiplyFlux(k.fraction()));
     }
 
     private static Profile withShape(Profile p, double q, double beta) {
@@ -159,7 +184,9 @@ public final class SubfieldSimulator {
      * point sources are rejected at once (see {@link #snrPerFluxBound}), and the others are first
      * estimated in k-space ({@link CandidateEstimator}, several times cheaper); only those whose estimates lie within
      * the {@link SelectionRule} margins of a threshold are drawn and measured. The kept galaxies are the
-     * same as with every candidate drawn ({@code SelectionScreenTest}). Their recorded S/N and
+     * same as with every candidate drawn ({@code SelectionScreenTest}). Knotted candidates (a population
+     * with {@link KnotRecipe}, knots drawn from the stream (seed, subfield, "knots", candidate index)) skip
+     * the estimate, which knows smooth profiles only, and are always drawn and measured. Their recorded S/N and
      * resolution are the continuum estimates (the stamp values only when the estimate failed).
      *
      * @throws IllegalStateException when fewer than 1 in 1000 candidates pass (population and noise
@@ -187,6 +214,7 @@ public final class SubfieldSimulator {
         CandidateEstimator estimator = screen ? new CandidateEstimator(psf, scale, sigma, size) : null;
 
         UniformRandomProvider popRng = RandomStreams.stream(seed, subfield, RandomStreams.label("population"));
+        KnotRecipe knots = recipe.population().knots();
         GalaxyParams[] kept = new GalaxyParams[draws];
         double[] snr = new double[draws];
         double[] res = new double[draws];
@@ -201,13 +229,18 @@ public final class SubfieldSimulator {
                         + conditions.noiseVariance());
             }
             GalaxyParams p = recipe.population().draw(popRng);
+            if (knots.any()) {
+                // the candidate's own stream: the smooth draws stay those of the Sérsic population
+                p = p.withKnots(knots.draw(RandomStreams.stream(seed, subfield, KNOTS, tried)));
+            }
             if (p.flux() * snrPerFlux < recipe.snrMin()) {
-                continue;   // fainter than snrMin even as a point source: the draw cannot pass
+                continue;   // fainter than snrMin even as a point source (knots too): the draw cannot pass
             }
             double s = Double.NaN;
             double r = Double.NaN;
             SelectionRule.Verdict verdict = SelectionRule.Verdict.MEASURE;
-            if (screen) {
+            // the continuum estimate knows smooth components only: knotted candidates are measured
+            if (screen && !p.knots().any()) {
                 CandidateEstimator.Estimate e = estimator.estimate(p, rule.snrRejectBelow(), rule.snrRejectAbove());
                 s = e.snr();
                 r = e.resolution();

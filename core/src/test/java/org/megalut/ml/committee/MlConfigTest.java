@@ -5,8 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.megalut.ml.data.NormType;
 import org.megalut.ml.network.Activation;
@@ -43,6 +49,36 @@ class MlConfigTest {
         assertEquals(10, c.training().mbloops());
         assertEquals(50, c.training().maxiter());
         assertEquals(1e-10, c.training().gtol());
+    }
+
+    @Test
+    void weightConfigSum33wmassshortIsSum33wmassWithHalfTheLoops() {
+        MlConfig full = MlConfig.load(CONF.resolve("sum33wmass.conf"), CONF.resolve("ada4s1w.conf"));
+        MlConfig quick = MlConfig.load(CONF.resolve("sum33wmassshort.conf"), CONF.resolve("ada4s1w.conf"));
+        assertEquals(5, quick.training().mbloops());
+        assertEquals(full.toConfig().withoutPath("training.mbloops"), quick.toConfig().withoutPath("training.mbloops"));
+    }
+
+    /** Every shipped network config with each data config of its kind (shear or weight). */
+    @Test
+    void everyShippedConfigParses() throws IOException {
+        Map<String, List<String>> pairs = Map.of(
+                "sum55mass.conf", List.of("ada4g1.conf", "ada4g2.conf"),
+                "sum33wmass.conf", List.of("ada4s1w.conf", "ada4s2w.conf"),
+                "sum33wmassshort.conf", List.of("ada4s1w.conf", "ada4s2w.conf"));
+        Set<String> covered = new TreeSet<>(pairs.keySet());
+        for (Map.Entry<String, List<String>> e : pairs.entrySet()) {
+            for (String data : e.getValue()) {
+                MlConfig c = MlConfig.load(CONF.resolve(e.getKey()), CONF.resolve(data));
+                assertEquals(1, c.data().targets().size(), e.getKey() + " + " + data);
+                covered.add(data);
+            }
+        }
+        Set<String> shipped = new TreeSet<>();
+        try (Stream<Path> files = Files.list(CONF)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".conf")).forEach(shipped::add);
+        }
+        assertEquals(shipped, covered, "a shipped config this test does not parse");
     }
 
     @Test

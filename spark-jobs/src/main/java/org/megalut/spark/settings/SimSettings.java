@@ -6,6 +6,7 @@ import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.sim.great3.BranchRecipe;
 import org.megalut.sim.great3.ConditionsRecipe;
 import org.megalut.sim.great3.GalaxyPopulation;
+import org.megalut.sim.great3.KnotRecipe;
 import org.megalut.sim.great3.NoiseVarianceTable;
 import org.megalut.sim.great3.PiecewiseLinearPdf;
 
@@ -19,6 +20,17 @@ import org.megalut.sim.great3.PiecewiseLinearPdf;
  */
 public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows) implements Serializable {
 
+    /** {@code great3-sim.population} of the GREAT3-like Sérsic and bulge + disk galaxies. */
+    public static final String SERSIC = "sersic";
+
+    /** {@code great3-sim.population} of the same galaxies with knots of star formation in their disks. */
+    public static final String KNOTS = "knots";
+
+    /**
+     * Reads the {@code great3-sim} section and the branch geometry.
+     *
+     * @throws IllegalArgumentException for an out-of-range setting or an unknown population
+     */
     public static SimSettings from(Config root) {
         Config c = root.getConfig("great3-sim");
         // One geometry for the generator and the readers of its branch (branch.*); the pixel scale is the
@@ -37,6 +49,13 @@ public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows
                 Math.log(c.getDouble("sersic-n-median")), c.getDouble("sersic-n-log-sigma"), c.getDouble("hlr-median"),
                 c.getDouble("hlr-log-sigma"), c.getDouble("shape-sigma"), c.getDouble("mag-bright"),
                 c.getDouble("mag-faint"));
+        String kind = c.getString("population");
+        if (KNOTS.equals(kind)) {
+            population = population.withKnots(KnotRecipe.starForming());
+        } else if (!SERSIC.equals(kind)) {
+            throw new IllegalArgumentException("great3-sim.population must be " + SERSIC + " or " + KNOTS + ", got '"
+                    + kind + "'");
+        }
         BranchRecipe recipe = new BranchRecipe(conditions, population, geometry, c.getDouble("snr-min"),
                 c.getDouble("snr-max"), c.getDouble("min-resolution"), c.getDouble("galaxy-offset"),
                 c.getDouble("star-offset"), c.getBoolean("pairs"));

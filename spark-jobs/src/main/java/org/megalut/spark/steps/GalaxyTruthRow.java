@@ -1,6 +1,7 @@
 package org.megalut.spark.steps;
 
 import org.megalut.sim.great3.GalaxyParams;
+import org.megalut.sim.great3.KnotParams;
 import org.megalut.sim.great3.PlacedGalaxy;
 import org.megalut.sim.great3.SubfieldConditions;
 import org.megalut.spark.io.RowCells;
@@ -22,7 +23,9 @@ public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy g
 
     /**
      * Columns: subfield, id, x, y, position, draw, twin; the galaxy (flux [ADU], bulge and disk
-     * parameters, sizes [arcsec], angles [rad]), its rotation [rad], offset_x, offset_y [px], snr,
+     * parameters, sizes [arcsec], angles [rad]; knots: their number, the fraction of the disk's (or single
+     * Sérsic's) flux they carry and the seed of their positions, all 0 for a smooth galaxy), its
+     * rotation [rad], offset_x, offset_y [px], snr,
      * resolution; the subfield's shear_g1, shear_g2, PSF (psf_fwhm, psf_lam_over_diam [arcsec], Noll
      * aberrations [waves]) and noise_variance [ADU²]. No nulls.
      */
@@ -43,6 +46,9 @@ public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy g
             .real("disk_hlr", t -> t.params().diskHlr())
             .real("disk_q", t -> t.params().diskQ())
             .real("disk_beta", t -> t.params().diskBeta())
+            .integer("knots", t -> t.params().knots().count())
+            .real("knots_fraction", t -> t.params().knots().fraction())
+            .longInteger("knots_seed", t -> t.params().knots().seed())
             .real("rotation", t -> t.galaxy().rotation())
             .real("offset_x", t -> t.galaxy().offsetX())
             .real("offset_y", t -> t.galaxy().offsetY())
@@ -76,10 +82,16 @@ public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy g
         return conditions.aberrations()[i];
     }
 
+    /** The knots of a row; a smooth galaxy's (0, 0, 0) is {@link KnotParams#NONE}. */
+    static KnotParams knots(int count, double fraction, long seed) {
+        return count == 0 ? KnotParams.NONE : new KnotParams(count, fraction, seed);
+    }
+
     private static GalaxyTruthRow decode(RowCells c) {
         GalaxyParams q = new GalaxyParams(c.getDouble("flux"), c.getDouble("bulge_fraction"), c.getDouble("bulge_n"),
                 c.getDouble("bulge_hlr"), c.getDouble("bulge_q"), c.getDouble("bulge_beta"), c.getDouble("disk_hlr"),
-                c.getDouble("disk_q"), c.getDouble("disk_beta"));
+                c.getDouble("disk_q"), c.getDouble("disk_beta"),
+                knots(c.getInt("knots"), c.getDouble("knots_fraction"), c.getLong("knots_seed")));
         PlacedGalaxy p = new PlacedGalaxy(c.getInt("position"), c.getInt("draw"), c.getInt("twin"), q,
                 c.getDouble("rotation"), c.getDouble("offset_x"), c.getDouble("offset_y"), c.getDouble("snr"),
                 c.getDouble("resolution"));

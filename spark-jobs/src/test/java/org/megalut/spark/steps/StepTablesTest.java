@@ -12,6 +12,7 @@ import org.megalut.meas.MeasurementFlag;
 import org.megalut.meas.SkyStatistics;
 import org.megalut.meas.StampFeatures;
 import org.megalut.sim.great3.GalaxyParams;
+import org.megalut.sim.great3.KnotParams;
 import org.megalut.sim.great3.PlacedGalaxy;
 import org.megalut.sim.great3.SubfieldConditions;
 import org.megalut.spark.TestSpark;
@@ -26,7 +27,9 @@ class StepTablesTest {
         GalaxyParams q = new GalaxyParams(1200, 0.3, 4, 0.2, 0.8, 0.5, 0.4, 0.6, 2.1);
         GalaxyTruthRow a = new GalaxyTruthRow(7, 7_001_002L, 71, 119, new PlacedGalaxy(13, 6, 1, q, Math.PI / 2, 0.25,
                 -0.5, 42, 0.6), c);
-        GalaxyTruthRow b = new GalaxyTruthRow(7, 7_002_002L, 119, 119, new PlacedGalaxy(14, 7, 0, q.rotated(1), 0,
+        // a knotted galaxy whose seed needs all 53 bits
+        GalaxyParams k = q.rotated(1).withKnots(new KnotParams(37, 0.27, KnotParams.SEED_BOUND - 3));
+        GalaxyTruthRow b = new GalaxyTruthRow(7, 7_002_002L, 119, 119, new PlacedGalaxy(14, 7, 0, k, 0,
                 Double.NaN, 0, 17, 0.4), c);
         SparkSession spark = TestSpark.get();
         String dir = tmp.resolve("galaxies").toString();
@@ -36,6 +39,7 @@ class StepTablesTest {
                 .map(GalaxyTruthRow.TABLE::decode).toList();
         assertEquals(List.of(a, b), back);
         assertEquals(b.galaxy(), StampTruth.decode(StampTruth.encode(b.galaxy())), "the shuffle's packing");
+        assertEquals(a.galaxy(), StampTruth.decode(StampTruth.encode(a.galaxy())), "the packing of a smooth galaxy");
     }
 
     @Test
