@@ -12,6 +12,7 @@ import org.megalut.random.RandomStreams;
 import org.megalut.render.Convolution;
 import org.megalut.render.DeltaFunction;
 import org.megalut.render.DrawMethod;
+import org.megalut.render.Gaussian;
 import org.megalut.render.Jacobian;
 import org.megalut.render.Kolmogorov;
 import org.megalut.render.OpticalPSF;
@@ -35,6 +36,8 @@ public final class SubfieldSimulator {
     private static final AdaptiveMomentsParams HSM = AdaptiveMomentsParams.HSM_DEFAULTS;
     /** Star images are drawn as a unit point source through the PSF: the drawer's cached PSF k-grid serves. */
     private static final Profile STAR = new DeltaFunction(1);
+    /** Strut width as a fraction of the pupil diameter: GalSim's OpticalPSF default, which GREAT3 kept. */
+    private static final double STRUT_THICKNESS = 0.05;
     /** Purpose key of a candidate's knots: stream (seed, subfield, KNOTS, candidate index). */
     private static final long KNOTS = RandomStreams.label("knots");
 
@@ -78,16 +81,34 @@ public final class SubfieldSimulator {
     }
 
     /**
-     * GREAT3's ground PSF: Kolmogorov(FWHM) sheared by the atmospheric distortion (|e| at angle β,
-     * converted to reduced shear |g| = |e| / (1 + sqrt(1 − |e|²))), convolved with an optical PSF
-     * without struts.
+     * GREAT3's constant PSF: on the ground, Kolmogorov(FWHM) sheared by the atmospheric distortion ⊗ an
+     * optical PSF without struts; in space, a jitter Gaussian sheared by its distortion ⊗ a charge-diffusion
+     * Gaussian sheared along +x ⊗ an optical PSF with its struts (GalSim's default thickness, 5 % of the
+     * diameter). A distortion |e| at angle β is the reduced shear |g| = |e| / (1 + sqrt(1 − |e|²)) at 2β.
      */
     public static Profile psf(SubfieldConditions c) {
-        double e = c.atmE();
+        List<Profile> terms = new ArrayList<>();
+        if (c.fwhm() > 0) {
+            terms.add(distorted(Kolmogorov.ofFwhm(c.fwhm(), 1.0), c.atmE(), c.atmBeta()));
+        }
+        if (c.jitterSigma() > 0) {
+            terms.add(distorted(new Gaussian(c.jitterSigma(), 1.0), c.jitterE(), c.jitterBeta()));
+        }
+        if (c.chargeSigma() > 0) {
+            terms.add(distorted(new Gaussian(c.chargeSigma(), 1.0), c.chargeE1(), 0.0));
+        }
+        terms.add(new OpticalPSF(c.lamOverDiam(), c.obscuration(), c.nstruts(), c.nstruts() > 0 ? STRUT_THICKNESS : 0.0,
+                c.strutAngle(), c.aberrations(), 1.0));
+        return terms.size() == 1 ? terms.get(0) : Convolution.of(terms.toArray(new Profile[0]));
+    }
+
+    /** A profile sheared by a distortion |e| at angle β (none for e = 0). */
+    private static Profile distorted(Profile p, double e, double beta) {
+        if (e == 0) {
+            return p;
+        }
         double g = e / (1 + Math.sqrt(1 - e * e));
-        Profile atmosphere = Kolmogorov.ofFwhm(c.fwhm(), 1.0).shear(g * Math.cos(2 * c.atmBeta()), g * Math.sin(2 * c.atmBeta()));
-        Profile optics = new OpticalPSF(c.lamOverDiam(), c.obscuration(), 0, 0.0, 0.0, c.aberrations(), 1.0);
-        return Convolution.of(atmosphere, optics);
+        return p.shear(g * Math.cos(2 * beta), g * Math.sin(2 * beta));
     }
 
     /**

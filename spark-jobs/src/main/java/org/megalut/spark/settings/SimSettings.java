@@ -2,13 +2,17 @@ package org.megalut.spark.settings;
 
 import com.typesafe.config.Config;
 import java.io.Serializable;
+import org.megalut.great3.ObservationType;
 import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.sim.great3.BranchRecipe;
 import org.megalut.sim.great3.ConditionsRecipe;
 import org.megalut.sim.great3.GalaxyPopulation;
+import org.megalut.sim.great3.GroundConditionsRecipe;
 import org.megalut.sim.great3.KnotRecipe;
 import org.megalut.sim.great3.NoiseVarianceTable;
 import org.megalut.sim.great3.PiecewiseLinearPdf;
+import org.megalut.sim.great3.ShearRecipe;
+import org.megalut.sim.great3.SpaceConditionsRecipe;
 
 /**
  * Settings of the branch generator (config section {@code great3-sim}), resolved into the core recipe.
@@ -38,13 +42,8 @@ public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows
         RunSettings.Grid grid = RunSettings.Grid.from(root);
         BranchGeometry geometry = new BranchGeometry(grid.grid(), grid.stampSize(), grid.obstype().pixelScale(),
                 grid.starGrid());
-        ConditionsRecipe conditions = new ConditionsRecipe(c.getDouble("shear-min"), c.getDouble("shear-max"),
-                new PiecewiseLinearPdf(doubles(c, "seeing-fwhm"), doubles(c, "seeing-weight")),
-                c.getDouble("atm-e-min"), c.getDouble("atm-e-max"), c.getDouble("lam-over-diam-min"),
-                c.getDouble("lam-over-diam-max"), c.getDouble("obscuration-min"), c.getDouble("obscuration-max"),
-                doubles(c, "aberration-sigmas"),
-                new NoiseVarianceTable(doubles(c, "noise-fwhm"), doubles(c, "noise-variance")),
-                c.getDouble("noise-scatter"), c.getDouble("deep-variance-factor"));
+        ShearRecipe shear = new ShearRecipe(c.getDouble("shear-min"), c.getDouble("shear-max"));
+        ConditionsRecipe conditions = grid.obstype() == ObservationType.GROUND ? ground(c, shear) : space(c, shear);
         GalaxyPopulation population = new GalaxyPopulation(c.getDouble("bulge-disk-fraction"),
                 Math.log(c.getDouble("sersic-n-median")), c.getDouble("sersic-n-log-sigma"), c.getDouble("hlr-median"),
                 c.getDouble("hlr-log-sigma"), c.getDouble("shape-sigma"), c.getDouble("mag-bright"),
@@ -68,6 +67,28 @@ public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows
             throw new IllegalArgumentException("great3-sim.band-rows must be positive, got " + bandRows);
         }
         return new SimSettings(c.getLong("seed"), recipe, deep, bandRows);
+    }
+
+    /** GREAT3's ground PSF (atmosphere ⊗ optics) and seeing-dependent noise: the section's top-level keys. */
+    private static ConditionsRecipe ground(Config c, ShearRecipe shear) {
+        return new GroundConditionsRecipe(shear,
+                new PiecewiseLinearPdf(doubles(c, "seeing-fwhm"), doubles(c, "seeing-weight")),
+                c.getDouble("atm-e-min"), c.getDouble("atm-e-max"), c.getDouble("lam-over-diam-min"),
+                c.getDouble("lam-over-diam-max"), c.getDouble("obscuration-min"), c.getDouble("obscuration-max"),
+                doubles(c, "aberration-sigmas"),
+                new NoiseVarianceTable(doubles(c, "noise-fwhm"), doubles(c, "noise-variance")),
+                c.getDouble("noise-scatter"), c.getDouble("deep-variance-factor"));
+    }
+
+    /** GREAT3's space PSF (jitter ⊗ charge diffusion ⊗ optics with struts) and noise: the {@code space} keys. */
+    private static ConditionsRecipe space(Config c, ShearRecipe shear) {
+        Config s = c.getConfig("space");
+        return new SpaceConditionsRecipe(shear, s.getDouble("lam-over-diam-min"), s.getDouble("lam-over-diam-max"),
+                s.getDouble("obscuration-min"), s.getDouble("obscuration-max"), doubles(s, "aberration-sigmas"),
+                s.getIntList("struts").stream().mapToInt(Integer::intValue).toArray(), s.getDouble("jitter-sigma-min"),
+                s.getDouble("jitter-sigma-max"), s.getDouble("jitter-e-max"), s.getDouble("charge-sigma-min"),
+                s.getDouble("charge-sigma-max"), s.getDouble("charge-e1-max"), s.getDouble("noise-variance-min"),
+                s.getDouble("noise-variance-max"), c.getDouble("deep-variance-factor"));
     }
 
     private static double[] doubles(Config c, String key) {

@@ -26,8 +26,10 @@ public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy g
      * parameters, sizes [arcsec], angles [rad]; knots: their number, the fraction of the disk's (or single
      * Sérsic's) flux they carry and the seed of their positions, all 0 for a smooth galaxy), its
      * rotation [rad], offset_x, offset_y [px], snr,
-     * resolution; the subfield's shear_g1, shear_g2, PSF (psf_fwhm, psf_lam_over_diam [arcsec], Noll
-     * aberrations [waves]) and noise_variance [ADU²]. No nulls.
+     * resolution; the subfield's shear_g1, shear_g2, PSF (psf_fwhm (0 in space), psf_atm_e, psf_atm_beta [rad],
+     * psf_lam_over_diam [arcsec], psf_obscuration, psf_n_struts, psf_strut_angle [rad], Noll aberrations [waves],
+     * psf_jitter_sigma [arcsec], psf_jitter_e, psf_jitter_beta [rad], psf_charge_sigma [arcsec], psf_charge_e1;
+     * the last five 0 on the ground) and noise_variance [ADU²]. No nulls.
      */
     public static final TableSpec<GalaxyTruthRow> TABLE = TableSpec.<GalaxyTruthRow>builder("galaxy truth")
             .integer("subfield", GalaxyTruthRow::subfield)
@@ -61,6 +63,8 @@ public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy g
             .real("psf_atm_beta", t -> t.conditions().atmBeta())
             .real("psf_lam_over_diam", t -> t.conditions().lamOverDiam())
             .real("psf_obscuration", t -> t.conditions().obscuration())
+            .integer("psf_n_struts", t -> t.conditions().nstruts())
+            .real("psf_strut_angle", t -> t.conditions().strutAngle())
             .real("psf_defocus", t -> t.aberration(0))
             .real("psf_astig1", t -> t.aberration(1))
             .real("psf_astig2", t -> t.aberration(2))
@@ -69,6 +73,11 @@ public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy g
             .real("psf_trefoil1", t -> t.aberration(5))
             .real("psf_trefoil2", t -> t.aberration(6))
             .real("psf_spher", t -> t.aberration(7))
+            .real("psf_jitter_sigma", t -> t.conditions().jitterSigma())
+            .real("psf_jitter_e", t -> t.conditions().jitterE())
+            .real("psf_jitter_beta", t -> t.conditions().jitterBeta())
+            .real("psf_charge_sigma", t -> t.conditions().chargeSigma())
+            .real("psf_charge_e1", t -> t.conditions().chargeE1())
             .real("noise_variance", t -> t.conditions().noiseVariance())
             .decoder(GalaxyTruthRow::decode)
             .build();
@@ -101,7 +110,10 @@ public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy g
         int subfield = c.getInt("subfield");
         SubfieldConditions s = new SubfieldConditions(subfield, c.getDouble("shear_g1"), c.getDouble("shear_g2"),
                 c.getDouble("psf_fwhm"), c.getDouble("psf_atm_e"), c.getDouble("psf_atm_beta"),
-                c.getDouble("psf_lam_over_diam"), c.getDouble("psf_obscuration"), ab, c.getDouble("noise_variance"));
+                c.getDouble("psf_lam_over_diam"), c.getDouble("psf_obscuration"), c.getInt("psf_n_struts"),
+                c.getDouble("psf_strut_angle"), ab, c.getDouble("psf_jitter_sigma"), c.getDouble("psf_jitter_e"),
+                c.getDouble("psf_jitter_beta"), c.getDouble("psf_charge_sigma"), c.getDouble("psf_charge_e1"),
+                c.getDouble("noise_variance"));
         return new GalaxyTruthRow(subfield, c.getLong("id"), c.getInt("x"), c.getInt("y"), p, s);
     }
 }

@@ -22,8 +22,8 @@ class StepTablesTest {
 
     @Test
     void aTruthRowWrittenToParquetDecodesToTheSameGalaxy(@TempDir Path tmp) {
-        SubfieldConditions c = new SubfieldConditions(7, 0.01, -0.02, 0.7, 0.05, 1.2, 0.02, 0.3,
-                new double[] {0.1, -0.1, 0.2, -0.2, 0.3, -0.3, 0.4, -0.4}, 3.5e-4);
+        SubfieldConditions c = new SubfieldConditions(7, 0.01, -0.02, 0.7, 0.05, 1.2, 0.02, 0.3, 4, 0.7,
+                new double[] {0.1, -0.1, 0.2, -0.2, 0.3, -0.3, 0.4, -0.4}, 0.007, 0.2, 1.1, 0.006, 0.1, 3.5e-4);
         GalaxyParams q = new GalaxyParams(1200, 0.3, 4, 0.2, 0.8, 0.5, 0.4, 0.6, 2.1);
         GalaxyTruthRow a = new GalaxyTruthRow(7, 7_001_002L, 71, 119, new PlacedGalaxy(13, 6, 1, q, Math.PI / 2, 0.25,
                 -0.5, 42, 0.6), c);

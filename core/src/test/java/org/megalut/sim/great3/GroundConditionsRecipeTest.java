@@ -10,8 +10,8 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 
 /** The drawn conditions follow GREAT3's distributions (Kolmogorov–Smirnov tests at the 0.1 % level). */
-class ConditionsRecipeTest {
-    private static final ConditionsRecipe RECIPE = ConditionsRecipe.great3Ground();
+class GroundConditionsRecipeTest {
+    private static final GroundConditionsRecipe RECIPE = GroundConditionsRecipe.great3();
     private static final int N = 4000;
 
     @Test
