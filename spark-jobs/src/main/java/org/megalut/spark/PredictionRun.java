@@ -59,9 +59,14 @@ public record PredictionRun(String workdir, String predcode, Target target) impl
         return WorkdirLayout.of(workdir).run(target.dir, predcode);
     }
 
+    /** The directory of the per-galaxy predictions, one {@code subfield=S} directory per subfield. */
+    public Path predictionsDir() {
+        return new Path(root(), "predictions");
+    }
+
     /** The per-galaxy predictions of a subfield. */
     public Path predictions(int subfield) {
-        return new Path(WorkdirLayout.subfield(new Path(root(), "predictions"), subfield), "predictions.parquet");
+        return new Path(WorkdirLayout.subfield(predictionsDir(), subfield), "predictions.parquet");
     }
 
     /** The record of the committee sets the run applies ({@link RunCommittees}). */

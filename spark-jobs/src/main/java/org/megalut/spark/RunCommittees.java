@@ -97,7 +97,7 @@ public record RunCommittees(String shear, String weight) {
 
     /** The subfields a run holds predictions of. */
     private static List<Integer> predicted(PredictionRun run, FileSystem fs) throws IOException {
-        Path dir = run.predictions(0).getParent().getParent();
+        Path dir = run.predictionsDir();
         List<Integer> out = new ArrayList<>();
         if (fs.exists(dir)) {
             String prefix = WorkdirLayout.SUBFIELD + "=";

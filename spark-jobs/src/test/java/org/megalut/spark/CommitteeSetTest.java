@@ -21,6 +21,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.config.StrictConfig;
+import org.megalut.ml.committee.Committee;
+import org.megalut.ml.committee.CommitteeIo;
 import org.megalut.ml.data.LongTable;
 import org.megalut.spark.io.LongTables;
 import org.megalut.spark.settings.DatasetSettings;
@@ -169,6 +171,27 @@ class CommitteeSetTest {
         assertTrue(e.getMessage().contains("holds subfields [9]") && e.getMessage().contains("--predcode"),
                 e.getMessage());
         assertEquals(RunCommittees.of(shearA, weightA), RunCommittees.require(runA, conf), "still bound to A");
+
+        // --continue: every member resumes from its saved parameters with a fresh budget, recorded.
+        Committee before = CommitteeIo.read(fileA);
+        assertEquals(List.of(), before.continuations());
+        assertEquals(List.of(SUBFIELD), LearnStep.run(spark, a, LearnStep.Kind.SHEAR, null, true).done());
+        Committee after = CommitteeIo.read(fileA);
+        assertEquals(List.of(new Committee.Continuation(2, 10)), after.continuations());
+        for (int i = 0; i < before.members().size(); i++) {
+            assertArrayEquals(before.members().get(i).parameters(), after.members().get(i).initialParameters(),
+                    "member " + i + " starts where it ended");
+        }
+        assertEquals(List.of(SUBFIELD), LearnStep.run(spark, a, LearnStep.Kind.SHEAR).skipped(),
+                "a plain learn keeps the continued set");
+        assertEquals(List.of(SUBFIELD), PredictForWeightsStep.run(spark, a).done(), "what reads the set is redone");
+        assertEquals(List.of(SUBFIELD), LearnStep.run(spark, a, LearnStep.Kind.SHEAR, null, true).done());
+        assertEquals(2, CommitteeIo.read(fileA).continuations().size());
+        assertThrows(IllegalArgumentException.class, () -> LearnStep.run(spark, a, LearnStep.Kind.WEIGHT, SUBFIELD, true));
+        RunSettings untrained = RunSettings.from(config(network("net44.conf", "sum55mass.conf", "[4, 4]").toString()),
+                new int[] {SUBFIELD}, null, false);
+        StepOutcome none = LearnStep.run(spark, untrained, LearnStep.Kind.SHEAR, null, true);
+        assertTrue(none.failed().get(SUBFIELD).contains("no committee"), none.failed().toString());
     }
 
     @Test

@@ -58,7 +58,8 @@ final class PipelineSteps {
                         "<workdir>/" + shearCommittees + " (<dataset>/<data configs>_<network configs>-<hash>);",
                         "sets of other settings are kept beside it."),
                         List.of(learnSims), List.of(shearCommittees),
-                        c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.SHEAR)),
+                        c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.SHEAR, null,
+                                c.flag(StepOption.CONTINUE))).withOptions(StepOption.CONTINUE),
                 simulationOf("simulate-valid-shear", "validate.dataset", validShearSims, Recipe::validShear).asValidation(),
                 Step.of("validate", List.of("Validate the shear committees of each subfield on its valid-shear",
                         "simulation (validate.dataset): bias m, c and RMSD of the per-case mean shear against the case",
@@ -72,8 +73,8 @@ final class PipelineSteps {
                         "predict-for-weights' output (learn-weights.* settings; MegaLUT's sum33wmass by default) into",
                         "the weight set they key (with the shear set), <workdir>/" + weightCommittees + "."), List.of(weightTraining),
                         List.of(weightCommittees), c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.WEIGHT,
-                                (Integer) c.option(StepOption.PRETRAINED_FROM)))
-                        .withOptions(StepOption.PRETRAINED_FROM),
+                                (Integer) c.option(StepOption.PRETRAINED_FROM), c.flag(StepOption.CONTINUE)))
+                        .withOptions(StepOption.PRETRAINED_FROM, StepOption.CONTINUE),
                 simulationOf("simulate-valid-overall", "validate-weights.dataset", validOverallSims,
                         Recipe::validOverall)
                         .asValidation(),

@@ -87,7 +87,7 @@ public final class LearnStep {
     }
 
     public static StepOutcome run(SparkSession spark, RunSettings s, Kind kind) throws IOException {
-        return run(spark, s, kind, null);
+        return run(spark, s, kind, null, false);
     }
 
     /**
@@ -95,9 +95,15 @@ public final class LearnStep {
      *
      * @param pretrainedFrom a subfield whose trained committees start every other subfield's training
      *                       (normers included), or null to start from the configured initialisation
+     * @param continued      continue every selected subfield's existing committees from their saved
+     *                       parameters with a fresh iteration budget instead (Tenbilac's takeover)
      */
-    public static StepOutcome run(SparkSession spark, RunSettings s, Kind kind, Integer pretrainedFrom)
-            throws IOException {
+    public static StepOutcome run(SparkSession spark, RunSettings s, Kind kind, Integer pretrainedFrom,
+                                  boolean continued) throws IOException {
+        if (continued && pretrainedFrom != null) {
+            throw new IllegalArgumentException("--continue and --pretrained-from exclude each other: a subfield"
+                    + " continues either its own committees or starts from another's");
+        }
         CommitteeSettings committees = kind.settings(s);
         CommitteeSet set = kind.set(s.recipe());
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
@@ -127,24 +133,55 @@ public final class LearnStep {
         }
         LOG.info("{}: committee set {}", kind.section, set.path());
         Integer from = pretrainedFrom;
-        return SubfieldRunner.tasks(spark, s, set.path(),
-                sf -> input.appendTo(settings, sf).with("pretrained-from", from == null || from == sf ? "" : start),
-                sf -> train(sf, tables, out, committees, from == null || from == sf ? null : from, conf.value()));
+        SubfieldRunner.Inputs identity = sf -> input.appendTo(settings, sf)
+                .with("pretrained-from", from == null || from == sf ? "" : start);
+        if (!continued) {
+            return SubfieldRunner.tasks(spark, s, set.path(), identity,
+                    sf -> train(sf, tables, out, committees, from == null || from == sf ? null : from, false,
+                            conf.value()));
+        }
+        // Every selected subfield is continued (done ones included). Its record keeps the fingerprint, so a
+        // later plain learn still skips it, and counts the continuations as its rows, so that the token the
+        // steps reading the set fingerprint changes and they redo their work.
+        RunSettings all = new RunSettings(s.branchDir(), s.truthDir(), s.workdir(), s.subfields(), s.master(), true,
+                s.measure(), s.grid(), s.spark(), s.recipe());
+        StepOutcome o = SubfieldRunner.tasks(spark, all, set.path(), identity,
+                sf -> train(sf, tables, out, committees, null, true, conf.value()));
+        MlConfig first = committees.configs().get(0);
+        for (int sf : o.done()) {
+            own.markDone(sf, read(committeeFile(out, sf, first), hconf).continuations().size(),
+                    identity.of(sf).digest());
+        }
+        return o;
     }
 
     static void train(int subfield, Path tables, Path out, CommitteeSettings committees, Integer pretrainedFrom,
-                      Configuration conf) throws IOException {
+                      boolean continued, Configuration conf) throws IOException {
         Path part = WorkdirLayout.subfield(tables, subfield);
         if (!part.getFileSystem(conf).exists(part)) {
             throw new IllegalStateException("no training table at " + part + ": run the step that makes it first");
         }
         LongTable table = LongTables.read(part, conf);
+        // Every component is trained before any is written: a continuation that fails in one component
+        // must not leave another continued, which a retry would continue a second time.
+        List<Committee> trained = new ArrayList<>();
+        List<LongTable> trainedOn = new ArrayList<>();
         for (MlConfig config : committees.configs()) {
             LongTable good = CaseFilter.withoutFailedCases(table, config.data().features(),
                     committees.maxFailureFraction());
             long t0 = System.nanoTime();
             Committee committee;
-            if (pretrainedFrom == null) {
+            if (continued) {
+                Path file = committeeFile(out, subfield, config);
+                if (!file.getFileSystem(conf).exists(file)) {
+                    throw new IllegalStateException("--continue: no committee " + file + " to continue; train the"
+                            + " set first (without --continue)");
+                }
+                Committee saved = read(file, conf);
+                committee = CommitteeTrainer.continueTraining(saved, config, good);
+                LOG.info("{}: subfield {}: {} continued from its saved members (continuation {})", out.getName(),
+                        subfield, config.data().predictions().get(0), committee.continuations().size());
+            } else if (pretrainedFrom == null) {
                 committee = CommitteeTrainer.train(config, good);
             } else {
                 Committee start = read(committeeFile(out, pretrainedFrom, config), conf);
@@ -152,11 +189,16 @@ public final class LearnStep {
                         subfield, config.data().predictions().get(0), pretrainedFrom);
                 committee = CommitteeTrainer.trainFrom(start, config, good);
             }
-            Path file = committeeFile(out, subfield, config);
-            AtomicWrite.stream(file, conf, os -> CommitteeIo.write(committee, os));
-            writeFigures(committee, good, file, subfield, conf);
+            trained.add(committee);
+            trainedOn.add(good);
             LOG.info("{}: subfield {}: {} of {} rows kept, trained in {} s", out.getName(), subfield, good.rowCount(),
                     table.rowCount(), String.format("%.1f", (System.nanoTime() - t0) * 1e-9));
+        }
+        for (int k = 0; k < trained.size(); k++) {
+            Committee committee = trained.get(k);
+            Path file = committeeFile(out, subfield, committee.config());
+            AtomicWrite.stream(file, conf, os -> CommitteeIo.write(committee, os));
+            writeFigures(committee, trainedOn.get(k), file, subfield, conf);
         }
     }
 
