@@ -10,6 +10,7 @@ import org.megalut.great3.BranchLayout;
 import org.megalut.great3.Submission;
 import org.megalut.great3.SubmissionRow;
 import org.megalut.spark.PredictionRun;
+import org.megalut.spark.RunCommittees;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.io.WorkdirLock;
@@ -54,8 +55,10 @@ final class SubmissionCommand implements Callable<Integer>, DeclaredOptions {
             }
             Path file = out != null ? new Path(out) : new Path(run.root(), "submission.txt");
             AtomicWrite.stream(file, conf, os -> new Submission(rows).write(os));
-            System.out.printf("submission: %d subfields -> %s%s%n", rows.size(), file,
-                    rows.size() == 200 ? "" : " (GREAT3 expects the 200 regular subfields)");
+            RunCommittees sets = RunCommittees.read(run, conf);
+            System.out.printf("submission: %d subfields -> %s%s%s%n", rows.size(), file,
+                    rows.size() == 200 ? "" : " (GREAT3 expects the 200 regular subfields)",
+                    sets == null ? "" : " (committee sets: " + sets + ")");
             return 0;
         }
     }

@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
  * branch's observations and {@code <workdir>/mimic/<predcode>/} for the {@code mimic-great3} simulation,
  * so runs with different names sit side by side and never overwrite each other:
  * <pre>
+ *   committees.json                              the committee sets applied ({@link RunCommittees})
  *   predictions/subfield=S/predictions.parquet   per-galaxy shear and weight estimates
  *   group.csv                                    one row per subfield with predictions
  *   failed.csv                                   the selected subfields without, and why
@@ -58,9 +59,19 @@ public record PredictionRun(String workdir, String predcode, Target target) impl
         return WorkdirLayout.of(workdir).run(target.dir, predcode);
     }
 
+    /** The directory of the per-galaxy predictions, one {@code subfield=S} directory per subfield. */
+    public Path predictionsDir() {
+        return new Path(root(), "predictions");
+    }
+
     /** The per-galaxy predictions of a subfield. */
     public Path predictions(int subfield) {
-        return new Path(WorkdirLayout.subfield(new Path(root(), "predictions"), subfield), "predictions.parquet");
+        return new Path(WorkdirLayout.subfield(predictionsDir(), subfield), "predictions.parquet");
+    }
+
+    /** The record of the committee sets the run applies ({@link RunCommittees}). */
+    public Path committeesJson() {
+        return new Path(root(), "committees.json");
     }
 
     public Path groupCsv() {

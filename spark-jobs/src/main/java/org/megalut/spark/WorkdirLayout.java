@@ -10,10 +10,10 @@ import org.apache.hadoop.fs.Path;
  *   psfs/, psfs.csv              the PSF table of check-psfs
  *   sim/DATASET/subfield=S/      a simulated dataset (Parquet)
  *   sim-images/DATASET/subfield=S/   its stamps as FITS grids, when kept
- *   pred/DATASET/subfield=S/     committee predictions on a dataset (training tables of the weights)
- *   committees/KIND/subfield=S/  the committees of a kind (shear, weight) with their figures
+ *   pred/SHEARSET/DATASET/subfield=S/    a shear set's predictions on a dataset (training tables of the weights)
+ *   committees/KIND/SET/subfield=S/      a committee set of a kind (shear, weight) with its figures ({@link CommitteeSet})
  *   validate/KIND/subfield=S/    validation tables and figures
- *   results/PREDCODE/, mimic/PREDCODE/   prediction runs ({@link PredictionRun})
+ *   results/PREDCODE/, mimic/PREDCODE/   prediction runs ({@link PredictionRun}), with the sets they apply
  *   _state/STEP/SSS.done|failed  completion records ({@link SubfieldState})
  *   _lock                        the lock of the command using the directory
  * </pre>
@@ -65,9 +65,17 @@ public record WorkdirLayout(Path root) {
         return SIMULATIONS + "/" + dataset;
     }
 
+    /** The directory of the shear sets' predictions on the weights' training datasets. */
+    public static final String PREDICTIONS = "pred";
+
     /** Name of the committees of a kind ({@link #SHEAR_COMMITTEES}, {@link #WEIGHT_COMMITTEES}). */
     public static String committeesName(String kind) {
         return COMMITTEES + "/" + kind;
+    }
+
+    /** Name of a committee set of a kind by its key ({@link CommitteeSet#key}), also of its training's records. */
+    public static String committeeSetName(String kind, String key) {
+        return committeesName(kind) + "/" + key;
     }
 
     public Path simulation(String dataset) {
@@ -79,14 +87,19 @@ public record WorkdirLayout(Path root) {
         return subfield(new Path(new Path(root, "sim-images"), dataset), subfield);
     }
 
-    /** Name of the committee predictions on a simulated dataset (the weights' training table). */
-    public static String predictionsName(String dataset) {
-        return "pred/" + dataset;
+    /**
+     * Name of a shear set's predictions on a simulated dataset (the training table of the weight sets
+     * keyed on that shear set), also the name of their step's completion records.
+     *
+     * @param shearSet the shear set's key ({@link CommitteeSet#key})
+     */
+    public static String predictionsName(String shearSet, String dataset) {
+        return PREDICTIONS + "/" + shearSet + "/" + dataset;
     }
 
-    /** Committee predictions on a simulated dataset. */
-    public Path predictions(String dataset) {
-        return table(predictionsName(dataset));
+    /** A shear set's predictions on a simulated dataset. */
+    public Path predictions(String shearSet, String dataset) {
+        return table(predictionsName(shearSet, dataset));
     }
 
     /** The committees of a kind ({@link #SHEAR_COMMITTEES}, {@link #WEIGHT_COMMITTEES}). */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.great3.BranchLayout;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.WorkdirLock;
 
 /**
@@ -74,7 +75,7 @@ class FailureIsolationTest {
         for (String f : damaged) {
             Files.copy(backup.resolve(f), branch.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
-        Path kept = work.resolve("committees/shear/subfield=0/pre_s1.json");
+        Path kept = TinyPipeline.set(work, WorkdirLayout.SHEAR_COMMITTEES).resolve("subfield=0/pre_s1.json");
         Path measured = work.resolve("_state/obs/000.done");
         FileTime before = Files.getLastModifiedTime(kept);
         FileTime measuredBefore = Files.getLastModifiedTime(measured);
@@ -94,8 +95,10 @@ class FailureIsolationTest {
         assertEquals(0, new ObjectMapper().readTree(work.resolve("results/main/metrics.json").toFile())
                 .get("failed_subfields").size());
 
-        // A changed setting redoes exactly what depends on it: the weight networks and what reads them.
-        Path weights = work.resolve("committees/weight/subfield=4/pre_s1w.json");
+        // A changed setting redoes exactly what depends on it: the weight networks (a new set beside the
+        // old one, which is kept as it is) and what reads them.
+        Path oldWeights = TinyPipeline.set(work, WorkdirLayout.WEIGHT_COMMITTEES);
+        Path weights = oldWeights.resolve("subfield=4/pre_s1w.json");
         Path predictions = work.resolve("results/main/predictions/subfield=4/predictions.parquet");
         FileTime weightsBefore = Files.getLastModifiedTime(weights);
         FileTime predictionsBefore = Files.getLastModifiedTime(predictions);
@@ -104,8 +107,14 @@ class FailureIsolationTest {
         assertEquals(0, Megalut.commandLine().execute(run));
         assertEquals(before, Files.getLastModifiedTime(kept), "the shear committees do not depend on it");
         assertEquals(measuredBefore, Files.getLastModifiedTime(measured), "nor do the measurements");
-        assertTrue(Files.getLastModifiedTime(weights).compareTo(weightsBefore) > 0, "the weight committees are retrained");
+        assertEquals(weightsBefore, Files.getLastModifiedTime(weights), "the old weight set is not overwritten");
+        List<Path> weightSets = TinyPipeline.sets(work, WorkdirLayout.WEIGHT_COMMITTEES);
+        assertEquals(2, weightSets.size(), weightSets.toString());
+        weightSets.remove(oldWeights);
+        assertTrue(Files.isRegularFile(weightSets.get(0).resolve("subfield=4/pre_s1w.json")), "the new set is trained");
         assertTrue(Files.getLastModifiedTime(predictions).compareTo(predictionsBefore) > 0, "and the predictions redone");
+        String sets = Files.readString(work.resolve("results/main/committees.json"));
+        assertTrue(sets.contains(weightSets.get(0).getFileName().toString()), "the run records the new set: " + sets);
     }
 
     /** Replaces the first line that is not a comment. */
@@ -172,8 +181,8 @@ class FailureIsolationTest {
         var conf = new Configuration();
         Path staging = work.resolve("obs/.spark-staging-42/subfield=0/part-0.parquet");
         Path temporary = work.resolve("sim/train-shear/_temporary/0/part-1.parquet");
-        Path hidden = work.resolve("committees/shear/subfield=0/.pre_s1.json.tmp");
-        Path kept = work.resolve("committees/shear/subfield=0/pre_s1.json");
+        Path hidden = work.resolve("committees/shear/train-shear/ada4g1_sum55mass-0123abcd/subfield=0/.pre_s1.json.tmp");
+        Path kept = hidden.resolveSibling("pre_s1.json");
         for (Path p : List.of(staging, temporary, hidden, kept)) {
             Files.createDirectories(p.getParent());
             Files.writeString(p, "x");

@@ -2,12 +2,17 @@ package org.megalut.cli;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.megalut.config.StrictConfig;
 import org.megalut.spark.TestSpark;
+import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.settings.SimSettings;
 import org.megalut.spark.steps.Great3SimStep;
@@ -55,7 +60,31 @@ public final class TinyPipeline {
         return conf;
     }
 
-    private static String shipped(String name) throws Exception {
+    /** The committee set directories of a kind ({@code shear}, {@code weight}) in a work directory, sorted. */
+    public static List<Path> sets(Path work, String kind) throws IOException {
+        List<Path> out = new ArrayList<>();
+        Path root = work.resolve(WorkdirLayout.committeesName(kind));
+        try (Stream<Path> datasets = Files.list(root)) {
+            for (Path d : datasets.toList()) {
+                try (Stream<Path> names = Files.list(d)) {
+                    out.addAll(names.filter(Files::isDirectory).toList());
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** The one committee set of a kind in a work directory. */
+    public static Path set(Path work, String kind) throws IOException {
+        List<Path> all = sets(work, kind);
+        if (all.size() != 1) {
+            throw new AssertionError("expected one " + kind + " committee set in " + work + ", found " + all);
+        }
+        return all.get(0);
+    }
+
+    static String shipped(String name) throws Exception {
         try (var in = TinyPipeline.class.getResourceAsStream("/org/megalut/conf/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

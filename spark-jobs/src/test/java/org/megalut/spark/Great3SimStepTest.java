@@ -280,7 +280,8 @@ class Great3SimStepTest {
         SimulateStep.run(spark, s, ts, 3);
         StepOutcome o = LearnStep.run(spark, s, LearnStep.Kind.SHEAR);
         assertEquals(List.of(1), o.done(), o.failed().toString());
-        Path file = tmp.resolve("work-learn/committees/shear/subfield=1/pre_s1.json");
+        Path shearSet = tmp.resolve("work-learn").resolve(CommitteeSet.shear(s.recipe()).path());
+        Path file = shearSet.resolve("subfield=1/pre_s1.json");
         Committee committee = CommitteeIo.read(file);
         LongTable table = LongTables.read(
                 new org.apache.hadoop.fs.Path(tmp.resolve("work-learn/sim/train-shear/subfield=1").toString()),
@@ -304,7 +305,7 @@ class Great3SimStepTest {
         }
         double corr = sxy / Math.sqrt(sxx * syy);
         assertTrue(corr > 0.95, "correlation of predicted and true g1: " + corr);
-        assertTrue(Files.exists(tmp.resolve("work-learn/committees/shear/subfield=1/pre_s2.json")));
+        assertTrue(Files.exists(shearSet.resolve("subfield=1/pre_s2.json")));
         assertEquals(List.of(1), LearnStep.run(spark, s, LearnStep.Kind.SHEAR).skipped());
 
         // Weights: point estimates on the weight-training set, then weight committees in (0, 1).
@@ -314,11 +315,13 @@ class Great3SimStepTest {
         SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-learn"), tw, 3);
         assertTrue(PredictForWeightsStep.run(spark, s).ok());
         LongTable pred = LongTables.read(new org.apache.hadoop.fs.Path(
-                tmp.resolve("work-learn/pred/train-weight/subfield=1").toString()), new Configuration());
+                tmp.resolve("work-learn").resolve(PredictForWeightsStep.name(s.recipe())).resolve("subfield=1").toString()),
+                new Configuration());
         assertTrue(pred.columns().contains("pre_s1") && pred.columns().contains("pre_s2"));
         StepOutcome w = LearnStep.run(spark, s, LearnStep.Kind.WEIGHT);
         assertEquals(List.of(1), w.done(), w.failed().toString());
-        Committee wc = CommitteeIo.read(tmp.resolve("work-learn/committees/weight/subfield=1/pre_s1w.json"));
+        Committee wc = CommitteeIo.read(tmp.resolve("work-learn").resolve(CommitteeSet.weight(s.recipe()).path())
+                .resolve("subfield=1/pre_s1w.json"));
         LongTable weights = Predictions.append(pred, wc);
         for (int r = 0; r < weights.rowCount(); r++) {
             double wv = weights.value(r, "pre_s1w");

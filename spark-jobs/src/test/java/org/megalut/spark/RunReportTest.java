@@ -109,8 +109,11 @@ class RunReportTest {
                         "16 + 4 * sin(id) as snr", "1.0 as skymad")
                 .write().mode(SaveMode.Overwrite).partitionBy("subfield").parquet(work + "/sim/train-weight");
         Committee c = committee();
+        RunCommittees sets = new RunCommittees("train-shear/ada4g1_sum55mass-0123abcd", "train-weight/ada4s1w_sum33wmass-4567ef01");
+        sets.bind(obs, new int[] {0, 1, 2, 3}, conf);
+        sets.bind(mimic, new int[] {0, 1, 2, 3}, conf);
         for (int s = 0; s < 4; s++) {
-            org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(work + "/committees/shear/subfield=" + s);
+            org.apache.hadoop.fs.Path dir = WorkdirLayout.subfield(sets.dir(work, WorkdirLayout.SHEAR_COMMITTEES), s);
             try (OutputStream out = dir.getFileSystem(conf).create(new org.apache.hadoop.fs.Path(dir, "pre_s1.json"))) {
                 CommitteeIo.write(c, out);
             }
@@ -121,7 +124,8 @@ class RunReportTest {
             }
         }
         // An unreadable weight committee: shown as such, not fatal.
-        Path broken = tmp.resolve("work/committees/weight/subfield=1/pre_s1w.json");
+        Path broken = tmp.resolve("work").resolve(WorkdirLayout.committeeSetName(WorkdirLayout.WEIGHT_COMMITTEES,
+                sets.weight())).resolve("subfield=1/pre_s1w.json");
         Files.createDirectories(broken.getParent());
         Files.writeString(broken, "{not json <script>");
     }

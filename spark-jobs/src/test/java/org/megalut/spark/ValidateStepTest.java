@@ -93,7 +93,7 @@ class ValidateStepTest {
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "train-shear"), 1);
         StepOutcome learned = LearnStep.run(spark, s, LearnStep.Kind.SHEAR);
         assertEquals(List.of(3), learned.done(), learned.failed().toString());
-        Path shear = tmp.resolve("work/committees/shear/subfield=3");
+        Path shear = tmp.resolve("work").resolve(CommitteeSet.shear(s.recipe()).path()).resolve("subfield=3");
         for (String f : List.of("pre_s1-cost.png", "pre_s1-selfpred.png", "pre_s2-cost.png", "pre_s2-selfpred.png")) {
             assertPng(shear.resolve(f));
         }
@@ -124,7 +124,8 @@ class ValidateStepTest {
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "train-weight"), 1);
         assertTrue(PredictForWeightsStep.run(spark, s).ok());
         assertTrue(LearnStep.run(spark, s, LearnStep.Kind.WEIGHT).ok());
-        assertPng(tmp.resolve("work/committees/weight/subfield=3/pre_s1w-selfpred.png"));
+        assertPng(tmp.resolve("work").resolve(CommitteeSet.weight(s.recipe()).path())
+                .resolve("subfield=3/pre_s1w-selfpred.png"));
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "valid-overall"), 1);
         ValidateStep.Result w = ValidateStep.run(spark, s, ValidateStep.Kind.WEIGHTS);
         assertTrue(w.outcome().ok(), w.outcome().failed().toString());

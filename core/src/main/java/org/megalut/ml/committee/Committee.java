@@ -26,7 +26,24 @@ public final class Committee {
     private final Normer targetNormer;
     private final List<Member> members;
     private final List<Integer> selected;
+    private final List<Continuation> continuations;
     private final Net net;
+
+    /**
+     * One continued training of a committee's members from their saved parameters (Tenbilac's takeover),
+     * with the iteration budget it had.
+     *
+     * @param mbloops minibatch loops of that training
+     * @param maxiter optimiser iterations per minibatch loop
+     */
+    public record Continuation(int mbloops, int maxiter) {
+        public Continuation {
+            if (mbloops < 1 || maxiter < 1) {
+                throw new IllegalArgumentException("a continuation has mbloops, maxiter >= 1, found " + mbloops
+                        + ", " + maxiter);
+            }
+        }
+    }
 
     /**
      * @param inputNormer null if inputs are not normalised
@@ -35,6 +52,16 @@ public final class Committee {
      */
     public Committee(MlConfig config, Normer inputNormer, Normer targetNormer, List<Member> members,
                      List<Integer> selected) {
+        this(config, inputNormer, targetNormer, members, selected, List.of());
+    }
+
+    /**
+     * @param continuations the continued trainings that led to these members, oldest first (none for a
+     *                      committee trained from its initialisation)
+     */
+    public Committee(MlConfig config, Normer inputNormer, Normer targetNormer, List<Member> members,
+                     List<Integer> selected, List<Continuation> continuations) {
+        this.continuations = List.copyOf(continuations);
         this.config = Objects.requireNonNull(config, "config");
         this.net = new Net(config.architecture());
         if ((inputNormer == null) != (config.normalisation().inputs() == null)
@@ -70,6 +97,11 @@ public final class Committee {
 
     public MlConfig config() {
         return config;
+    }
+
+    /** The continued trainings that led to these members, oldest first; empty when trained once. */
+    public List<Continuation> continuations() {
+        return continuations;
     }
 
     public Architecture architecture() {

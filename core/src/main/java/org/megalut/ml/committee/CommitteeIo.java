@@ -111,6 +111,10 @@ public final class CommitteeIo {
             h.set("trainCost", doubles(m.history().trainCost()));
             h.set("valCost", doubles(m.history().valCost()));
         }
+        ArrayNode continuations = root.putArray("continuations");
+        for (Committee.Continuation k : c.continuations()) {
+            continuations.addObject().put("mbloops", k.mbloops()).put("maxiter", k.maxiter());
+        }
         root.set("config", MAPPER.valueToTree(c.config().toMap()));
         return root;
     }
@@ -145,8 +149,14 @@ public final class CommitteeIo {
                         doubles(required(mj, "parameters")), history, mj.path("evaluations").asLong()));
             }
             List<Integer> selected = intList(required(required(root, "selection"), "selected"));
+            // Absent in files written before committees could be continued: none.
+            List<Committee.Continuation> continuations = new ArrayList<>();
+            for (JsonNode k : root.path("continuations")) {
+                continuations.add(new Committee.Continuation(required(k, "mbloops").asInt(),
+                        required(k, "maxiter").asInt()));
+            }
             return new Committee(config, normer(root.get("inputNormer")), normer(root.get("targetNormer")), members,
-                    selected);
+                    selected, continuations);
         } catch (IllegalArgumentException e) {
             throw new IOException("invalid committee file: " + e.getMessage(), e);
         }

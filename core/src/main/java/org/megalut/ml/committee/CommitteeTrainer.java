@@ -67,6 +67,19 @@ public final class CommitteeTrainer {
                 start.targetNormer());
     }
 
+    /**
+     * Continues the training of a committee on its own training table with a fresh iteration budget
+     * (Tenbilac's takeover): {@link #trainFrom} the committee itself, its continuations recorded with
+     * this one's {@code mbloops} and {@code maxiter} appended.
+     */
+    public static Committee continueTraining(Committee committee, MlConfig config, LongTable table) {
+        Committee next = trainFrom(committee, config, table);
+        List<Committee.Continuation> done = new ArrayList<>(committee.continuations());
+        done.add(new Committee.Continuation(config.training().mbloops(), config.training().maxiter()));
+        return new Committee(next.config(), next.inputNormer(), next.targetNormer(), next.members(), next.selected(),
+                done);
+    }
+
     private static void check(MlConfig config, NetworkData raw) {
         if (raw.targets() == null) {
             throw new IllegalArgumentException("training data has no targets");

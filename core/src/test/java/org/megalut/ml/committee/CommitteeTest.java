@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.typesafe.config.ConfigFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -254,5 +255,30 @@ class CommitteeTest {
         }
         assertThrows(IllegalArgumentException.class, () -> CommitteeTrainer.trainFrom(start,
                 MlConfig.parse(String.format(CONFIG, 1, "mean").replace("hidden = [4]", "hidden = [3]")), other));
+    }
+
+    @Test
+    void continuedTrainingRecordsEachBudgetAndPersists() throws IOException {
+        LongTable table = toyTable();
+        MlConfig config = config(1, "mean");
+        Committee once = CommitteeTrainer.train(config, table);
+        assertEquals(List.of(), once.continuations());
+        Committee twice = CommitteeTrainer.continueTraining(once, config, table);
+        Committee thrice = CommitteeTrainer.continueTraining(twice, config, table);
+        Committee.Continuation budget = new Committee.Continuation(config.training().mbloops(),
+                config.training().maxiter());
+        assertEquals(List.of(budget), twice.continuations());
+        assertEquals(List.of(budget, budget), thrice.continuations());
+        for (int i = 0; i < once.members().size(); i++) {
+            assertArrayEquals(twice.members().get(i).parameters(), thrice.members().get(i).initialParameters());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CommitteeIo.write(thrice, out);
+        assertEquals(thrice.continuations(),
+                CommitteeIo.read(new ByteArrayInputStream(out.toByteArray())).continuations());
+        // A file written before continuations were recorded reads as trained once.
+        ObjectNode json = CommitteeIo.toJson(thrice);
+        json.remove("continuations");
+        assertEquals(List.of(), CommitteeIo.fromJson(json).continuations());
     }
 }

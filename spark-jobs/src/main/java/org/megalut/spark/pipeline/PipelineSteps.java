@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.megalut.eval.BranchEvaluation;
 import org.megalut.eval.GroupedSubfield;
 import org.megalut.spark.PredictionRun;
+import org.megalut.spark.RunCommittees;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
@@ -36,9 +37,9 @@ final class PipelineSteps {
         String weightSims = WorkdirLayout.simulationName("<learn-weights.dataset>");
         String validShearSims = WorkdirLayout.simulationName("<validate.dataset>");
         String validOverallSims = WorkdirLayout.simulationName("<validate-weights.dataset>");
-        String shearCommittees = WorkdirLayout.committeesName(WorkdirLayout.SHEAR_COMMITTEES);
-        String weightCommittees = WorkdirLayout.committeesName(WorkdirLayout.WEIGHT_COMMITTEES);
-        String weightTraining = WorkdirLayout.predictionsName("<learn-weights.dataset>");
+        String shearCommittees = WorkdirLayout.committeeSetName(WorkdirLayout.SHEAR_COMMITTEES, "<shear set>");
+        String weightCommittees = WorkdirLayout.committeeSetName(WorkdirLayout.WEIGHT_COMMITTEES, "<weight set>");
+        String weightTraining = WorkdirLayout.predictionsName("<shear set>", "<learn-weights.dataset>");
         return List.of(
                 Step.of("measure-stars", List.of("Measure the PSF features of each subfield's star field into",
                         "<workdir>/stars (Parquet, by subfield)."), List.of(Step.BRANCH), List.of(WorkdirLayout.STARS),
@@ -54,24 +55,27 @@ final class PipelineSteps {
                 simulationOf("simulate-train-weight", "learn-weights.dataset", weightSims,
                         r -> r.learnWeights().dataset()),
                 Step.of("learn", List.of("Train the shear committees of each subfield and component on its training",
-                        "simulation (learn.* settings; MegaLUT's sum55mass by default) into <workdir>/committees/shear."),
+                        "simulation (learn.* settings; MegaLUT's sum55mass by default) into the shear set they key,",
+                        "<workdir>/" + shearCommittees + " (<dataset>/<data configs>_<network configs>-<hash>);",
+                        "sets of other settings are kept beside it."),
                         List.of(learnSims), List.of(shearCommittees),
-                        c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.SHEAR)),
+                        c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.SHEAR, null,
+                                c.flag(StepOption.CONTINUE))).withOptions(StepOption.CONTINUE),
                 simulationOf("simulate-valid-shear", "validate.dataset", validShearSims, Recipe::validShear).asValidation(),
                 Step.of("validate", List.of("Validate the shear committees of each subfield on its valid-shear",
                         "simulation (validate.dataset): bias m, c and RMSD of the per-case mean shear against the case",
                         "shear, per component, into <workdir>/validate/shear/subfield=S/bias.csv and residuals.png; a",
                         "table is printed at the end."), List.of(validShearSims, shearCommittees),
                         List.of("validate/shear"), c -> validate(c, ValidateStep.Kind.SHEAR)).asValidation(),
-                Step.of("predict-for-weights", List.of("Apply each subfield's shear committees to its weight-training",
-                        "simulation, into <workdir>/pred."), List.of(weightSims, shearCommittees),
+                Step.of("predict-for-weights", List.of("Apply each subfield's shear committees (the configured shear",
+                        "set) to its weight-training simulation, into <workdir>/" + weightTraining + "."), List.of(weightSims, shearCommittees),
                         List.of(weightTraining), c -> PredictForWeightsStep.run(c.spark(), c.settings())),
                 Step.of("learn-weights", List.of("Train the weight committees of each subfield and component on",
                         "predict-for-weights' output (learn-weights.* settings; MegaLUT's sum33wmass by default) into",
-                        "<workdir>/committees/weight."), List.of(weightTraining),
+                        "the weight set they key (with the shear set), <workdir>/" + weightCommittees + "."), List.of(weightTraining),
                         List.of(weightCommittees), c -> LearnStep.run(c.spark(), c.settings(), LearnStep.Kind.WEIGHT,
-                                (Integer) c.option(StepOption.PRETRAINED_FROM)))
-                        .withOptions(StepOption.PRETRAINED_FROM),
+                                (Integer) c.option(StepOption.PRETRAINED_FROM), c.flag(StepOption.CONTINUE)))
+                        .withOptions(StepOption.PRETRAINED_FROM, StepOption.CONTINUE),
                 simulationOf("simulate-valid-overall", "validate-weights.dataset", validOverallSims,
                         Recipe::validOverall)
                         .asValidation(),
@@ -81,10 +85,11 @@ final class PipelineSteps {
                         "residuals.png; a table is printed at the end."),
                         List.of(validOverallSims, shearCommittees, weightCommittees),
                         List.of("validate/weights"), c -> validate(c, ValidateStep.Kind.WEIGHTS)).asValidation(),
-                Step.of("predict-obs", List.of("Apply each subfield's shear and weight committees to its observed",
-                        "galaxies, into <workdir>/results/<predcode>/predictions."),
+                Step.of("predict-obs", List.of("Apply each subfield's shear and weight committees (the configured",
+                        "sets) to its observed galaxies, into <workdir>/results/<predcode>/predictions; the run records",
+                        "its sets in results/<predcode>/committees.json, and is predicted afresh when they change."),
                         List.of(WorkdirLayout.OBSERVATIONS, shearCommittees, weightCommittees),
-                        List.of("results/<predcode>/predictions"),
+                        List.of("results/<predcode>/predictions", "results/<predcode>/committees.json"),
                         c -> PredictStep.run(c.spark(), c.settings(), c.obs()))
                         .withOptions(StepOption.PREDCODE),
                 Step.of("group", List.of("Per subfield: unweighted and weighted mean shear of the galaxies, counts,",
@@ -154,7 +159,7 @@ final class PipelineSteps {
     static StepOutcome group(StepContext c, PredictionRun run) throws IOException {
         GroupStep.Grouped g = GroupStep.run(c.spark(), c.selected(), run);
         List<Integer> done = g.rows().stream().map(GroupedSubfield::subfield).sorted().toList();
-        return new StepOutcome(done, List.of(), g.failed(), Map.of(), "-> " + run.groupCsv());
+        return new StepOutcome(done, List.of(), g.failed(), Map.of(), "-> " + run.groupCsv() + sets(c, run));
     }
 
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
@@ -173,7 +178,13 @@ final class PipelineSteps {
         }
         AtomicWrite.text(run.metricsJson(), conf, json);
         List<Integer> done = rows.stream().map(GroupedSubfield::subfield).sorted().toList();
-        return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson());
+        return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson() + sets(c, run));
+    }
+
+    /** The committee sets a run applied, for the outcome's note. */
+    private static String sets(StepContext c, PredictionRun run) throws IOException {
+        RunCommittees sets = RunCommittees.read(run, c.spark().sparkContext().hadoopConfiguration());
+        return sets == null ? "" : " (committee sets: " + sets + ")";
     }
 
     /**

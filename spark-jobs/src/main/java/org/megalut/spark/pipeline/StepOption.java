@@ -23,6 +23,12 @@ public record StepOption(String name, String label, Class<?> type, List<String> 
             "Start each subfield's training from this subfield's trained weight committees (normers",
             "included) instead of a fresh initialisation; train that subfield first."));
 
+    /** {@code --continue} of {@code learn} and {@code learn-weights}. */
+    public static final StepOption CONTINUE = new StepOption("--continue", "", Boolean.class, List.of(
+            "Continue the training of the set's existing committees: every member of each selected subfield",
+            "starts from its saved parameters (normers kept) with a fresh iteration budget (the network's",
+            "mbloops and maxiter), as Tenbilac's takeover; recorded in the committee file. The set must exist."));
+
     /** {@code --mimic} of {@code evaluate} and {@code report}. */
     public static final StepOption MIMIC = new StepOption("--mimic", "", Boolean.class, List.of(
             "Use the mimic run (<workdir>/mimic/<predcode>) instead of the observations."));

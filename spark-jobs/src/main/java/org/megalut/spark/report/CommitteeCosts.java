@@ -17,11 +17,13 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.megalut.ml.committee.Committee;
 import org.megalut.ml.committee.CommitteeIo;
 import org.megalut.ml.committee.Member;
+import org.megalut.spark.RunCommittees;
 import org.megalut.spark.WorkdirLayout;
 
 /**
- * The final costs of one trained committee ({@code <workdir>/committees/<kind>/subfield=S/<name>.json},
- * written by {@code learn} and {@code learn-weights}):
+ * The final costs of one trained committee of a prediction run's sets
+ * ({@code <workdir>/committees/<kind>/<set key>/subfield=S/<name>.json}, written by {@code learn} and
+ * {@code learn-weights}):
  * the mean over its kept members of the last training (minibatch) and validation cost. Read in one Spark
  * task per subfield, since a full run has hundreds of committee files. A committee that cannot be read
  * is kept with its error, for the report to show. (A plain class rather than a record: Spark's Kryo
@@ -35,6 +37,8 @@ final class CommitteeCosts implements Serializable {
     final String kind;
     /** The committee's prediction name, e.g. {@code pre_s1}. */
     final String name;
+    /** The directory of its committee set. */
+    final String setDir;
     final int members;
     final int kept;
     /** Mean final training cost of the kept members (the cost's units). */
@@ -44,11 +48,12 @@ final class CommitteeCosts implements Serializable {
     /** Why the committee could not be read, or null. */
     final String error;
 
-    private CommitteeCosts(int subfield, String kind, String name, int members, int kept, double train, double valid,
-                           String error) {
+    private CommitteeCosts(int subfield, String kind, String name, String setDir, int members, int kept, double train,
+                           double valid, String error) {
         this.subfield = subfield;
         this.kind = kind;
         this.name = name;
+        this.setDir = setDir;
         this.members = members;
         this.kept = kept;
         this.train = train;
@@ -57,26 +62,34 @@ final class CommitteeCosts implements Serializable {
     }
 
     /**
-     * The costs of every committee of the given subfields, ordered by subfield, kind, name.
+     * The costs of every committee of the given subfields in a run's sets, ordered by subfield, kind, name.
      *
      * @param workdir the pipeline's output root
+     * @param sets    the committee sets the run applied
      */
-    static List<CommitteeCosts> read(SparkSession spark, String workdir, int[] subfields) {
+    static List<CommitteeCosts> read(SparkSession spark, String workdir, RunCommittees sets, int[] subfields) {
+        List<String> dirs = List.of(sets.dir(workdir, WorkdirLayout.SHEAR_COMMITTEES).toString(),
+                sets.dir(workdir, WorkdirLayout.WEIGHT_COMMITTEES).toString());
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         List<Integer> list = Arrays.stream(subfields).boxed().toList();
         List<CommitteeCosts> out = new ArrayList<>(JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(list, Math.max(1, Math.min(list.size(), 64)))
-                .flatMap(sf -> ofSubfield(workdir, sf, conf.value()).iterator())
+                .flatMap(sf -> ofSubfield(dirs, sf, conf.value()).iterator())
                 .collect());
         out.sort(Comparator.<CommitteeCosts>comparingInt(c -> c.subfield).thenComparing(c -> c.kind)
                 .thenComparing(c -> c.name));
         return out;
     }
 
-    private static List<CommitteeCosts> ofSubfield(String workdir, int subfield, Configuration conf) throws IOException {
+    /** The committees of a subfield in the shear and the weight set's directories ({@code dirs}, in that order). */
+    private static List<CommitteeCosts> ofSubfield(List<String> dirs, int subfield, Configuration conf)
+            throws IOException {
         List<CommitteeCosts> out = new ArrayList<>();
-        for (String kind : List.of(WorkdirLayout.SHEAR_COMMITTEES, WorkdirLayout.WEIGHT_COMMITTEES)) {
-            Path dir = WorkdirLayout.subfield(WorkdirLayout.of(workdir).committees(kind), subfield);
+        List<String> kinds = List.of(WorkdirLayout.SHEAR_COMMITTEES, WorkdirLayout.WEIGHT_COMMITTEES);
+        for (int k = 0; k < kinds.size(); k++) {
+            String kind = kinds.get(k);
+            String setDir = dirs.get(k);
+            Path dir = WorkdirLayout.subfield(new Path(setDir), subfield);
             FileSystem fs = dir.getFileSystem(conf);
             if (!fs.exists(dir)) {
                 continue;
@@ -88,9 +101,9 @@ final class CommitteeCosts implements Serializable {
                 }
                 String name = file.substring(0, file.length() - ".json".length());
                 try (InputStream in = fs.open(st.getPath())) {
-                    out.add(of(subfield, kind, name, CommitteeIo.read(in)));
+                    out.add(of(subfield, kind, name, setDir, CommitteeIo.read(in)));
                 } catch (IOException | RuntimeException e) {
-                    out.add(new CommitteeCosts(subfield, kind, name, 0, 0, Double.NaN, Double.NaN,
+                    out.add(new CommitteeCosts(subfield, kind, name, setDir, 0, 0, Double.NaN, Double.NaN,
                             st.getPath() + ": " + e.getMessage()));
                 }
             }
@@ -98,7 +111,7 @@ final class CommitteeCosts implements Serializable {
         return out;
     }
 
-    static CommitteeCosts of(int subfield, String kind, String name, Committee c) {
+    static CommitteeCosts of(int subfield, String kind, String name, String setDir, Committee c) {
         double t = 0;
         double v = 0;
         List<Integer> kept = c.selected();
@@ -109,13 +122,12 @@ final class CommitteeCosts implements Serializable {
             }
         }
         int k = kept.size();
-        return new CommitteeCosts(subfield, kind, name, c.members().size(), k, k == 0 ? Double.NaN : t / k,
+        return new CommitteeCosts(subfield, kind, name, setDir, c.members().size(), k, k == 0 ? Double.NaN : t / k,
                 k == 0 ? Double.NaN : v / k, null);
     }
 
     /** The figure of this committee's cost curves, written by learn beside the JSON. */
-    Path costFigure(String workdir) {
-        return WorkdirLayout.committeeFigure(WorkdirLayout.subfield(WorkdirLayout.of(workdir).committees(kind), subfield),
-                name, "cost");
+    Path costFigure() {
+        return WorkdirLayout.committeeFigure(WorkdirLayout.subfield(new Path(setDir), subfield), name, "cost");
     }
 }

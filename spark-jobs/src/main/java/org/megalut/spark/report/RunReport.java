@@ -29,6 +29,7 @@ import org.megalut.great3.ObservationType;
 import org.megalut.plot.Figure;
 import org.megalut.plot.ReportFigures;
 import org.megalut.spark.PredictionRun;
+import org.megalut.spark.RunCommittees;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
@@ -86,8 +87,9 @@ public final class RunReport {
         failures(page, spark, run, rows, subfields, dir, conf);
         if (mimic) {
             page.section("training", "Training");
-            page.paragraph("The mimic run uses the same committees as the observations: their training costs are in"
-                    + " the observation run's report.");
+            RunCommittees sets = RunCommittees.read(run, conf);
+            page.paragraph("The mimic run applies the committee sets " + (sets == null ? "(not recorded)" : sets)
+                    + "; their training costs are in the report of the observation run with the same predcode.");
             page.links("training costs", otherReport(run) + "#training");
         } else {
             training(page, spark, run, subfields, dir, conf);
@@ -358,7 +360,14 @@ public final class RunReport {
     private static void training(HtmlPage page, SparkSession spark, PredictionRun run, int[] subfields, Path dir,
                                  Configuration conf) throws IOException {
         page.section("training", "Training costs");
-        List<CommitteeCosts> costs = CommitteeCosts.read(spark, run.workdir(), subfields);
+        RunCommittees sets = RunCommittees.read(run, conf);
+        if (sets == null) {
+            page.warning("The run records no committee sets (" + run.committeesJson().getName() + "): predict it"
+                    + " again to have their training costs here.");
+            return;
+        }
+        page.paragraph("Committee sets of this run: " + sets + ".");
+        List<CommitteeCosts> costs = CommitteeCosts.read(spark, run.workdir(), sets, subfields);
         if (costs.isEmpty()) {
             page.warning("No committees found for these subfields.");
             return;
@@ -390,7 +399,7 @@ public final class RunReport {
         page.paragraph("Cost curves of subfields " + shown + ": the first subfield, as a typical example, and the one"
                 + " whose kept members end with the highest validation cost relative to the median over subfields"
                 + " (largest ratio over the committees), the training most worth a look. The curves of every subfield"
-                + " are beside its committees, committees/<kind>/subfield=S/<name>-cost.png.");
+                + " are beside its committees, committees/<kind>/<set key>/subfield=S/<name>-cost.png.");
         for (int sf : shown) {
             for (String n : names) {
                 CommitteeCosts c = bySubfield.get(sf).get(n);
@@ -398,7 +407,7 @@ public final class RunReport {
                     continue;
                 }
                 String file = "cost-" + c.kind + "-" + sf + "-" + c.name + ".png";
-                if (copy(c.costFigure(run.workdir()), new Path(dir, file), conf)) {
+                if (copy(c.costFigure(), new Path(dir, file), conf)) {
                     page.image(file, "subfield " + sf + " " + n + " cost curves");
                 } else {
                     page.note("subfield " + sf + ", " + n + ": no cost figure (learn could not draw it).");

@@ -18,6 +18,7 @@ import org.megalut.ml.committee.Predictions;
 import org.megalut.ml.data.CaseFilter;
 import org.megalut.ml.data.LongTable;
 import org.megalut.plot.CommitteeFigures;
+import org.megalut.spark.CommitteeSet;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
@@ -27,16 +28,19 @@ import org.megalut.spark.io.FigureFiles;
 import org.megalut.spark.io.LongTables;
 import org.megalut.spark.settings.CommitteeSettings;
 import org.megalut.spark.settings.Fingerprint;
+import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.settings.RunSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code learn} and {@code learn-weights}: trains, per subfield and component, a committee on the
- * subfield's training table (one Spark task per subfield, the local optimiser inside it) and saves it as
- * {@code <workdir>/committees/<kind>/subfield=S/<prediction>.json}, with its figures
- * {@code <prediction>-cost.png} and {@code <prediction>-selfpred.png} beside it. Subfields whose committees exist are
- * skipped unless {@code --force}; one that fails is reported and the others are trained.
+ * subfield's training table (one Spark task per subfield, the local optimiser inside it) and saves it in
+ * its committee set ({@link CommitteeSet}) as
+ * {@code <workdir>/committees/<kind>/<set key>/subfield=S/<prediction>.json}, with its figures
+ * {@code <prediction>-cost.png} and {@code <prediction>-selfpred.png} beside it. A set trained with other
+ * settings has another key and is left as it is. Subfields whose committees exist are skipped unless
+ * {@code --force}; one that fails is reported and the others are trained.
  */
 public final class LearnStep {
     private static final Logger LOG = LoggerFactory.getLogger(LearnStep.class);
@@ -47,29 +51,23 @@ public final class LearnStep {
      * The two committee sets of MegaLUT.
      *
      * @param section configuration section
-     * @param output  the kind's name in the committee directory ({@link WorkdirLayout#committees})
      */
     public enum Kind {
-        SHEAR("learn", WorkdirLayout.SHEAR_COMMITTEES),
-        WEIGHT("learn-weights", WorkdirLayout.WEIGHT_COMMITTEES);
+        SHEAR("learn"),
+        WEIGHT("learn-weights");
 
         final String section;
-        final String output;
 
-        Kind(String section, String output) {
+        Kind(String section) {
             this.section = section;
-            this.output = output;
         }
 
-        /** The training tables of this kind: the simulation (shear) or the predictions on it (weights). */
-        Path input(String workdir, String dataset) {
-            WorkdirLayout layout = WorkdirLayout.of(workdir);
-            return this == SHEAR ? layout.simulation(dataset) : layout.predictions(dataset);
-        }
-
-        /** The state name of the step that writes this kind's training table. */
-        String inputStep(String dataset) {
-            return this == SHEAR ? SimulateStep.name(dataset) : PredictForWeightsStep.STEP;
+        /**
+         * The name of this kind's training tables under the work directory, also of their completion
+         * records: the simulation (shear), or the predictions of the recipe's shear set on it (weights).
+         */
+        String inputName(Recipe r) {
+            return this == SHEAR ? SimulateStep.name(r.learn().dataset()) : PredictForWeightsStep.name(r);
         }
 
         /** This kind's settings. */
@@ -77,9 +75,9 @@ public final class LearnStep {
             return this == SHEAR ? s.recipe().learn() : s.recipe().learnWeights();
         }
 
-        /** Committee directory of this kind under a workdir. */
-        public Path committees(String workdir) {
-            return WorkdirLayout.of(workdir).committees(output);
+        /** The set of this kind the recipe describes. */
+        public CommitteeSet set(Recipe r) {
+            return this == SHEAR ? CommitteeSet.shear(r) : CommitteeSet.weight(r);
         }
     }
 
@@ -89,7 +87,7 @@ public final class LearnStep {
     }
 
     public static StepOutcome run(SparkSession spark, RunSettings s, Kind kind) throws IOException {
-        return run(spark, s, kind, null);
+        return run(spark, s, kind, null, false);
     }
 
     /**
@@ -97,21 +95,27 @@ public final class LearnStep {
      *
      * @param pretrainedFrom a subfield whose trained committees start every other subfield's training
      *                       (normers included), or null to start from the configured initialisation
+     * @param continued      continue every selected subfield's existing committees from their saved
+     *                       parameters with a fresh iteration budget instead (Tenbilac's takeover)
      */
-    public static StepOutcome run(SparkSession spark, RunSettings s, Kind kind, Integer pretrainedFrom)
-            throws IOException {
+    public static StepOutcome run(SparkSession spark, RunSettings s, Kind kind, Integer pretrainedFrom,
+                                  boolean continued) throws IOException {
+        if (continued && pretrainedFrom != null) {
+            throw new IllegalArgumentException("--continue and --pretrained-from exclude each other: a subfield"
+                    + " continues either its own committees or starts from another's");
+        }
         CommitteeSettings committees = kind.settings(s);
-        String dataset = committees.dataset();
-        double maxFail = committees.maxFailureFraction();
-        Path out = kind.committees(s.workdir());
-        Path tables = kind.input(s.workdir(), dataset);
+        CommitteeSet set = kind.set(s.recipe());
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
-        // The committees depend on the configurations and on the exact training table.
-        SubfieldState input = new SubfieldState(new Path(s.workdir()), kind.inputStep(dataset), hconf);
-        Fingerprint settings = committees.fingerprint().with(kind.section + ".max-failure-fraction", maxFail)
-                .with(kind.section + ".dataset", dataset);
+        CommitteeSet.requireKeyedLayout(s.workdir(), hconf);
+        Path out = set.dir(s.workdir());
+        String inputName = kind.inputName(s.recipe());
+        Path tables = WorkdirLayout.of(s.workdir()).table(inputName);
+        // The committees depend on what keys their set and on the exact training table.
+        SubfieldState input = new SubfieldState(new Path(s.workdir()), inputName, hconf);
+        Fingerprint settings = set.identity();
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
-        SubfieldState own = new SubfieldState(new Path(s.workdir()), kind.section, hconf);
+        SubfieldState own = new SubfieldState(new Path(s.workdir()), set.path(), hconf);
         String start = pretrainedFrom == null ? "" : pretrainedFrom + ":" + own.token(pretrainedFrom);
         if (pretrainedFrom != null) {
             // The start must be complete before the others read it, and is never continued from itself.
@@ -127,25 +131,57 @@ public final class LearnStep {
                         + " the start while the others read it: leave subfield " + pretrainedFrom + " out of --subfields");
             }
         }
+        LOG.info("{}: committee set {}", kind.section, set.path());
         Integer from = pretrainedFrom;
-        return SubfieldRunner.tasks(spark, s, kind.section,
-                sf -> input.appendTo(settings, sf).with("pretrained-from", from == null || from == sf ? "" : start),
-                sf -> train(sf, tables, out, committees, from == null || from == sf ? null : from, conf.value()));
+        SubfieldRunner.Inputs identity = sf -> input.appendTo(settings, sf)
+                .with("pretrained-from", from == null || from == sf ? "" : start);
+        if (!continued) {
+            return SubfieldRunner.tasks(spark, s, set.path(), identity,
+                    sf -> train(sf, tables, out, committees, from == null || from == sf ? null : from, false,
+                            conf.value()));
+        }
+        // Every selected subfield is continued (done ones included). Its record keeps the fingerprint, so a
+        // later plain learn still skips it, and counts the continuations as its rows, so that the token the
+        // steps reading the set fingerprint changes and they redo their work.
+        RunSettings all = new RunSettings(s.branchDir(), s.truthDir(), s.workdir(), s.subfields(), s.master(), true,
+                s.measure(), s.grid(), s.spark(), s.recipe());
+        StepOutcome o = SubfieldRunner.tasks(spark, all, set.path(), identity,
+                sf -> train(sf, tables, out, committees, null, true, conf.value()));
+        MlConfig first = committees.configs().get(0);
+        for (int sf : o.done()) {
+            own.markDone(sf, read(committeeFile(out, sf, first), hconf).continuations().size(),
+                    identity.of(sf).digest());
+        }
+        return o;
     }
 
     static void train(int subfield, Path tables, Path out, CommitteeSettings committees, Integer pretrainedFrom,
-                      Configuration conf) throws IOException {
+                      boolean continued, Configuration conf) throws IOException {
         Path part = WorkdirLayout.subfield(tables, subfield);
         if (!part.getFileSystem(conf).exists(part)) {
             throw new IllegalStateException("no training table at " + part + ": run the step that makes it first");
         }
         LongTable table = LongTables.read(part, conf);
+        // Every component is trained before any is written: a continuation that fails in one component
+        // must not leave another continued, which a retry would continue a second time.
+        List<Committee> trained = new ArrayList<>();
+        List<LongTable> trainedOn = new ArrayList<>();
         for (MlConfig config : committees.configs()) {
             LongTable good = CaseFilter.withoutFailedCases(table, config.data().features(),
                     committees.maxFailureFraction());
             long t0 = System.nanoTime();
             Committee committee;
-            if (pretrainedFrom == null) {
+            if (continued) {
+                Path file = committeeFile(out, subfield, config);
+                if (!file.getFileSystem(conf).exists(file)) {
+                    throw new IllegalStateException("--continue: no committee " + file + " to continue; train the"
+                            + " set first (without --continue)");
+                }
+                Committee saved = read(file, conf);
+                committee = CommitteeTrainer.continueTraining(saved, config, good);
+                LOG.info("{}: subfield {}: {} continued from its saved members (continuation {})", out.getName(),
+                        subfield, config.data().predictions().get(0), committee.continuations().size());
+            } else if (pretrainedFrom == null) {
                 committee = CommitteeTrainer.train(config, good);
             } else {
                 Committee start = read(committeeFile(out, pretrainedFrom, config), conf);
@@ -153,11 +189,16 @@ public final class LearnStep {
                         subfield, config.data().predictions().get(0), pretrainedFrom);
                 committee = CommitteeTrainer.trainFrom(start, config, good);
             }
-            Path file = committeeFile(out, subfield, config);
-            AtomicWrite.stream(file, conf, os -> CommitteeIo.write(committee, os));
-            writeFigures(committee, good, file, subfield, conf);
+            trained.add(committee);
+            trainedOn.add(good);
             LOG.info("{}: subfield {}: {} of {} rows kept, trained in {} s", out.getName(), subfield, good.rowCount(),
                     table.rowCount(), String.format("%.1f", (System.nanoTime() - t0) * 1e-9));
+        }
+        for (int k = 0; k < trained.size(); k++) {
+            Committee committee = trained.get(k);
+            Path file = committeeFile(out, subfield, committee.config());
+            AtomicWrite.stream(file, conf, os -> CommitteeIo.write(committee, os));
+            writeFigures(committee, trainedOn.get(k), file, subfield, conf);
         }
     }
 
@@ -195,10 +236,11 @@ public final class LearnStep {
         return out;
     }
 
-    private static Committee read(Path file, Configuration conf) throws IOException {
+    static Committee read(Path file, Configuration conf) throws IOException {
         FileSystem fs = file.getFileSystem(conf);
         if (!fs.exists(file)) {
-            throw new IllegalStateException("no committee " + file + ": train it first");
+            throw new IllegalStateException("no committee " + file + ": train its set first (learn, learn-weights"
+                    + " with the settings that key it)");
         }
         try (InputStream in = fs.open(file)) {
             return CommitteeIo.read(in);

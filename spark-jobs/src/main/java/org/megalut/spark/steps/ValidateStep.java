@@ -21,6 +21,7 @@ import org.megalut.eval.ShearValidation;
 import org.megalut.ml.committee.MlConfig;
 import org.megalut.ml.data.LongTable;
 import org.megalut.plot.BiasFigures;
+import org.megalut.spark.CommitteeSet;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
@@ -96,15 +97,19 @@ public final class ValidateStep {
         }
         components.forEach(c -> inputs.add(c.truth()));
         Path sims = new Path(s.workdir(), SimulateStep.name(dataset));
-        Path shearDir = LearnStep.Kind.SHEAR.committees(s.workdir());
-        Path weightDir = LearnStep.Kind.WEIGHT.committees(s.workdir());
+        CommitteeSet shearSet = CommitteeSet.shear(s.recipe());
+        CommitteeSet weightSet = CommitteeSet.weight(s.recipe());
+        Path shearDir = shearSet.dir(s.workdir());
+        Path weightDir = weightSet.dir(s.workdir());
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
+        CommitteeSet.requireKeyedLayout(s.workdir(), hconf);
         Path workdir = new Path(s.workdir());
         // The tables depend on the simulation and on the committees: redoing either redoes the validation.
         SubfieldState sim = new SubfieldState(workdir, SimulateStep.name(dataset), hconf);
-        SubfieldState shearState = new SubfieldState(workdir, LearnStep.Kind.SHEAR.section, hconf);
-        SubfieldState weightState = new SubfieldState(workdir, LearnStep.Kind.WEIGHT.section, hconf);
-        Fingerprint settings = (kind.weights ? shear.fingerprint().with(weight.fingerprint()) : shear.fingerprint())
+        SubfieldState shearState = new SubfieldState(workdir, shearSet.path(), hconf);
+        SubfieldState weightState = new SubfieldState(workdir, weightSet.path(), hconf);
+        Fingerprint sets = Fingerprint.of().with("committees.shear", shearSet.key());
+        Fingerprint settings = (kind.weights ? sets.with("committees.weight", weightSet.key()) : sets)
                 .with(kind.step + ".dataset", dataset);
         String workdirText = s.workdir();
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
