@@ -1,5 +1,7 @@
 package org.megalut.eval.variable;
 
+import java.io.Serializable;
+
 /**
  * One galaxy of a per-galaxy shear catalogue, at a lattice point of its field.
  *
@@ -9,7 +11,9 @@ package org.megalut.eval.variable;
  * @param g2     shear estimate, second component
  * @param weight weight of the galaxy (1 for GREAT3's uniform weighting)
  */
-public record ShearGalaxy(int ix, int iy, double g1, double g2, double weight) {
+public record ShearGalaxy(int ix, int iy, double g1, double g2, double weight) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** The failure threshold: GREAT3 flags failures with shears ≥ 10. */
     public static final double FAILURE_THRESHOLD = 10.0;
 

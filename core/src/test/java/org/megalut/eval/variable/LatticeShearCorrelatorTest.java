@@ -111,6 +111,30 @@ class LatticeShearCorrelatorTest {
     }
 
     @Test
+    void blockPairSumsAddUpToTheWholeField() {
+        LatticeShearCorrelator corr = new LatticeShearCorrelator(BINS, SPACING);
+        List<ShearGalaxy> gals = LatticeShearCorrelator.passing(random(13, 400, 50, 0.1));
+        PairSums whole = corr.autoSums(gals);
+        List<List<ShearGalaxy>> blocks = LatticeBlocks.split(gals, 12);
+        assertEquals(25, blocks.size());
+        PairSums parts = PairSums.empty(BINS.count());
+        for (int i = 0; i < blocks.size(); i++) {
+            parts = parts.plus(corr.autoSums(blocks.get(i)));
+            for (int j = i + 1; j < blocks.size(); j++) {
+                parts = parts.plus(corr.crossSums(blocks.get(i), blocks.get(j)));
+            }
+        }
+        for (int k = 0; k < BINS.count(); k++) {
+            assertEquals(whole.pairs()[k], parts.pairs()[k], "pairs bin " + k);
+            assertRel(whole.plus()[k], parts.plus()[k], "xi+ sum bin " + k);
+            assertRel(whole.minus()[k], parts.minus()[k], "xi- sum bin " + k);
+            assertRel(whole.cross()[k], parts.cross()[k], "xix sum bin " + k);
+            assertRel(whole.weight()[k], parts.weight()[k], "weight bin " + k);
+            assertRel(whole.logR()[k], parts.logR()[k], "ln r sum bin " + k);
+        }
+    }
+
+    @Test
     void failedGalaxiesAreIgnoredWhateverTheirPosition() {
         List<ShearGalaxy> gals = random(11, 150, 30, 0.0);
         ShearCorrelation clean = new LatticeShearCorrelator(BINS, SPACING).correlate(gals);
