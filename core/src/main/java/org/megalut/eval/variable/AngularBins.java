@@ -1,5 +1,7 @@
 package org.megalut.eval.variable;
 
+import java.io.Serializable;
+
 /**
  * Logarithmic separation bins: bin k holds min·e^{kb} ≤ r &lt; min·e^{(k+1)b} with b = ln(max/min)/n;
  * its nominal centre is min·e^{(k+½)b}.
@@ -8,7 +10,7 @@ package org.megalut.eval.variable;
  * @param maxSep upper edge of the last bin [deg]
  * @param count  number of bins
  */
-public record AngularBins(double minSep, double maxSep, int count) {
+public record AngularBins(double minSep, double maxSep, int count) implements Serializable {
     /** GREAT3's bins (corr2 as GREAT3 called it): 15 bins from 0.02° to 10°. */
     public static final AngularBins GREAT3 = new AngularBins(0.02, 10.0, 15);
 
