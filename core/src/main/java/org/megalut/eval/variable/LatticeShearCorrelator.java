@@ -23,9 +23,9 @@ import org.jtransforms.fft.DoubleFFT_2D;
  * approximation, no cell approximation); the only difference from a pair-by-pair sum is floating-point
  * rounding (relative ~1e-13 of the largest lattice sums).
  *
- * <p>Cost of one field of lattice side L: O(N) to fill the grids, three forward and three inverse complex
+ * <p>Cost of one field of lattice side L: O(N) to fill the grids, two forward and three inverse complex
  * FFTs of P² points, O(P² log P) with P ≥ 2L − 1, and one pass over the (2L − 1)² separation vectors;
- * independent of the number of galaxies N. Memory: three complex P × P arrays. A field may also be
+ * independent of the number of galaxies N. Memory: five complex P × P arrays (seven for two sets). A field may also be
  * split into blocks, the pairs of each block pair summed ({@link #crossSums}, {@link #autoSums}) and the
  * {@link PairSums} added: the same pairs, so the same result up to rounding.
  *
