@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "presubmission", mixinStandardHelpOptions = true,
         description = {"Per field of a GREAT3 variable-shear branch, the exact shear correlation functions xi+/-"
                 + " and the E/B aperture-mass dispersions, written as GREAT3's submission",
-            "(lines 'field theta mapE mapB sigma_map'). Input: ASCII catalogues 'ID g1 g2 [weight]' (# comments);"
-                + " galaxies with g1 >= 10 or g2 >= 10 are failures and left out."})
+            "(lines 'field theta mapE mapB sigma_map'). Input: ASCII catalogues 'ID g1 g2 [weight]' (# comments), or"
+                + " FITS (.fits/.fit, the same column numbers in the first extension's table); galaxies with g1 >= 10"
+                + " or g2 >= 10 are failures and left out."})
 final class PresubmissionCommand implements Callable<Integer> {
 
     @Option(names = "--catalog", required = true, arity = "1..*", paramLabel = "FILE",

@@ -7,8 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.BinaryTableHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.FitsException;
+import org.megalut.fits.FitsFormatException;
 import org.megalut.great3.Great3FormatException;
 
 /**
@@ -16,7 +23,9 @@ import org.megalut.great3.Great3FormatException;
  * ASCII columns, lines starting with {@code #} are comments; by default column 0 holds the galaxy ID,
  * 1 g1, 2 g2, and weights are uniform unless a weight column is named. As there, an ID may be written as
  * a float (it is rounded), and a failed galaxy is one with g1 ≥ 10 or g2 ≥ 10
- * ({@link ShearGalaxy#passes}); it stays in the catalogue and is left out of the statistics.
+ * ({@link ShearGalaxy#passes}); it stays in the catalogue and is left out of the statistics. A FITS
+ * catalogue ({@code .fits} or {@code .fit}, as the script also accepts) holds the same columns, by
+ * 0-based number, in the BINTABLE of its first extension; its IDs may be integers, floats or strings.
  *
  * @param id     galaxy IDs ({@link FieldLattice})
  * @param g1     first shear component per galaxy
@@ -86,8 +95,12 @@ public record ShearCatalog(long[] id, double[] g1, double[] g2, double[] weight)
         return new ShearCatalog(id, g1, g2, w);
     }
 
-    /** Reads a local ASCII catalogue. */
+    /** Reads a local catalogue: FITS if the name ends in {@code .fits} or {@code .fit}, else ASCII. */
     public static ShearCatalog read(Path path, Columns columns) throws IOException {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".fits") || lower.endsWith(".fit")) {
+            return readFits(path, columns);
+        }
         try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.US_ASCII)) {
             return read(r, path.toString(), columns);
         }
@@ -140,6 +153,75 @@ public record ShearCatalog(long[] id, double[] g1, double[] g2, double[] weight)
             w[i] = values.get(i)[2];
         }
         return new ShearCatalog(id, g1, g2, w);
+    }
+
+    /**
+     * Reads a FITS catalogue.
+     *
+     * @throws FitsFormatException naming the file for a missing BINTABLE, a column number beyond the
+     *                             table, a non-numeric column or an ID that is not a whole number in [0, 10⁹)
+     */
+    public static ShearCatalog readFits(Path path, Columns columns) throws IOException {
+        String name = path.toString();
+        try (Fits fits = new Fits(path.toFile())) {
+            fits.readHDU();
+            BasicHDU<?> second = fits.readHDU();
+            if (!(second instanceof BinaryTableHDU table)) {
+                throw new FitsFormatException(name, "expected a BINTABLE extension after the primary HDU, found "
+                        + (second == null ? "none" : second.getClass().getSimpleName()));
+            }
+            if (columns.widest() >= table.getNCols()) {
+                throw new FitsFormatException(name, "expected at least " + (columns.widest() + 1) + " columns, found "
+                        + table.getNCols());
+            }
+            int n = table.getNRows();
+            double[] idValues = column(name, table, columns.id(), "ID", n);
+            long[] id = new long[n];
+            for (int r = 0; r < n; r++) {
+                id[r] = Math.round(idValues[r]);
+                if (!(Math.abs(idValues[r] - id[r]) < 0.5) || id[r] < 0 || id[r] >= 1_000_000_000L) {
+                    throw new FitsFormatException(name, "row " + r + " (0-based): expected a galaxy ID in [0, 1e9), found "
+                            + idValues[r]);
+                }
+            }
+            double[] w = new double[n];
+            if (columns.weight() < 0) {
+                Arrays.fill(w, 1.0);
+            } else {
+                w = column(name, table, columns.weight(), "weight", n);
+            }
+            return new ShearCatalog(id, column(name, table, columns.g1(), "g1", n),
+                    column(name, table, columns.g2(), "g2", n), w);
+        } catch (FitsException e) {
+            throw new FitsFormatException(name, "unreadable FITS catalogue: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] column(String name, BinaryTableHDU table, int c, String what, int n) throws FitsException {
+        Object data = table.getColumn(c);
+        double[] out = new double[n];
+        for (int r = 0; r < n; r++) {
+            if (data instanceof double[] a && a.length == n) {
+                out[r] = a[r];
+            } else if (data instanceof float[] a && a.length == n) {
+                out[r] = a[r];
+            } else if (data instanceof long[] a && a.length == n) {
+                out[r] = a[r];
+            } else if (data instanceof int[] a && a.length == n) {
+                out[r] = a[r];
+            } else if (data instanceof String[] a && a.length == n) {
+                try {
+                    out[r] = Double.parseDouble(a[r].trim());
+                } catch (NumberFormatException e) {
+                    throw new FitsFormatException(name, "column " + c + " (" + what + "), row " + r
+                            + " (0-based): expected a number, found '" + a[r] + "'");
+                }
+            } else {
+                throw new FitsFormatException(name, "column " + c + " (" + what + ") has data "
+                        + data.getClass().getSimpleName() + ", expected " + n + " scalar numbers or strings");
+            }
+        }
+        return out;
     }
 
     private static double number(String name, int lineNo, String[] cols, int c, String what) {

@@ -14,8 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.BinaryTable;
+import nom.tam.fits.BinaryTableHDU;
+import nom.tam.fits.Fits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.megalut.fits.FitsFormatException;
 import org.megalut.great3.Great3FormatException;
 import org.megalut.great3.ObservationType;
 import org.megalut.great3.SubfieldOffset;
@@ -54,6 +59,30 @@ class PresubmissionTest {
         assertEquals(9, sub.field()[149]);
         VariableShearMetric.Result r = VariableShearMetric.evaluate(sub, sub, ObservationType.GROUND);
         assertEquals(1.837e-4 / 9e-8, r.qv(), 1e-9);
+    }
+
+    @Test
+    void fitsCataloguesAsGreat3WroteThem(@TempDir Path dir) throws Exception {
+        // String IDs ('9A'), float shears and weights, as GREAT3's metric test scripts wrote them.
+        BinaryTable table = new BinaryTable();
+        table.addColumn(new String[] {"001002003", "137412035"});
+        table.addColumn(new float[] {0.25f, 10f});
+        table.addColumn(new float[] {-0.5f, 0f});
+        table.addColumn(new float[] {2f, 1f});
+        Path file = dir.resolve("cat-000.fits");
+        try (Fits fits = new Fits()) {
+            fits.addHDU(BasicHDU.getDummyHDU());
+            fits.addHDU(BinaryTableHDU.wrap(table));
+            fits.write(file.toFile());
+        }
+        ShearCatalog cat = ShearCatalog.read(file, new ShearCatalog.Columns(0, 1, 2, 3));
+        assertArrayEquals(new long[] {1_002_003L, 137_412_035L}, cat.id());
+        assertArrayEquals(new double[] {0.25, 10.0}, cat.g1(), 0.0);
+        assertArrayEquals(new double[] {2.0, 1.0}, cat.weight(), 0.0);
+        assertArrayEquals(new double[] {1.0, 1.0}, ShearCatalog.read(file, ShearCatalog.Columns.DEFAULT).weight(), 0.0);
+        FitsFormatException wide = assertThrows(FitsFormatException.class,
+                () -> ShearCatalog.read(file, new ShearCatalog.Columns(0, 1, 2, 5)));
+        assertTrue(wide.getMessage().contains("cat-000.fits: expected at least 6 columns, found 4"), wide.getMessage());
     }
 
     @Test
