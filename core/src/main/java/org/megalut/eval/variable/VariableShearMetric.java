@@ -1,6 +1,7 @@
 package org.megalut.eval.variable;
 
 import java.util.List;
+import java.util.TreeMap;
 
 import org.megalut.great3.ObservationType;
 
@@ -117,8 +118,12 @@ public final class VariableShearMetric {
 
     private static void requireRows(String what, VariableSubmission s, int rows) {
         if (s.rows() != rows) {
+            TreeMap<Integer, Integer> perField = new TreeMap<>();
+            for (int f : s.field()) {
+                perField.merge(f, 1, Integer::sum);
+            }
             throw new IllegalArgumentException(what + " has " + s.rows() + " rows, expected " + rows + " ("
-                    + FIELDS + " fields × " + BINS + " theta bins)");
+                    + FIELDS + " fields × " + BINS + " theta bins); rows per field found: " + perField);
         }
     }
 }

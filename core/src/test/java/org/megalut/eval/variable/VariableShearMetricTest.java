@@ -76,6 +76,8 @@ class VariableShearMetricTest {
         IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
                 () -> VariableShearMetric.evaluate(short1, ref, ObservationType.GROUND));
         assertTrue(rows.getMessage().contains("149 rows, expected 150"), rows.getMessage());
+        assertTrue(rows.getMessage().contains("{0=15, 1=15, 2=15, 3=15, 4=15, 5=15, 6=15, 7=15, 8=15, 9=14}"),
+                rows.getMessage());
 
         int[] f = ref.field();
         f[20] = 7;
