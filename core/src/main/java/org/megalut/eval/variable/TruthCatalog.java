@@ -1,0 +1,144 @@
+package org.megalut.eval.variable;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.BinaryTable;
+import nom.tam.fits.BinaryTableHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.FitsException;
+import nom.tam.fits.Header;
+import nom.tam.util.FitsOutputStream;
+import org.megalut.fits.FitsFormatException;
+
+/**
+ * The shear columns of a GREAT3 truth galaxy catalogue ({@code galaxy_catalog-SSS.fits} of the truth
+ * tree, a BINTABLE in the first extension), as GREAT3's metric reads them: the true shear
+ * ({@code g1}, {@code g2}) and the galaxy's intrinsic shape ({@code g1_intrinsic}, {@code g2_intrinsic}),
+ * one row per galaxy of the subfield grid, x fastest. Other columns are ignored; names match
+ * case-insensitively.
+ *
+ * @param g1          true shear, first component
+ * @param g2          true shear, second component
+ * @param g1Intrinsic intrinsic shape, first component
+ * @param g2Intrinsic intrinsic shape, second component
+ */
+public record TruthCatalog(double[] g1, double[] g2, double[] g1Intrinsic, double[] g2Intrinsic) {
+    /** The columns read, in this order. */
+    public static final List<String> COLUMNS = List.of("g1", "g2", "g1_intrinsic", "g2_intrinsic");
+
+    public TruthCatalog {
+        int n = g1.length;
+        if (g2.length != n || g1Intrinsic.length != n || g2Intrinsic.length != n) {
+            throw new IllegalArgumentException("all truth columns need " + n + " rows");
+        }
+        g1 = g1.clone();
+        g2 = g2.clone();
+        g1Intrinsic = g1Intrinsic.clone();
+        g2Intrinsic = g2Intrinsic.clone();
+    }
+
+    /** The number of galaxies. */
+    public int size() {
+        return g1.length;
+    }
+
+    /**
+     * Reads a truth catalogue.
+     *
+     * @throws FitsFormatException naming the file for a missing BINTABLE or column, or a column that is
+     *                             not a scalar floating-point or integer one
+     */
+    public static TruthCatalog read(Path path) throws IOException {
+        String name = path.toString();
+        try (Fits fits = new Fits(path.toFile())) {
+            fits.readHDU();
+            BasicHDU<?> second = fits.readHDU();
+            if (!(second instanceof BinaryTableHDU table)) {
+                throw new FitsFormatException(name, "expected a BINTABLE extension after the primary HDU, found "
+                        + (second == null ? "none" : second.getClass().getSimpleName()));
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < table.getNCols(); i++) {
+                String n = table.getColumnName(i);
+                names.add(n == null ? "" : n.trim().toLowerCase(Locale.ROOT));
+            }
+            double[][] cols = new double[COLUMNS.size()][];
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                int at = names.indexOf(COLUMNS.get(c));
+                if (at < 0) {
+                    throw new FitsFormatException(name, "no column " + COLUMNS.get(c) + "; expected " + COLUMNS
+                            + ", found " + names);
+                }
+                cols[c] = doubles(name, COLUMNS.get(c), table.getColumn(at), table.getNRows());
+            }
+            return new TruthCatalog(cols[0], cols[1], cols[2], cols[3]);
+        } catch (FitsException e) {
+            throw new FitsFormatException(name, "unreadable FITS catalogue: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] doubles(String name, String column, Object data, int rows) {
+        if (data instanceof double[] a && a.length == rows) {
+            return a;
+        }
+        double[] out = new double[rows];
+        if (data instanceof float[] a && a.length == rows) {
+            for (int r = 0; r < rows; r++) {
+                out[r] = a[r];
+            }
+            return out;
+        }
+        throw new FitsFormatException(name, "column " + column + " has data " + data.getClass().getSimpleName()
+                + ", expected " + rows + " scalar floats (D or E)");
+    }
+
+    /** Writes the four columns as a BINTABLE of doubles after an empty primary HDU. */
+    public void write(Path path) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
+            BinaryTable table = new BinaryTable();
+            for (double[] c : List.of(g1, g2, g1Intrinsic, g2Intrinsic)) {
+                table.addColumn(c.clone());
+            }
+            BinaryTableHDU hdu = BinaryTableHDU.wrap(table);
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                hdu.setColumnName(c, COLUMNS.get(c), null);
+            }
+            FitsOutputStream fout = new FitsOutputStream(out);
+            // A fixed primary header: nom-tam's default one carries the write date.
+            Header primary = new Header();
+            primary.addValue("SIMPLE", true, "conforms to FITS standard");
+            primary.addValue("BITPIX", 8, "array data type");
+            primary.addValue("NAXIS", 0, "number of array dimensions");
+            primary.addValue("EXTEND", true, null);
+            primary.write(fout);
+            hdu.write(fout);
+            fout.flush();
+        } catch (FitsException e) {
+            throw new IOException(path + ": cannot write FITS catalogue: " + e.getMessage(), e);
+        }
+    }
+
+    @Override public double[] g1() {
+        return g1.clone();
+    }
+
+    @Override public double[] g2() {
+        return g2.clone();
+    }
+
+    @Override public double[] g1Intrinsic() {
+        return g1Intrinsic.clone();
+    }
+
+    @Override public double[] g2Intrinsic() {
+        return g2Intrinsic.clone();
+    }
+}
