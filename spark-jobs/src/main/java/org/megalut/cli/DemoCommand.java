@@ -53,7 +53,10 @@ final class DemoCommand implements Callable<Integer> {
                 .withValue("branch.truth", ConfigValueFactory.fromAnyRef(truth))
                 .withValue("workdir", ConfigValueFactory.fromAnyRef(root.resolve("work").toUri().toString()))
                 .withFallback(c);
+        // Qualified as every other command's settings, so that the completion records name the branch as a later
+        // run --branch DIR on the same directory does.
         RunSettings settings = RunSettings.from(c, SubfieldSelection.parse(c.getString("branch.subfields")), master, false);
+        settings = settings.qualified(settings.hadoopConfiguration());
         SimSettings sim = SimSettings.from(c);
         long t0 = System.nanoTime();
         StepContext context;
