@@ -17,12 +17,10 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 import nom.tam.fits.BasicHDU;
-import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
-import nom.tam.fits.Header;
-import nom.tam.util.FitsOutputStream;
+import org.megalut.fits.FitsBinaryTables;
 import org.megalut.fits.FitsFormatException;
 
 /**
@@ -264,29 +262,11 @@ final class CatalogColumns {
 
     /** Writes an empty primary HDU and a BINTABLE of int64 ('K') columns, as pyfits did for GREAT3. */
     static void writeFits(OutputStream out, List<String> names, long[][] columns) throws IOException {
-        try {
-            BinaryTable table = new BinaryTable();
-            for (long[] column : columns) {
-                table.addColumn(column.clone());
-            }
-            BinaryTableHDU hdu = BinaryTableHDU.wrap(table);
-            for (int c = 0; c < names.size(); c++) {
-                hdu.setColumnName(c, names.get(c), null);
-            }
-            FitsOutputStream fout = new FitsOutputStream(out);
-            // Our own primary header: nom-tam's dummy one carries the write date, and outputs must
-            // be byte-identical across runs.
-            Header primary = new Header();
-            primary.addValue("SIMPLE", true, "conforms to FITS standard");
-            primary.addValue("BITPIX", 8, "array data type");
-            primary.addValue("NAXIS", 0, "number of array dimensions");
-            primary.addValue("EXTEND", true, null);
-            primary.write(fout);
-            hdu.write(fout);
-            fout.flush();
-        } catch (FitsException e) {
-            throw new IOException("cannot write FITS catalogue: " + e.getMessage(), e);
+        List<long[]> copies = new ArrayList<>();
+        for (long[] column : columns) {
+            copies.add(column.clone());
         }
+        FitsBinaryTables.write(out, names, copies);
     }
 
     /** Writes a local {@code .txt} or {@code .fits} catalogue, chosen by the extension. */

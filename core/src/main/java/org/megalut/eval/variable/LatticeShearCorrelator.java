@@ -3,7 +3,6 @@ package org.megalut.eval.variable;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.jtransforms.fft.DoubleFFT_2D;
 
 /**

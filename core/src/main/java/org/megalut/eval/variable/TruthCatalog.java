@@ -8,14 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import nom.tam.fits.BasicHDU;
-import nom.tam.fits.BinaryTable;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
-import nom.tam.fits.Header;
-import nom.tam.util.FitsOutputStream;
+import org.megalut.fits.FitsBinaryTables;
 import org.megalut.fits.FitsFormatException;
 
 /**
@@ -103,26 +100,9 @@ public record TruthCatalog(double[] g1, double[] g2, double[] g1Intrinsic, doubl
     /** Writes the four columns as a BINTABLE of doubles after an empty primary HDU. */
     public void write(Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
-            BinaryTable table = new BinaryTable();
-            for (double[] c : List.of(g1, g2, g1Intrinsic, g2Intrinsic)) {
-                table.addColumn(c.clone());
-            }
-            BinaryTableHDU hdu = BinaryTableHDU.wrap(table);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                hdu.setColumnName(c, COLUMNS.get(c), null);
-            }
-            FitsOutputStream fout = new FitsOutputStream(out);
-            // A fixed primary header: nom-tam's default one carries the write date.
-            Header primary = new Header();
-            primary.addValue("SIMPLE", true, "conforms to FITS standard");
-            primary.addValue("BITPIX", 8, "array data type");
-            primary.addValue("NAXIS", 0, "number of array dimensions");
-            primary.addValue("EXTEND", true, null);
-            primary.write(fout);
-            hdu.write(fout);
-            fout.flush();
-        } catch (FitsException e) {
-            throw new IOException(path + ": cannot write FITS catalogue: " + e.getMessage(), e);
+            FitsBinaryTables.write(out, COLUMNS, List.of(g1.clone(), g2.clone(), g1Intrinsic.clone(), g2Intrinsic.clone()));
+        } catch (IOException e) {
+            throw new IOException(path + ": " + e.getMessage(), e);
         }
     }
 

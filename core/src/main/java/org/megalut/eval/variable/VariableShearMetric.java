@@ -2,7 +2,6 @@ package org.megalut.eval.variable;
 
 import java.util.List;
 import java.util.TreeMap;
-
 import org.megalut.great3.ObservationType;
 
 /**

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
 import org.jtransforms.fft.DoubleFFT_2D;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 import org.megalut.great3.Great3FormatException;
 import org.megalut.great3.ObservationType;
