@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.math3.linear.SingularMatrixException;
+import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.megalut.great3.ObservationType;
 
 /**
@@ -31,9 +33,20 @@ public final class BranchEvaluation {
      * @param rmsd1    root-mean-square of g_sub − g_true over subfields, component 1
      * @param scatter1 standard deviation of the residuals about the fitted line (the noise part), component 1
      * @param floor    noise floor of Q_c for this scatter
+     * @param leakage1 PSF leakage of component 1 (α of the PSF's g1)
+     * @param leakage2 PSF leakage of component 2
      */
     public record Bias(LineFit g1, LineFit g2, ConstantShearMetric.Result great3, double rmsd1, double rmsd2,
-                       double scatter1, double scatter2, NoiseFloor.Result floor) { }
+                       double scatter1, double scatter2, NoiseFloor.Result floor, Leakage leakage1,
+                       Leakage leakage2) { }
+
+    /**
+     * PSF leakage of one shear component: α of the joint fit g_sub − g_true = c + m g_true + α e_psf over the
+     * subfields (ordinary least squares; e_psf the PSF's g of the same component, GREAT3's truth when known),
+     * with 68 % errors from the fit's residual variance (n − 3 degrees of freedom); NaN with fewer than four
+     * subfields or a PSF that does not vary.
+     */
+    public record Leakage(double alpha, double alphaError) { }
 
     /** The evaluation of a grouped run of a branch of the given observation type (which sets Q_c's σ²_min). */
     public record Result(ObservationType obstype, Bias weighted, Bias unweighted, int subfields, long galaxies,
@@ -83,7 +96,29 @@ public final class BranchEvaluation {
         double s2 = residualStd(t2, p2, f2);
         NoiseFloor.Result floor = NoiseFloor.of(t1, t2, q1, q2, s1, s2, obstype, FLOOR_DRAWS, FLOOR_SEED);
         return new Bias(f1, f2, ConstantShearMetric.evaluate(t1, t2, p1, p2, q1, q2, obstype),
-                rmsd(t1, p1), rmsd(t2, p2), s1, s2, floor);
+                rmsd(t1, p1), rmsd(t2, p2), s1, s2, floor, leakage(t1, p1, q1), leakage(t2, p2, q2));
+    }
+
+    /** α of Δg = c + m t + α e over the subfields (see {@link Leakage}). */
+    static Leakage leakage(double[] t, double[] p, double[] psf) {
+        int n = t.length;
+        if (n < 4) {
+            return new Leakage(Double.NaN, Double.NaN);
+        }
+        double[] dg = new double[n];
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            dg[i] = p[i] - t[i];
+            x[i] = new double[] {t[i], psf[i]};
+        }
+        OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
+        ols.newSampleData(dg, x);
+        try {
+            // parameters: intercept c, m, α
+            return new Leakage(ols.estimateRegressionParameters()[2], ols.estimateRegressionParametersStandardErrors()[2]);
+        } catch (SingularMatrixException e) {
+            return new Leakage(Double.NaN, Double.NaN);
+        }
     }
 
     private static double rmsd(double[] t, double[] p) {
@@ -124,6 +159,8 @@ public final class BranchEvaluation {
                 g.cross().interceptError());
         out.printf(Locale.ROOT, "    scatter per subfield: %.2e, %.2e (rmsd %.2e, %.2e)%n", b.scatter1(), b.scatter2(),
                 b.rmsd1(), b.rmsd2());
+        out.printf(Locale.ROOT, "    PSF leakage: alpha1 = %+.4f +/- %.4f   alpha2 = %+.4f +/- %.4f%n",
+                b.leakage1().alpha(), b.leakage1().alphaError(), b.leakage2().alpha(), b.leakage2().alphaError());
         out.printf(Locale.ROOT, "    Q_c (%s) = %.1f   noise floor (unbiased, same scatter): %.1f [%.1f, %.1f]%n",
                 obstype.configName(), g.qc(), b.floor().median(), b.floor().low(), b.floor().high());
     }
@@ -179,6 +216,8 @@ public final class BranchEvaluation {
         n.put("rmsd1", b.rmsd1()).put("rmsd2", b.rmsd2());
         n.put("noise_floor_qc", b.floor().median());
         n.put("noise_floor_qc_16", b.floor().low()).put("noise_floor_qc_84", b.floor().high());
+        n.put("alpha1", b.leakage1().alpha()).put("alpha1_err", b.leakage1().alphaError());
+        n.put("alpha2", b.leakage2().alpha()).put("alpha2_err", b.leakage2().alphaError());
         return n;
     }
 }

@@ -55,6 +55,42 @@ class BranchEvaluationTest {
     }
 
     @Test
+    void psfLeakageIsFittedJointlyWithMAndC() throws Exception {
+        // g_sub = 1.01 g_true + 2e-4 + α e_psf, with α = (0.05, −0.03) and PSF shapes that vary between subfields.
+        List<GroupedSubfield> rows = new ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            double t1 = 0.05 * Math.cos(0.7 * s);
+            double t2 = 0.05 * Math.sin(1.3 * s);
+            double e1 = 0.02 * Math.sin(2.1 * s + 0.3);
+            double e2 = 0.02 * Math.cos(1.7 * s);
+            double w1 = 1.01 * t1 + 2e-4 + 0.05 * e1;
+            double w2 = 1.01 * t2 + 2e-4 - 0.03 * e2;
+            rows.add(new GroupedSubfield(s, 90, 100, w1, w2, w1, w2, t1, t2, e1, e2, Double.NaN, Double.NaN,
+                    Double.NaN));
+        }
+        BranchEvaluation.Result r = BranchEvaluation.evaluate(rows, ObservationType.GROUND);
+        assertEquals(0.05, r.weighted().leakage1().alpha(), 1e-9);
+        assertEquals(-0.03, r.weighted().leakage2().alpha(), 1e-9);
+        assertEquals(0, r.weighted().leakage1().alphaError(), 1e-9, "an exact fit has no residuals");
+        JsonNode json = new ObjectMapper().readTree(BranchEvaluation.json(r, "x", Map.of()));
+        assertEquals(-0.03, json.get("weighted").get("alpha2").asDouble(), 1e-9);
+        assertTrue(json.get("weighted").has("alpha1_err"));
+        // The errors scale with the scatter: noise of 1e-3 on a fit over 20 subfields whose PSF g spans ±0.02.
+        List<GroupedSubfield> noisy = new ArrayList<>();
+        for (GroupedSubfield g : rows) {
+            double n = (g.subfield() % 2 == 0 ? 1 : -1) * 1e-3;
+            noisy.add(new GroupedSubfield(g.subfield(), 90, 100, g.s1() + n, g.s2(), g.s1w() + n, g.s2w(), g.trueG1(),
+                    g.trueG2(), g.psfG1(), g.psfG2(), Double.NaN, Double.NaN, Double.NaN));
+        }
+        BranchEvaluation.Leakage l = BranchEvaluation.evaluate(noisy, ObservationType.GROUND).weighted().leakage1();
+        assertTrue(l.alphaError() > 0.01 && l.alphaError() < 0.2, "alpha error " + l.alphaError());
+        assertTrue(Math.abs(l.alpha() - 0.05) < 3 * l.alphaError(), l.toString());
+        // A PSF that does not vary has no leakage to fit.
+        assertTrue(Double.isNaN(BranchEvaluation.evaluate(rows(1e-3), ObservationType.GROUND).weighted().leakage1()
+                .alpha()));
+    }
+
+    @Test
     void spaceBranchesAreScoredWithTheSpaceNoiseTerm() throws Exception {
         // GREAT3: σ²_min = 1 in space, so the same biases score higher than on the ground.
         BranchEvaluation.Result r = BranchEvaluation.evaluate(rows(1e-3), ObservationType.SPACE);
