@@ -163,6 +163,7 @@ class RunReportTest {
         assertTrue(Files.isRegularFile(index.resolveSibling("group.csv")));
         assertTrue(html.contains("href=\"metrics.json\""));
         assertTrue(html.contains("mimic weighted"), "the mimic run's metrics are in the table");
+        assertTrue(html.contains("Q_c (ground)") && html.contains("PSF leakage α1"), "Q_c labelled, leakage listed");
         assertTrue(html.contains("../../../mimic/main/report/index.html"));
         assertTrue(html.contains("sim simobscompa"), "a missing simulation is named");
         assertTrue(html.contains("<td>3</td><td>sim train-weight</td><td>500</td>"),

@@ -11,8 +11,9 @@ import org.megalut.eval.LineFit;
 
 /**
  * The metrics of one or more evaluated runs as a table: one row per quantity (m, c per component with
- * their 68 % errors, m and c in the PSF frame with GREAT3's errors, Q_c and its noise floor with the
- * 16–84 % range, per-subfield scatter and RMSD, counts), one column per run and estimate (weighted,
+ * their 68 % errors, m and c in the PSF frame with GREAT3's errors, the PSF leakage α per component, Q_c
+ * (labelled with the branch's observation type) and its noise floor with the 16–84 % range, per-subfield
+ * scatter and RMSD, counts), one column per run and estimate (weighted,
  * unweighted). The numbers are those of {@code metrics.json}.
  */
 final class MetricsTable {
@@ -30,7 +31,11 @@ final class MetricsTable {
         q.put("m× (PSF frame)", b -> slope(b.great3().cross()));
         q.put("c+ (PSF frame)", b -> pm(b.great3().plus().intercept(), b.great3().plus().interceptError(), 5));
         q.put("c× (PSF frame)", b -> pm(b.great3().cross().intercept(), b.great3().cross().interceptError(), 5));
-        q.put("Q_c (ground)", b -> String.format(Locale.ROOT, "%.1f", b.great3().qc()));
+        q.put("PSF leakage α1", b -> pm(b.leakage1().alpha(), b.leakage1().alphaError(), 4));
+        q.put("PSF leakage α2", b -> pm(b.leakage2().alpha(), b.leakage2().alphaError(), 4));
+        String obstype = runs.values().stream().map(r -> r.obstype().configName()).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        q.put("Q_c (" + obstype + ")", b -> String.format(Locale.ROOT, "%.1f", b.great3().qc()));
         q.put("noise floor of Q_c [16–84 %]", b -> String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", b.floor().median(),
                 b.floor().low(), b.floor().high()));
         q.put("scatter per subfield g1, g2", b -> String.format(Locale.ROOT, "%.2e, %.2e", b.scatter1(), b.scatter2()));
@@ -71,7 +76,11 @@ final class MetricsTable {
         return pm(f.slope(), f.slopeError(), 4);
     }
 
+    /** v ± err, or a dash when the value could not be fitted (NaN). */
     private static String pm(double v, double err, int digits) {
+        if (!Double.isFinite(v)) {
+            return "–";
+        }
         return String.format(Locale.ROOT, "%+." + digits + "f ± %." + digits + "f", v, err);
     }
 }
