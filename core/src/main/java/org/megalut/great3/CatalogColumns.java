@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
 
-import nom.tam.fits.BasicHDU;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
@@ -123,19 +122,8 @@ final class CatalogColumns {
         // Not closed: closing a Fits closes the caller's stream.
         Fits fits = new Fits(in);
         try {
-            BasicHDU<?> primary = fits.readHDU();
-            if (primary == null) {
-                throw new FitsFormatException(name, "empty file, expected a primary HDU and a BINTABLE");
-            }
-            BasicHDU<?> second = fits.readHDU();
-            if (!(second instanceof BinaryTableHDU table)) {
-                throw new FitsFormatException(name, "expected a BINTABLE extension after the primary HDU, found "
-                        + (second == null ? "none" : second.getClass().getSimpleName()));
-            }
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < table.getNCols(); i++) {
-                names.add(table.getColumnName(i) == null ? "" : table.getColumnName(i).trim());
-            }
+            BinaryTableHDU table = FitsBinaryTables.firstTable(fits, name);
+            List<String> names = FitsBinaryTables.columnNames(table);
             int[] index = locate(name, names, columns);
             int nRows = table.getNRows();
             checkRows(name, nRows, expectedRows);

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import nom.tam.fits.BasicHDU;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
+import org.megalut.fits.FitsBinaryTables;
 import org.megalut.fits.FitsFormatException;
 import org.megalut.great3.Great3FormatException;
 
@@ -163,12 +163,7 @@ public record ShearCatalog(long[] id, double[] g1, double[] g2, double[] weight)
     public static ShearCatalog readFits(Path path, Columns columns) throws IOException {
         String name = path.toString();
         try (Fits fits = new Fits(path.toFile())) {
-            fits.readHDU();
-            BasicHDU<?> second = fits.readHDU();
-            if (!(second instanceof BinaryTableHDU table)) {
-                throw new FitsFormatException(name, "expected a BINTABLE extension after the primary HDU, found "
-                        + (second == null ? "none" : second.getClass().getSimpleName()));
-            }
+            BinaryTableHDU table = FitsBinaryTables.firstTable(fits, name);
             if (columns.widest() >= table.getNCols()) {
                 throw new FitsFormatException(name, "expected at least " + (columns.widest() + 1) + " columns, found "
                         + table.getNCols());
@@ -196,28 +191,19 @@ public record ShearCatalog(long[] id, double[] g1, double[] g2, double[] weight)
         }
     }
 
+    /** A column of numbers, or of strings holding numbers (catalogues written with text IDs). */
     private static double[] column(String name, BinaryTableHDU table, int c, String what, int n) throws FitsException {
         Object data = table.getColumn(c);
+        if (!(data instanceof String[] a && a.length == n)) {
+            return FitsBinaryTables.numbers(name, c + " (" + what + ")", data, n);
+        }
         double[] out = new double[n];
         for (int r = 0; r < n; r++) {
-            if (data instanceof double[] a && a.length == n) {
-                out[r] = a[r];
-            } else if (data instanceof float[] a && a.length == n) {
-                out[r] = a[r];
-            } else if (data instanceof long[] a && a.length == n) {
-                out[r] = a[r];
-            } else if (data instanceof int[] a && a.length == n) {
-                out[r] = a[r];
-            } else if (data instanceof String[] a && a.length == n) {
-                try {
-                    out[r] = Double.parseDouble(a[r].trim());
-                } catch (NumberFormatException e) {
-                    throw new FitsFormatException(name, "column " + c + " (" + what + "), row " + r
-                            + " (0-based): expected a number, found '" + a[r] + "'");
-                }
-            } else {
-                throw new FitsFormatException(name, "column " + c + " (" + what + ") has data "
-                        + data.getClass().getSimpleName() + ", expected " + n + " scalar numbers or strings");
+            try {
+                out[r] = Double.parseDouble(a[r].trim());
+            } catch (NumberFormatException e) {
+                throw new FitsFormatException(name, "column " + c + " (" + what + "), row " + r
+                        + " (0-based): expected a number, found '" + a[r] + "'");
             }
         }
         return out;

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nom.tam.fits.BasicHDU;
 import nom.tam.fits.BinaryTableHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.FitsException;
@@ -56,17 +54,9 @@ public record TruthCatalog(double[] g1, double[] g2, double[] g1Intrinsic, doubl
     public static TruthCatalog read(Path path) throws IOException {
         String name = path.toString();
         try (Fits fits = new Fits(path.toFile())) {
-            fits.readHDU();
-            BasicHDU<?> second = fits.readHDU();
-            if (!(second instanceof BinaryTableHDU table)) {
-                throw new FitsFormatException(name, "expected a BINTABLE extension after the primary HDU, found "
-                        + (second == null ? "none" : second.getClass().getSimpleName()));
-            }
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < table.getNCols(); i++) {
-                String n = table.getColumnName(i);
-                names.add(n == null ? "" : n.trim().toLowerCase(Locale.ROOT));
-            }
+            BinaryTableHDU table = FitsBinaryTables.firstTable(fits, name);
+            List<String> names = FitsBinaryTables.columnNames(table).stream().map(n -> n.toLowerCase(Locale.ROOT))
+                    .toList();
             double[][] cols = new double[COLUMNS.size()][];
             for (int c = 0; c < COLUMNS.size(); c++) {
                 int at = names.indexOf(COLUMNS.get(c));
@@ -74,27 +64,12 @@ public record TruthCatalog(double[] g1, double[] g2, double[] g1Intrinsic, doubl
                     throw new FitsFormatException(name, "no column " + COLUMNS.get(c) + "; expected " + COLUMNS
                             + ", found " + names);
                 }
-                cols[c] = doubles(name, COLUMNS.get(c), table.getColumn(at), table.getNRows());
+                cols[c] = FitsBinaryTables.numbers(name, COLUMNS.get(c), table.getColumn(at), table.getNRows());
             }
             return new TruthCatalog(cols[0], cols[1], cols[2], cols[3]);
         } catch (FitsException e) {
             throw new FitsFormatException(name, "unreadable FITS catalogue: " + e.getMessage(), e);
         }
-    }
-
-    private static double[] doubles(String name, String column, Object data, int rows) {
-        if (data instanceof double[] a && a.length == rows) {
-            return a;
-        }
-        double[] out = new double[rows];
-        if (data instanceof float[] a && a.length == rows) {
-            for (int r = 0; r < rows; r++) {
-                out[r] = a[r];
-            }
-            return out;
-        }
-        throw new FitsFormatException(name, "column " + column + " has data " + data.getClass().getSimpleName()
-                + ", expected " + rows + " scalar floats (D or E)");
     }
 
     /** Writes the four columns as a BINTABLE of doubles after an empty primary HDU. */
