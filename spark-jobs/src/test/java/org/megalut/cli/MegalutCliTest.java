@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.ObservationType;
+import org.megalut.great3.ShearType;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
 import org.megalut.sim.megalut.DatasetSpec;
@@ -96,7 +97,7 @@ class MegalutCliTest {
             assertEquals(DatasetSpec.megalutDefault(d, ObservationType.SPACE), spec, d);
         }
         // Measurements and simulations of a space branch are others than those of a ground one.
-        assertNotEquals(grid.fingerprint(), new RunSettings.Grid(100, 48, 3, ObservationType.GROUND).fingerprint());
+        assertNotEquals(grid.fingerprint(), new RunSettings.Grid(100, 48, 3, ObservationType.GROUND, ShearType.CONSTANT).fingerprint());
     }
 
     @Test

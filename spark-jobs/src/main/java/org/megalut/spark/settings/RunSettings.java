@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.megalut.great3.ObservationType;
+import org.megalut.great3.ShearType;
 import org.megalut.meas.AdaptiveMomentsParams;
 import org.megalut.meas.StampMeasurer;
 
@@ -72,7 +73,8 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
      * @param starGrid  star stamps per side of a star field
      * @param obstype   the observation type, which also sets the pixel scale
      */
-    public record Grid(int grid, int stampSize, int starGrid, ObservationType obstype) implements Serializable {
+    public record Grid(int grid, int stampSize, int starGrid, ObservationType obstype, ShearType shearType)
+            implements Serializable {
 
         /**
          * Reads the geometry of the {@code branch} section.
@@ -84,17 +86,20 @@ public record RunSettings(String branchDir, String truthDir, String workdir, int
             ObservationType obstype = ObservationType.byName(c.getString("branch.obstype"));
             int stampSize = positive(c, "branch.stamp-size");
             obstype.requireStampSize(stampSize, "branch.stamp-size");
-            return new Grid(positive(c, "branch.grid"), stampSize, positive(c, "branch.star-grid"), obstype);
+            return new Grid(positive(c, "branch.grid"), stampSize, positive(c, "branch.star-grid"), obstype,
+                    ShearType.byName(c.getString("branch.shear-type")));
         }
 
         /**
-         * The geometry under its configuration keys, for completion fingerprints. The observation type enters
-         * only when it is not the default ground, so that records made before it existed stay valid.
+         * The geometry under its configuration keys, for completion fingerprints. The observation type and the
+         * shear type enter only when they are not the defaults (ground, constant), so that records made before
+         * they existed stay valid.
          */
         public Fingerprint fingerprint() {
             Fingerprint f = Fingerprint.of().with("branch.grid", grid).with("branch.stamp-size", stampSize)
                     .with("branch.star-grid", starGrid);
-            return obstype == ObservationType.GROUND ? f : f.with("branch.obstype", obstype.configName());
+            f = obstype == ObservationType.GROUND ? f : f.with("branch.obstype", obstype.configName());
+            return shearType == ShearType.CONSTANT ? f : f.with("branch.shear-type", shearType.configName());
         }
     }
 
