@@ -1,5 +1,6 @@
 package org.megalut.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -170,6 +171,15 @@ public final class BranchEvaluation {
      * be evaluated and why.
      */
     public static String json(Result r, String label, Map<Integer, String> failed) throws IOException {
+        return json(r, label, failed, Map.of());
+    }
+
+    /**
+     * The metrics as JSON, as {@link #json(Result, String, Map)}, followed by further sections under their keys
+     * (in the map's order), e.g. the population match.
+     */
+    public static String json(Result r, String label, Map<Integer, String> failed, Map<String, ? extends JsonNode> sections)
+            throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("run", label);
@@ -181,6 +191,7 @@ public final class BranchEvaluation {
         root.put("failure_fraction", r.failureFraction());
         root.set("weighted", node(json, r.weighted()));
         root.set("unweighted", node(json, r.unweighted()));
+        sections.forEach(root::set);
         return json.writeValueAsString(root);
     }
 

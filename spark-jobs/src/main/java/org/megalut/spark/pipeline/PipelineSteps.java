@@ -1,5 +1,7 @@
 package org.megalut.spark.pipeline;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,13 +11,17 @@ import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
 import org.megalut.eval.BranchEvaluation;
 import org.megalut.eval.GroupedSubfield;
+import org.megalut.eval.PopulationMatch;
+import org.megalut.eval.PopulationMatch.SubfieldDistances;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunCommittees;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.GroupTable;
+import org.megalut.spark.report.PopulationDistances;
 import org.megalut.spark.report.RunReport;
+import org.megalut.spark.settings.PopulationCheck;
 import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.steps.CheckPsfsStep;
 import org.megalut.spark.steps.GroupStep;
@@ -170,15 +176,37 @@ final class PipelineSteps {
             return StepOutcome.nothing("skipped (needs --truth and at least 3 subfields)");
         }
         BranchEvaluation.Result r = BranchEvaluation.evaluate(rows, c.settings().grid().obstype());
-        String json = BranchEvaluation.json(r, run.label(), GroupTable.readFailed(run.failedCsv(), conf)) + "\n";
+        PopulationCheck check = c.settings().recipe().population();
+        List<SubfieldDistances> population = population(c, run);
+        Map<String, ObjectNode> sections = population.isEmpty() ? Map.of() : Map.of(PopulationDistances.METRICS_KEY,
+                PopulationMatch.json(new ObjectMapper(), check.dataset(), check.threshold(), population));
+        String json = BranchEvaluation.json(r, run.label(), GroupTable.readFailed(run.failedCsv(), conf), sections)
+                + "\n";
         if (c.flag(StepOption.JSON)) {
             c.out().print(json);
         } else {
             BranchEvaluation.print(r, c.out());
+            if (!population.isEmpty()) {
+                PopulationMatch.print(check.dataset(), check.threshold(), population, c.out());
+            }
         }
         AtomicWrite.text(run.metricsJson(), conf, json);
         List<Integer> done = rows.stream().map(GroupedSubfield::subfield).sorted().toList();
         return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson() + sets(c, run));
+    }
+
+    /**
+     * The population match of an observation run's subfields against the configured simulated dataset
+     * (none for a mimic run, whose galaxies are simulated, or when the dataset has not been simulated).
+     */
+    private static List<SubfieldDistances> population(StepContext c, PredictionRun run) throws IOException {
+        if (run.target() != PredictionRun.Target.OBS) {
+            return List.of();
+        }
+        PopulationCheck check = c.settings().recipe().population();
+        WorkdirLayout layout = WorkdirLayout.of(run.workdir());
+        return PopulationDistances.compute(c.spark(), layout.table(WorkdirLayout.OBSERVATIONS),
+                layout.simulation(check.dataset()), c.settings().subfields(), RunReport.FEATURES, check.sample());
     }
 
     /** The committee sets a run applied, for the outcome's note. */

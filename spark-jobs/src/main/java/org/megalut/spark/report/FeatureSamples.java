@@ -46,12 +46,7 @@ final class FeatureSamples {
                 .where(col("subfield").isin(Arrays.stream(subfields).boxed().toArray()));
         List<String> cols = Arrays.asList(t.columns());
         List<String> present = features.stream().filter(cols::contains).toList();
-        Column[] keys = KEYS.stream().filter(cols::contains).map(k -> col(k)).toArray(Column[]::new);
-        long n = t.count();
-        if (n > cap) {
-            long keep = Math.max(1, Math.round(BUCKETS * (double) cap / n));
-            t = t.where(pmod(xxhash64(keys), lit(BUCKETS)).lt(lit(keep)));
-        }
+        t = thin(t, cap);
         List<Row> rows = t.select(present.stream().map(f -> col(f).cast("double")).toArray(Column[]::new)).collectAsList();
         Map<String, double[]> out = new LinkedHashMap<>();
         for (int j = 0; j < present.size(); j++) {
@@ -63,5 +58,20 @@ final class FeatureSamples {
             out.put(present.get(j), v);
         }
         return out;
+    }
+
+    /**
+     * The rows of a table whose key hash falls in a fixed fraction, so that about {@code cap} rows are kept
+     * (all of them when the table has no more); the same rows on every run and for any partitioning.
+     */
+    static Dataset<Row> thin(Dataset<Row> t, long cap) {
+        List<String> cols = Arrays.asList(t.columns());
+        Column[] keys = KEYS.stream().filter(cols::contains).map(k -> col(k)).toArray(Column[]::new);
+        long n = t.count();
+        if (n <= cap) {
+            return t;
+        }
+        long keep = Math.max(1, Math.round(BUCKETS * (double) cap / n));
+        return t.where(pmod(xxhash64(keys), lit(BUCKETS)).lt(lit(keep)));
     }
 }

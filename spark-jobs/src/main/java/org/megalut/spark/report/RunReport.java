@@ -300,6 +300,9 @@ public final class RunReport {
                 + (run.target() == PredictionRun.Target.OBS ? " train-shear is noise-free by design and not shown."
                 : ""));
         FeatureSummary.addTo(page, spark, tables, subfields, FEATURES);
+        if (run.target() == PredictionRun.Target.OBS) {
+            PopulationDistances.addTo(page, run.metricsJson(), conf);
+        }
     }
 
     private static void failures(HtmlPage page, SparkSession spark, PredictionRun run, List<GroupedSubfield> rows,

@@ -9,7 +9,7 @@ import org.megalut.sim.megalut.DatasetSpec;
  * What the pipeline does beyond reading and measuring the branch: the committee sets, the simulated
  * datasets, the validation and the prediction run's name (configuration sections {@code learn},
  * {@code learn-weights}, {@code datasets}, {@code simulate}, {@code validate}, {@code validate-weights},
- * {@code run} and {@code predcode}).
+ * {@code run}, {@code predcode} and {@code population-match}).
  *
  * @param learn          the shear committees
  * @param learnWeights   the weight committees
@@ -20,10 +20,11 @@ import org.megalut.sim.megalut.DatasetSpec;
  * @param simulationSeed the seed of every simulated dataset
  * @param stampsPerTask  about how many stamps one task of a simulation renders (divides the work only)
  * @param datasets       the configured datasets by name ({@code datasets.<name>}, any number)
+ * @param population     the population-match check of evaluate and the report
  */
 public record Recipe(CommitteeSettings learn, CommitteeSettings learnWeights, String validShear, String validOverall,
                      boolean validate, String predcode, long simulationSeed, int stampsPerTask,
-                     Map<String, DatasetSpec> datasets) implements Serializable {
+                     Map<String, DatasetSpec> datasets, PopulationCheck population) implements Serializable {
 
     public Recipe {
         datasets = Map.copyOf(datasets);
@@ -37,8 +38,10 @@ public record Recipe(CommitteeSettings learn, CommitteeSettings learnWeights, St
         }
         Recipe r = new Recipe(CommitteeSettings.from(c, "learn"), CommitteeSettings.from(c, "learn-weights"),
                 c.getString("validate.dataset"), c.getString("validate-weights.dataset"), c.getBoolean("run.validate"),
-                c.getString("predcode"), c.getLong("simulate.seed"), perTask, DatasetSettings.all(c));
-        for (String name : new String[] {r.learn.dataset(), r.learnWeights.dataset(), r.validShear, r.validOverall}) {
+                c.getString("predcode"), c.getLong("simulate.seed"), perTask, DatasetSettings.all(c),
+                PopulationCheck.from(c));
+        for (String name : new String[] {r.learn.dataset(), r.learnWeights.dataset(), r.validShear, r.validOverall,
+                r.population.dataset()}) {
             r.dataset(name); // a recipe naming a dataset that is not configured fails here, before any work
         }
         return r;
