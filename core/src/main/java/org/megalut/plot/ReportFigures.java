@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.megalut.eval.LineFit;
 import org.megalut.eval.ShearBias;
+import org.megalut.eval.ValidationLeakage;
 
 /**
  * The figures of a prediction run's report (the MegaLUT paper's diagnostics): feature distributions of
@@ -115,6 +116,35 @@ public final class ReportFigures {
                 }
                 g.add(p);
             }
+        }
+        return g;
+    }
+
+    /**
+     * The PSF leakage from validation simulations: per component, each subfield's weighted c (with its error)
+     * against its PSF g of the same component, and the weighted straight line with α noted.
+     */
+    public static PanelGrid validationLeakage(String title, List<ValidationLeakage.Point> points, String psfLabel) {
+        PanelGrid g = new PanelGrid(1, 2, title);
+        List<ValidationLeakage> fits = ValidationLeakage.fit(points);
+        for (int k = 0; k < 2; k++) {
+            boolean one = k == 0;
+            double[] e = points.stream().mapToDouble(one ? ValidationLeakage.Point::psfG1 : ValidationLeakage.Point::psfG2)
+                    .toArray();
+            double[] c = points.stream().mapToDouble(one ? ValidationLeakage.Point::c1 : ValidationLeakage.Point::c2).toArray();
+            double[] err = points.stream().mapToDouble(one ? ValidationLeakage.Point::c1Error
+                    : ValidationLeakage.Point::c2Error).toArray();
+            String x = psfLabel + (k + 1);
+            XyPanel p = new XyPanel("c" + (k + 1) + " vs " + x, x, "c" + (k + 1) + " (validation, weighted)")
+                    .errorBars("subfields", e, c, err)
+                    .straightLine("", 0, 0, LineStyle.colour(7).dashed());
+            ValidationLeakage f = fits.get(k);
+            if (Double.isFinite(f.alpha())) {
+                p.straightLine("weighted fit", f.c0(), f.alpha(), LineStyle.colour(3))
+                        .note(String.format(Locale.ROOT, "α = %+.4f ± %.4f, χ² = %.1f / %d", f.alpha(), f.alphaError(),
+                                f.chi2(), f.n() - 2));
+            }
+            g.add(p);
         }
         return g;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.megalut.eval.ShearBias;
+import org.megalut.eval.ValidationLeakage;
 
 class ReportFiguresTest {
 
@@ -53,6 +54,18 @@ class ReportFiguresTest {
         double[][] two = {nan, nan};
         assertTrue(PlotTest.colours(ReportFigures.psfResiduals("empty", nan, nan, two, two, "PSF g").png(400, 300),
                 400, 300) > 2, "a 'no data' figure, not a failure");
+    }
+
+    @Test
+    void validationLeakageWithAFitAndWithTooFewSubfields() throws Exception {
+        List<ValidationLeakage.Point> points = List.of(
+                new ValidationLeakage.Point(0, -0.01, 0.02, -1e-4, 1e-5, 4e-5, 1e-5),
+                new ValidationLeakage.Point(1, 0.0, 0.0, 0.0, 1e-5, 1e-5, 1e-5),
+                new ValidationLeakage.Point(2, 0.02, -0.01, 2e-4, 1e-5, -2e-5, 1e-5));
+        assertTrue(PlotTest.colours(ReportFigures.validationLeakage("leakage", points, "mean star g").png(900, 400),
+                900, 400) > 10);
+        assertTrue(PlotTest.colours(ReportFigures.validationLeakage("one", points.subList(0, 1), "mean star g")
+                .png(600, 300), 600, 300) > 2, "a point without a fit, not a failure");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import org.megalut.eval.BranchEvaluation;
 import org.megalut.eval.GroupedSubfield;
 import org.megalut.eval.PopulationMatch;
 import org.megalut.eval.PopulationMatch.SubfieldDistances;
+import org.megalut.eval.ValidationLeakage;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunCommittees;
 import org.megalut.spark.StepOutcome;
@@ -32,6 +34,7 @@ import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
 import org.megalut.spark.steps.SimulateStep;
 import org.megalut.spark.steps.ValidateStep;
+import org.megalut.spark.steps.ValidationLeakagePoints;
 
 /** The definitions of the pipeline's steps, in the order {@code run} runs them ({@link Pipeline#STEPS}). */
 final class PipelineSteps {
@@ -178,8 +181,17 @@ final class PipelineSteps {
         BranchEvaluation.Result r = BranchEvaluation.evaluate(rows, c.settings().grid().obstype());
         PopulationCheck check = c.settings().recipe().population();
         List<SubfieldDistances> population = population(c, run);
-        Map<String, ObjectNode> sections = population.isEmpty() ? Map.of() : Map.of(PopulationDistances.METRICS_KEY,
-                PopulationMatch.json(new ObjectMapper(), check.dataset(), check.threshold(), population));
+        List<ValidationLeakage.Point> leakage = run.target() == PredictionRun.Target.OBS
+                ? ValidationLeakagePoints.read(c.spark(), c.settings()) : List.of();
+        String validOverall = c.settings().recipe().validOverall();
+        Map<String, ObjectNode> sections = new LinkedHashMap<>();
+        if (!population.isEmpty()) {
+            sections.put(PopulationDistances.METRICS_KEY,
+                    PopulationMatch.json(new ObjectMapper(), check.dataset(), check.threshold(), population));
+        }
+        if (!leakage.isEmpty()) {
+            sections.put(ValidationLeakage.METRICS_KEY, ValidationLeakage.json(new ObjectMapper(), validOverall, leakage));
+        }
         String json = BranchEvaluation.json(r, run.label(), GroupTable.readFailed(run.failedCsv(), conf), sections)
                 + "\n";
         if (c.flag(StepOption.JSON)) {
@@ -188,6 +200,9 @@ final class PipelineSteps {
             BranchEvaluation.print(r, c.out());
             if (!population.isEmpty()) {
                 PopulationMatch.print(check.dataset(), check.threshold(), population, c.out());
+            }
+            if (!leakage.isEmpty()) {
+                ValidationLeakage.print(validOverall, leakage, c.out());
             }
         }
         AtomicWrite.text(run.metricsJson(), conf, json);

@@ -3,9 +3,7 @@ package org.megalut.spark.report;
 import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.DoubleStream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
@@ -92,22 +88,15 @@ public final class PopulationDistances {
     }
 
     /**
-     * Adds the population-match table of a run's metrics.json to the page (nothing when evaluate did not
-     * write one): per subfield the D of every feature, mismatches marked, and a warning listing the
-     * subfields flagged.
+     * Adds the population-match table of a run's metrics.json section to the page: per subfield the D of
+     * every feature, mismatches marked, and a warning listing the subfields flagged.
+     *
+     * @param population the section, or null when metrics.json has none (a note says why)
      */
-    static void addTo(HtmlPage page, Path metricsJson, Configuration conf) throws IOException {
-        FileSystem fs = metricsJson.getFileSystem(conf);
-        if (!fs.exists(metricsJson)) {
-            return;
-        }
-        JsonNode population;
-        try (InputStream in = fs.open(metricsJson)) {
-            population = new ObjectMapper().readTree(in).get(METRICS_KEY);
-        }
+    static void addTo(HtmlPage page, JsonNode population) {
         if (population == null) {
-            page.note("No population match in metrics.json: the simulated dataset it compares with was not in the"
-                    + " workdir when evaluate ran.");
+            page.note("No population match in metrics.json: evaluate has not run, or the simulated dataset it"
+                    + " compares with (population-match.dataset) was not in the workdir when it ran.");
             return;
         }
         String dataset = population.get("dataset").asText();

@@ -1,5 +1,7 @@
 package org.megalut.spark.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import org.megalut.eval.GroupedSubfield;
 import org.megalut.eval.LineFit;
 import org.megalut.eval.PsfFrame;
 import org.megalut.eval.ShearBias;
+import org.megalut.eval.ValidationLeakage;
 import org.megalut.great3.ObservationType;
 import org.megalut.plot.Figure;
 import org.megalut.plot.ReportFigures;
@@ -83,6 +86,7 @@ public final class RunReport {
         metrics(page, run, result, obstype, conf);
         residuals(page, dir, conf, evaluated, result);
         psfResiduals(page, dir, conf, evaluated);
+        validationLeakage(page, dir, conf, run);
         features(page, spark, run, subfields, simDatasets, dir, conf);
         failures(page, spark, run, rows, subfields, dir, conf);
         if (mimic) {
@@ -254,6 +258,41 @@ public final class RunReport {
                 + " terms, the others the cross terms.");
     }
 
+    /** The PSF leakage from the validation simulations, when evaluate found validate-weights tables. */
+    private static void validationLeakage(HtmlPage page, Path dir, Configuration conf, PredictionRun run)
+            throws IOException {
+        JsonNode leakage = metricsSection(run, conf, ValidationLeakage.METRICS_KEY);
+        if (leakage == null) {
+            return;
+        }
+        List<ValidationLeakage.Point> points = new ArrayList<>();
+        for (JsonNode p : leakage.get("points")) {
+            points.add(new ValidationLeakage.Point(p.get("subfield").asInt(), p.get("psf_g1").asDouble(),
+                    p.get("psf_g2").asDouble(), p.get("c1").asDouble(), p.get("c1_err").asDouble(),
+                    p.get("c2").asDouble(), p.get("c2_err").asDouble()));
+        }
+        String dataset = leakage.get("dataset").asText();
+        figure(page, dir, conf, "validation-leakage.png", 1000, 420, "PSF leakage from the validation simulations",
+                () -> ReportFigures.validationLeakage("c of the " + dataset + " validation per subfield against the"
+                        + " PSF shape", points, "mean star g"));
+        page.note("Each point is one subfield's additive bias c (weighted estimates, 68 % error) on its "
+                + dataset + " validation simulation, against the mean measured g of its stars; the line is the"
+                + " fit c = c₀ + α e weighted by 1/σ², with χ² against n − 2 degrees of freedom (much above 1: the"
+                + " subfields scatter by more than their errors and the formal error of α is too small).");
+    }
+
+    /** A section of the run's metrics.json, or null when the file or the section is absent. */
+    static JsonNode metricsSection(PredictionRun run, Configuration conf, String key) throws IOException {
+        Path metrics = run.metricsJson();
+        FileSystem fs = metrics.getFileSystem(conf);
+        if (!fs.exists(metrics)) {
+            return null;
+        }
+        try (InputStream in = fs.open(metrics)) {
+            return new ObjectMapper().readTree(in).get(key);
+        }
+    }
+
     private static void features(HtmlPage page, SparkSession spark, PredictionRun run, int[] subfields,
                                  List<String> simDatasets, Path dir, Configuration conf) throws IOException {
         page.section("features", "Features: simulations against observations");
@@ -301,7 +340,7 @@ public final class RunReport {
                 : ""));
         FeatureSummary.addTo(page, spark, tables, subfields, FEATURES);
         if (run.target() == PredictionRun.Target.OBS) {
-            PopulationDistances.addTo(page, run.metricsJson(), conf);
+            PopulationDistances.addTo(page, metricsSection(run, conf, PopulationDistances.METRICS_KEY));
         }
     }
 

@@ -153,7 +153,7 @@ public final class GroupStep {
     }
 
     /** Mean measured g1, g2, sigma of each subfield's stars with a valid measurement. */
-    private static Map<Integer, double[]> starMeans(SparkSession spark, RunSettings s) throws IOException {
+    static Map<Integer, double[]> starMeans(SparkSession spark, RunSettings s) throws IOException {
         Map<Integer, double[]> out = new HashMap<>();
         Path stars = WorkdirLayout.of(s.workdir()).table(WorkdirLayout.STARS);
         if (!stars.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(stars)) {

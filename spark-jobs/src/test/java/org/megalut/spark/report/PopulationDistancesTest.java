@@ -3,7 +3,8 @@ package org.megalut.spark.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,17 +76,15 @@ class PopulationDistancesTest {
 
     @Test
     void reportTableMarksTheMismatches() throws Exception {
-        Path metrics = tmp.resolve("metrics.json");
-        Files.writeString(metrics, """
-                {"run": "main", "population": {"dataset": "train-weight", "threshold": 0.1,
+        JsonNode population = new ObjectMapper().readTree("""
+                {"dataset": "train-weight", "threshold": 0.1,
                  "mismatched_subfields": [3], "median_ks": {"adamom_sigma": 0.2, "adamom_rho4": 0.05},
                  "subfields": [{"subfield": 3, "mismatched": ["adamom_sigma"], "features": {
                    "adamom_sigma": {"ks": 0.25, "critical99": 0.02, "n_obs": 10, "n_sim": 20},
-                   "adamom_rho4": {"ks": 0.05, "critical99": 0.02, "n_obs": 10, "n_sim": 20}}}]}}
+                   "adamom_rho4": {"ks": 0.05, "critical99": 0.02, "n_obs": 10, "n_sim": 20}}}]}
                 """);
         HtmlPage page = new HtmlPage("t");
-        PopulationDistances.addTo(page, new org.apache.hadoop.fs.Path(metrics.toUri()),
-                TestSpark.get().sparkContext().hadoopConfiguration());
+        PopulationDistances.addTo(page, population);
         String html = page.html();
         assertTrue(html.contains("0.250 ✗") && html.contains("0.050<"), html);
         assertTrue(html.contains("1 of 1 subfields"), html);
