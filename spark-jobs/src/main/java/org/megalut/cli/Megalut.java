@@ -41,7 +41,8 @@ public final class Megalut implements Runnable {
         CommandLine cl = new CommandLine(new Megalut());
         Object[] before = {new DemoCommand(), new RunCommand(), new Great3SimCommand()};
         Object[] after = {new SimulateCommand(), new SubmissionCommand(), new MomentsCommand(), new DrawCommand(),
-            new QcCommand(), new PresubmissionCommand(), new QvCommand(), new MlTrainCommand(), new MlPredictCommand(), new CompareCommand()};
+            new QcCommand(), new PairedBiasCommand(), new PresubmissionCommand(), new QvCommand(), new MlTrainCommand(),
+            new MlPredictCommand(), new CompareCommand()};
         Object only = named(first, before);
         if (only == null) {
             only = named(first, after);
