@@ -1,0 +1,18 @@
+package org.megalut.sim.great3;
+
+import java.io.Serializable;
+
+/**
+ * The shear type of a generated branch: one shear per subfield ({@link ConstantLensing}) or a shear
+ * field per field of 20 subfields ({@link VariableShearRecipe}).
+ */
+public interface LensingRecipe extends Serializable {
+
+    /**
+     * The lensing of one subfield: a pure function of (seed, subfield) and the subfield's conditions.
+     *
+     * @param conditions the subfield's conditions (a constant shear is theirs)
+     * @param grid       galaxies per side of the subfield grid
+     */
+    SubfieldLensing forSubfield(long seed, int subfield, SubfieldConditions conditions, int grid);
+}

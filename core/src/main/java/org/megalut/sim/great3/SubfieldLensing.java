@@ -1,0 +1,19 @@
+package org.megalut.sim.great3;
+
+import org.megalut.great3.SubfieldOffset;
+
+/**
+ * How the galaxies of one subfield are lensed and identified: the reduced shear and the GREAT3 galaxy ID
+ * at each grid position, and the subfield's offset within its field.
+ */
+public interface SubfieldLensing {
+
+    /** The reduced shear (g₁, g₂) applied to the galaxy at grid column {@code column}, row {@code row}. */
+    double[] shear(int column, int row);
+
+    /** The GREAT3 galaxy ID of grid column {@code column}, row {@code row}. */
+    long id(int column, int row);
+
+    /** The subfield's offset in its field, as written to {@code subfield_offset-SSS.yaml} [deg]. */
+    SubfieldOffset offset();
+}
