@@ -1,5 +1,6 @@
 package org.megalut.sim.great3;
 
+import org.megalut.great3.ShearType;
 import org.megalut.great3.SubfieldOffset;
 
 /**
@@ -11,6 +12,11 @@ import org.megalut.great3.SubfieldOffset;
 public enum ConstantLensing implements LensingRecipe {
     /** The only instance. */
     INSTANCE;
+
+    @Override
+    public ShearType shearType() {
+        return ShearType.CONSTANT;
+    }
 
     @Override
     public SubfieldLensing forSubfield(long seed, int subfield, SubfieldConditions conditions, int grid) {

@@ -4,6 +4,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.jtransforms.fft.DoubleFFT_2D;
 import org.megalut.eval.variable.FieldLattice;
+import org.megalut.great3.ShearType;
 import org.megalut.great3.SubfieldOffset;
 import org.megalut.random.RandomStreams;
 
@@ -37,6 +38,11 @@ public record VariableShearRecipe(double amplitude, int padding) implements Lens
     /** GREAT3's choices: the spectrum doubled, the grid padded three times. */
     public static VariableShearRecipe great3() {
         return new VariableShearRecipe(2.0, 3);
+    }
+
+    @Override
+    public ShearType shearType() {
+        return ShearType.VARIABLE;
     }
 
     /** The lattice spacing [rad]. */
