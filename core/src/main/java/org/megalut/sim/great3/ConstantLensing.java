@@ -5,7 +5,7 @@ import org.megalut.great3.SubfieldOffset;
 
 /**
  * GREAT3's constant-shear lensing: every galaxy of a subfield gets the subfield's shear
- * ({@link SubfieldConditions#g1()}, {@link SubfieldConditions#g2()}), the subfield is alone in its field
+ * ({@link SubfieldConditions#g1()}, {@link SubfieldConditions#g2()}) and no magnification, the subfield is alone in its field
  * (offset zero) and the ID of grid column c, row r is 1 000 000·subfield + 1000·c + r, as in
  * {@link org.megalut.great3.GalaxyCatalog#grid}.
  */
@@ -25,6 +25,11 @@ public enum ConstantLensing implements LensingRecipe {
             @Override
             public double[] shear(int column, int row) {
                 return g.clone();
+            }
+
+            @Override
+            public double magnification(int column, int row) {
+                return 1.0;
             }
 
             @Override

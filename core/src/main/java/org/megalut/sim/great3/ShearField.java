@@ -1,9 +1,9 @@
 package org.megalut.sim.great3;
 
 /**
- * The reduced shear of one field of a variable-shear branch on its square lattice of galaxy
- * positions (index · 10°/700, {@link org.megalut.eval.variable.FieldLattice}), together with the shear
- * γ and convergence κ it was made from: g = γ / (1 − κ). Immutable.
+ * The lensing of one field of a variable-shear branch on its square lattice of galaxy positions
+ * (index · 10°/700, {@link org.megalut.eval.variable.FieldLattice}): the shear γ and convergence κ, and
+ * from them the reduced shear g = γ / (1 − κ) and the magnification μ = 1 / ((1 − κ)² − |γ|²). Immutable.
  */
 public final class ShearField {
     private final int side;
@@ -55,6 +55,13 @@ public final class ShearField {
         int k = at(ix, iy);
         double f = 1 / (1 - kappa[k]);
         return new double[] {gamma1[k] * f, gamma2[k] * f};
+    }
+
+    /** The magnification μ = 1 / ((1 − κ)² − |γ|²) at lattice point (ix, iy) (weak lensing: μ ≈ 1 + 2κ). */
+    public double magnification(int ix, int iy) {
+        int k = at(ix, iy);
+        double a = 1 - kappa[k];
+        return 1 / (a * a - gamma1[k] * gamma1[k] - gamma2[k] * gamma2[k]);
     }
 
     private int at(int ix, int iy) {

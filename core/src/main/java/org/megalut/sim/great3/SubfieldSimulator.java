@@ -341,16 +341,22 @@ public final class SubfieldSimulator {
     }
 
     /**
-     * Draws one galaxy stamp: the galaxy sheared by the shear at its grid position ({@link #lensing()}),
-     * ⊗ PSF ⊗ pixel, at its offset, plus Gaussian noise from the stream of (seed, subfield,
-     * "pixel-noise", position).
+     * Draws one galaxy stamp: the galaxy lensed at its grid position ({@link #lensing()}: sheared, then
+     * magnified in a variable-shear branch), ⊗ PSF ⊗ pixel, at its offset, plus Gaussian noise from the
+     * stream of (seed, subfield, "pixel-noise", position).
      *
      * @param target stamp to fill, with the coordinates it has in the subfield image
      */
     public Image drawGalaxy(PlacedGalaxy g, Image target) {
         int grid = recipe.geometry().grid();
-        double[] shear = lensing.shear(g.position() % grid, g.position() / grid);
+        int column = g.position() % grid;
+        int row = g.position() / grid;
+        double[] shear = lensing.shear(column, row);
         Profile sheared = galaxy(g.params()).shear(shear[0], shear[1]);
+        double mu = lensing.magnification(column, row);
+        if (mu != 1) {
+            sheared = sheared.dilate(Math.sqrt(mu)).multiplyFlux(mu);
+        }
         drawer.draw(sheared, psfGrids, target, recipe.geometry().pixelScale(), g.offsetX(), g.offsetY(), DrawMethod.AUTO);
         GaussianNoise.add(target, Math.sqrt(conditions.noiseVariance()),
                 RandomStreams.stream(seed, subfield, RandomStreams.label("pixel-noise"), g.position()));

@@ -12,7 +12,8 @@ import org.megalut.random.RandomStreams;
  * GREAT3's variable shear: each field of 20 subfields is lensed by one Gaussian random shear field with
  * the E-mode power spectrum amplitude · C_ℓ ({@link ShearPowerSpectrum#fiducial()}), sampled on the
  * field's 700 × 700 lattice of galaxy positions (spacing 10°/700, {@link FieldLattice}); the subfields
- * interleave on that lattice with the offsets of {@link FieldOffsets}.
+ * interleave on that lattice with the offsets of {@link FieldOffsets}. Each galaxy is lensed by the
+ * reduced shear and the magnification at its lattice point, as GREAT3 applied both.
  *
  * <p>The field is drawn by FFT on a periodic grid of the lattice's spacing and padding × 700 points per
  * side, of which the 700 × 700 corner is kept (GREAT3 enlarged its grid by its kmin_factor = 3, so that
@@ -130,6 +131,11 @@ public record VariableShearRecipe(double amplitude, int padding) implements Lens
             @Override
             public double[] shear(int column, int row) {
                 return field.reducedShear(FieldLattice.latticeIndex(column, k[0]), FieldLattice.latticeIndex(row, k[1]));
+            }
+
+            @Override
+            public double magnification(int column, int row) {
+                return field.magnification(FieldLattice.latticeIndex(column, k[0]), FieldLattice.latticeIndex(row, k[1]));
             }
 
             @Override

@@ -131,10 +131,16 @@ class VariableShearRecipeTest {
     }
 
     @Test
-    void reducedShearIsGammaOverOneMinusKappa() {
+    void reducedShearAndMagnificationFollowFromGammaAndKappa() {
         double k = field.kappa(10, 20);
-        assertEquals(field.gamma1(10, 20) / (1 - k), field.reducedShear(10, 20)[0], 1e-15);
-        assertEquals(field.gamma2(10, 20) / (1 - k), field.reducedShear(10, 20)[1], 1e-15);
+        double g1 = field.gamma1(10, 20);
+        double g2 = field.gamma2(10, 20);
+        assertEquals(g1 / (1 - k), field.reducedShear(10, 20)[0], 1e-15);
+        assertEquals(g2 / (1 - k), field.reducedShear(10, 20)[1], 1e-15);
+        assertEquals(1 / ((1 - k) * (1 - k) - g1 * g1 - g2 * g2), field.magnification(10, 20), 1e-14);
+        // weak lensing: κ of order the shear, μ ≈ 1 + 2κ
+        assertEquals(1 + 2 * k, field.magnification(10, 20), 0.01);
+        assertTrue(Math.abs(k) < 0.2 && k != 0, "kappa " + k);
     }
 
     @Test
@@ -150,6 +156,7 @@ class VariableShearRecipeTest {
                 int ix = 7 * cr[0] + k[0];
                 int iy = 7 * cr[1] + k[1];
                 assertArrayEquals(field.reducedShear(ix, iy), l.shear(cr[0], cr[1]), 0.0, "subfield " + subfield);
+                assertEquals(field.magnification(ix, iy), l.magnification(cr[0], cr[1]), 0.0);
                 FieldLattice.Position p = FieldLattice.decode(l.id(cr[0], cr[1]));
                 assertEquals(subfield, p.subfield());
                 assertEquals(ix, p.ix());
@@ -184,6 +191,7 @@ class VariableShearRecipeTest {
         SubfieldLensing l = ConstantLensing.INSTANCE.forSubfield(SEED, 7, c, 100);
         assertArrayEquals(new double[] {c.g1(), c.g2()}, l.shear(42, 17), 0.0);
         assertEquals(7_042_017L, l.id(42, 17));
+        assertEquals(1.0, l.magnification(42, 17), 0.0);
         assertEquals(0.0, l.offset().offsetDegX());
     }
 }

@@ -30,7 +30,7 @@ final class SubfieldSimulators {
      * drawn under the cache's lock: a second task of the same field waits for it rather than drawing it
      * again with another few hundred MB of FFT buffers.
      */
-    static final int FIELDS_KEPT = 2;
+    static final int FIELDS_KEPT = 4;
 
     /** A variable-shear field is a function of its recipe, the seed and the field index alone. */
     private record FieldKey(VariableShearRecipe recipe, long seed, int field) { }
