@@ -29,10 +29,23 @@ import org.megalut.random.RandomStreams;
 public record VariableShearRecipe(double amplitude, int padding) implements LensingRecipe {
     private static final long PURPOSE = RandomStreams.label("shear-field");
 
+    /**
+     * @throws IllegalArgumentException unless amplitude > 0 and padding ≥ 1, and the padded grid's
+     *                                  fundamental mode 2π/(padding · 10°) lies in the spectrum's table
+     *                                  (ℓ ≥ 10: padding at most 3)
+     */
     public VariableShearRecipe {
         if (!(amplitude > 0) || padding < 1) {
             throw new IllegalArgumentException("variable shear needs amplitude > 0 and padding >= 1, got " + amplitude
                     + ", " + padding);
+        }
+        double fundamental = 2 * Math.PI / (padding * Math.toRadians(FieldLattice.FIELD_SIZE_DEG));
+        double minEll = ShearPowerSpectrum.fiducial().minEll();
+        if (fundamental < minEll) {
+            throw new IllegalArgumentException("variable-shear padding " + padding + " makes a grid whose longest mode, ell = "
+                    + fundamental + " rad^-1, is below the spectrum table's first ell = " + minEll
+                    + "; use a padding of at most " + (int) Math.floor(2 * Math.PI / (minEll
+                    * Math.toRadians(FieldLattice.FIELD_SIZE_DEG))));
         }
     }
 

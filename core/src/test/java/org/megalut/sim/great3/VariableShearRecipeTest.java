@@ -168,6 +168,13 @@ class VariableShearRecipeTest {
     }
 
     @Test
+    void aPaddingBeyondTheTableIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new VariableShearRecipe(2, 4));
+        assertTrue(e.getMessage().contains("at most 3"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new VariableShearRecipe(0, 3));
+    }
+
+    @Test
     void offsetsAreGreat3s() {
         for (int f = 0; f < 11; f++) {
             int[][] o = FieldOffsets.ofField(SEED, f);
