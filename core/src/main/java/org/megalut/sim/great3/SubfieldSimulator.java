@@ -28,8 +28,9 @@ import org.megalut.sim.GaussianNoise;
  * Simulates one subfield of a GREAT3-format branch following GREAT3's CGC recipe: its conditions, its
  * PSF, the star field, the selected galaxy population placed on the grid, and the galaxy stamps, lensed
  * by the subfield's constant shear or, in a variable-shear branch, by its field's shear at each galaxy's
- * position ({@link LensingRecipe}). Every random draw comes from a stream keyed by (seed, subfield, purpose[, position]),
- * so any part can be recomputed anywhere with identical results.
+ * position ({@link LensingRecipe}). Every random draw comes from a stream keyed by (seed, subfield,
+ * purpose[, position]), or (seed, field, purpose) for a variable-shear field, so any part can be
+ * recomputed anywhere with identical results.
  *
  * <p>Instances draw with a {@link StampDrawer} and are not thread-safe: use one per task (or per thread).
  */
