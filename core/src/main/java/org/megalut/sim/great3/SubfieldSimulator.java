@@ -70,7 +70,8 @@ public final class SubfieldSimulator {
 
     /**
      * @param lensing the subfield's lensing when the caller already has it (a variable-shear field is the
-     *                same for the 20 subfields of a field and takes seconds to draw), or null to draw it
+     *                same for the 20 subfields of a field and costly to draw: FFTs of a 2100² grid), or
+     *                null to draw it
      */
     public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield, PsfKGrids psf, SubfieldLensing lensing,
                              StampDrawer drawer) {
