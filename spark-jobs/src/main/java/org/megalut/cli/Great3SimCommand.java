@@ -17,11 +17,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code great3-sim}: generates a GREAT3-format constant-shear branch with its truth. */
+/** {@code great3-sim}: generates a GREAT3-format constant- or variable-shear branch with its truth. */
 @Command(name = "great3-sim", mixinStandardHelpOptions = true,
-        description = {"Generate a GREAT3-format constant-shear branch (images, star fields, catalogues, dict files)",
-            "and its truth (shear_params, starshape_parameters, per-galaxy table), following GREAT3's CGC recipe",
-            "(settings: great3-sim in the configuration)."})
+        description = {"Generate a GREAT3-format branch (images, star fields, catalogues, dict files) and its truth,",
+            "following GREAT3's CGC recipe (settings: great3-sim in the configuration). Constant shear",
+            "(branch.shear-type = constant): truth shear_params, starshape_parameters and a per-galaxy table.",
+            "Variable shear (branch.shear-type = variable, GREAT3's CGV/RGV): a shear field per field of 20",
+            "subfields; truth galaxy_catalog-SSS.fits, subfield_offset-SSS and the per-galaxy table."})
 final class Great3SimCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Branch directory to write.")
@@ -50,6 +52,11 @@ final class Great3SimCommand implements Callable<Integer> {
                     + " (the same galaxies with knots of star formation in their disks, see docs/rendering.md).")
     String population;
 
+    @Option(names = "--shear-type", paramLabel = "TYPE",
+            description = "constant or variable (overrides branch.shear-type): one shear per subfield, or a shear field"
+                    + " per field of 20 subfields with galaxy IDs encoding field positions (see docs/variable-shear.md).")
+    String shearType;
+
     @Mixin
     ConfigOptions base;
 
@@ -60,6 +67,7 @@ final class Great3SimCommand implements Callable<Integer> {
         c = set(c, "great3-sim.seed", seed);
         c = set(c, "great3-sim.deep", deep);
         c = set(c, "great3-sim.population", population);
+        c = set(c, "branch.shear-type", shearType);
         SimSettings sim = SimSettings.from(c);
         // The same selection as every other command reads from the configuration; deep subfields come with
         // great3-sim.deep, so a configured selection contributes its regular ones.

@@ -8,7 +8,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.Test;
 import org.megalut.config.StrictConfig;
+import org.megalut.great3.ShearType;
+import org.megalut.sim.great3.ConstantLensing;
 import org.megalut.sim.great3.KnotRecipe;
+import org.megalut.sim.great3.VariableShearRecipe;
 import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.settings.SimSettings;
 
@@ -30,6 +33,22 @@ class Great3SimCommandTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SimSettings.from(population(defaults, "spiral")));
         assertTrue(e.getMessage().contains("spiral") && e.getMessage().contains("knots"), e.getMessage());
+    }
+
+    @Test
+    void branchShearTypeChoosesTheLensing() {
+        Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
+        assertEquals(ConstantLensing.INSTANCE, SimSettings.from(defaults).recipe().lensing());
+        Config variable = ConfigFactory.parseString("branch.shear-type = variable").withFallback(defaults);
+        SimSettings sim = SimSettings.from(variable);
+        assertEquals(VariableShearRecipe.great3(), sim.recipe().lensing());
+        assertEquals(ShearType.VARIABLE, sim.recipe().lensing().shearType());
+        Config custom = ConfigFactory.parseString("great3-sim.variable-shear { amplitude = 1.0, padding = 2 }")
+                .withFallback(variable);
+        assertEquals(new VariableShearRecipe(1.0, 2), SimSettings.from(custom).recipe().lensing());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SimSettings.from(ConfigFactory.parseString("branch.grid = 120").withFallback(variable)));
+        assertTrue(e.getMessage().contains("branch.grid") && e.getMessage().contains("120"), e.getMessage());
     }
 
     private static Config population(Config c, String name) {

@@ -10,7 +10,9 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.config.StrictConfig;
 import org.megalut.eval.GroupedSubfield;
+import org.megalut.eval.variable.ApertureMass;
+import org.megalut.eval.variable.FieldLattice;
+import org.megalut.eval.variable.LatticeShearCorrelator;
+import org.megalut.eval.variable.ShearGalaxy;
+import org.megalut.eval.variable.TruthApertureMass;
+import org.megalut.eval.variable.TruthCatalog;
+import org.megalut.eval.variable.VariableShearMetric;
+import org.megalut.eval.variable.VariableSubmission;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.GalaxyCatalog;
 import org.megalut.great3.ObservationType;
 import org.megalut.great3.ShearParams;
 import org.megalut.great3.StarShapeParams;
+import org.megalut.great3.SubfieldOffset;
 import org.megalut.ml.committee.Committee;
 import org.megalut.ml.committee.CommitteeIo;
 import org.megalut.ml.committee.CommitteePrediction;
@@ -36,6 +47,8 @@ import org.megalut.ml.committee.Predictions;
 import org.megalut.ml.data.LongTable;
 import org.megalut.sim.great3.BranchRecipe;
 import org.megalut.sim.great3.KnotRecipe;
+import org.megalut.sim.great3.ShearField;
+import org.megalut.sim.great3.VariableShearRecipe;
 import org.megalut.sim.megalut.DatasetCatalogs;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
@@ -138,6 +151,80 @@ class Great3SimStepTest {
             double f = r.getDouble(r.fieldIndex("knots_fraction"));
             assertTrue(n >= 10 && n <= 100 && f >= 0 && f < 0.5, "knots " + n + ", fraction " + f);
         }
+    }
+
+    private static SimSettings variable(int bandRows) {
+        Config defaults = StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf");
+        Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("branch.grid", GRID, "branch.shear-type", "variable",
+                "great3-sim.band-rows", bandRows, "great3-sim.seed", 99)), defaults, "test");
+        return SimSettings.from(c);
+    }
+
+    /**
+     * A variable-shear branch of field 1 (subfields 20 and 21): IDs are field lattice positions, the truth
+     * holds the field's reduced shear at those positions, the files do not depend on the bands or on which
+     * subfields of the field are generated together, and a catalogue of the intrinsic shapes sheared by the
+     * true shears scores GREAT3's maximum Q_v against the truth.
+     */
+    @Test
+    void aVariableShearBranchPlacesAndShearsEachGalaxyOnItsFieldLattice() throws Exception {
+        Path vb = tmp.resolve("variable");
+        Path vt = tmp.resolve("variable-truth");
+        Great3SimStep.run(spark, variable(2), new int[] {20, 21}, vb.toString(), vt.toString());
+        ShearField field = VariableShearRecipe.great3().field(99, 1);
+        List<ShearGalaxy> observed = new ArrayList<>();
+        List<TruthApertureMass.SubfieldTruth> truths = new ArrayList<>();
+        for (int s : new int[] {20, 21}) {
+            assertTrue(!Files.exists(vt.resolve(BranchLayout.shearParamsYaml(s))), "no constant shear in the truth");
+            assertTrue(!Files.exists(vt.resolve(BranchLayout.starShapeParamsYaml(s))), "no star shapes, as GREAT3");
+            SubfieldOffset offset = SubfieldOffset.read(vb.resolve(BranchLayout.subfieldOffsetYaml(s)));
+            assertEquals(offset, SubfieldOffset.read(vt.resolve(BranchLayout.subfieldOffsetYaml(s))));
+            int kx = FieldLattice.offsetSteps(offset.offsetDegX());
+            int ky = FieldLattice.offsetSteps(offset.offsetDegY());
+            assertEquals(s == 20, kx == 0 && ky == 0, "the first subfield of a field is at the origin");
+            GalaxyCatalog cat = GalaxyCatalog.read(vb.resolve(BranchLayout.galaxyCatalogFits(s)), GRID * GRID);
+            TruthCatalog truth = TruthCatalog.read(vt.resolve(BranchLayout.galaxyCatalogFits(s)));
+            truths.add(new TruthApertureMass.SubfieldTruth(offset, truth));
+            List<Row> rows = spark.read().parquet(vt.resolve("galaxies").toString()).where(col("subfield").equalTo(s))
+                    .orderBy("position").collectAsList();
+            for (int k = 0; k < GRID * GRID; k++) {
+                FieldLattice.Position p = FieldLattice.decode(cat.id(k));
+                assertEquals(s, p.subfield());
+                assertEquals(7 * (k % GRID) + kx, p.ix(), "x lattice index of galaxy " + k);
+                assertEquals(7 * (k / GRID) + ky, p.iy(), "y lattice index of galaxy " + k);
+                double[] g = field.reducedShear(p.ix(), p.iy());
+                assertEquals(g[0], truth.g1()[k], 0.0);
+                assertEquals(g[1], truth.g2()[k], 0.0);
+                Row r = rows.get(k);
+                assertEquals(cat.id(k), r.getLong(r.fieldIndex("id")));
+                assertEquals(g[0], r.getDouble(r.fieldIndex("shear_g1")), 0.0);
+                assertEquals(g[1], r.getDouble(r.fieldIndex("shear_g2")), 0.0);
+                // a perfect shear estimate: the intrinsic shape sheared by the true shear, placed by its ID
+                double[] e = TruthApertureMass.shear(truth.g1Intrinsic()[k], truth.g2Intrinsic()[k], g[0], g[1]);
+                observed.add(new ShearGalaxy(p.ix(), p.iy(), e[0], e[1], 1.0));
+            }
+            double spread = Arrays.stream(truth.g1()).max().orElseThrow() - Arrays.stream(truth.g1()).min().orElseThrow();
+            assertTrue(spread > 1e-3, "the shear varies over the subfield: g1 spread " + spread);
+        }
+        // Q_v needs 10 fields: the generated field stands for each of them, in the submission and the reference.
+        LatticeShearCorrelator corr = LatticeShearCorrelator.great3();
+        ApertureMass submitted = ApertureMass.of(corr.correlate(observed));
+        ApertureMass reference = ApertureMass.of(corr.correlate(TruthApertureMass.galaxies(truths, GRID)));
+        VariableShearMetric.Result q = VariableShearMetric.evaluate(
+                VariableSubmission.of(Collections.nCopies(FieldLattice.FIELDS, submitted)),
+                VariableSubmission.of(Collections.nCopies(FieldLattice.FIELDS, reference)), ObservationType.GROUND);
+        assertEquals(2041.1, q.qv(), 0.05);
+
+        // Other bands, and subfield 21 generated without 20: the same files.
+        Path other = tmp.resolve("variable-b");
+        Path otherTruth = tmp.resolve("variable-truth-b");
+        Great3SimStep.run(spark, variable(5), new int[] {21}, other.toString(), otherTruth.toString());
+        for (String f : List.of(BranchLayout.galaxyImage(21), BranchLayout.galaxyCatalogFits(21),
+                BranchLayout.subfieldOffsetTxt(21))) {
+            assertArrayEquals(Files.readAllBytes(vb.resolve(f)), Files.readAllBytes(other.resolve(f)), f);
+        }
+        String t = BranchLayout.galaxyCatalogFits(21);
+        assertArrayEquals(Files.readAllBytes(vt.resolve(t)), Files.readAllBytes(otherTruth.resolve(t)), "truth " + t);
     }
 
     private static SimSettings knotted(SimSettings s) {

@@ -75,10 +75,15 @@ public record TruthCatalog(double[] g1, double[] g2, double[] g1Intrinsic, doubl
     /** Writes the four columns as a BINTABLE of doubles after an empty primary HDU. */
     public void write(Path path) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(path))) {
-            FitsBinaryTables.write(out, COLUMNS, List.of(g1.clone(), g2.clone(), g1Intrinsic.clone(), g2Intrinsic.clone()));
+            write(out);
         } catch (IOException e) {
             throw new IOException(path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the catalogue as {@link #write(Path)} does to a stream, which is flushed, not closed. */
+    public void write(OutputStream out) throws IOException {
+        FitsBinaryTables.write(out, COLUMNS, List.of(g1.clone(), g2.clone(), g1Intrinsic.clone(), g2Intrinsic.clone()));
     }
 
     @Override public double[] g1() {

@@ -63,6 +63,21 @@ public record GalaxyParams(double flux, double bulgeFraction, double bulgeN, dou
         return new GalaxyParams(flux, bulgeFraction, bulgeN, bulgeHlr, bulgeQ, bulgeBeta, diskHlr, diskQ, diskBeta, k);
     }
 
+    /**
+     * The galaxy's intrinsic shape as GREAT3's truth catalogues give it ({@code g1_intrinsic},
+     * {@code g2_intrinsic}): the reduced shear |g| = (1 − q)/(1 + q) at 2β of the component whose
+     * ellipticity the population draws, the disk of a bulge + disk galaxy or the single Sérsic (the
+     * bulge's own, rounder shape is left out).
+     *
+     * @return {g₁, g₂}
+     */
+    public double[] intrinsicShape() {
+        double q = singleSersic() ? bulgeQ : diskQ;
+        double beta = singleSersic() ? bulgeBeta : diskBeta;
+        double g = (1 - q) / (1 + q);
+        return new double[] {g * Math.cos(2 * beta), g * Math.sin(2 * beta)};
+    }
+
     /** Flux-weighted half-light radius [arcsec] (a summary for catalogues, not a profile parameter). */
     public double meanHlr() {
         return singleSersic() ? bulgeHlr : bulgeFraction * bulgeHlr + (1 - bulgeFraction) * diskHlr;

@@ -62,6 +62,12 @@ public record SubfieldConditions(int subfield, double g1, double g2, double fwhm
                 aberrations, jitterSigma, jitterE, jitterBeta, chargeSigma, chargeE1, noiseVariance);
     }
 
+    /** The same conditions with another shear (a galaxy's local shear in a variable-shear branch). */
+    public SubfieldConditions withShear(double shear1, double shear2) {
+        return new SubfieldConditions(subfield, shear1, shear2, fwhm, atmE, atmBeta, lamOverDiam, obscuration, nstruts,
+                strutAngle, aberrations, jitterSigma, jitterE, jitterBeta, chargeSigma, chargeE1, noiseVariance);
+    }
+
     @Override
     public double[] aberrations() {
         return aberrations.clone();

@@ -25,10 +25,12 @@ import org.megalut.render.Sum;
 import org.megalut.sim.GaussianNoise;
 
 /**
- * Simulates one subfield of a GREAT3-format constant-shear branch following GREAT3's CGC recipe:
- * its conditions, its PSF, the star field, the selected galaxy population placed on the grid, and the
- * galaxy stamps. Every random draw comes from a stream keyed by (seed, subfield, purpose[, position]),
- * so any part can be recomputed anywhere with identical results.
+ * Simulates one subfield of a GREAT3-format branch following GREAT3's CGC recipe: its conditions, its
+ * PSF, the star field, the selected galaxy population placed on the grid, and the galaxy stamps, lensed
+ * by the subfield's constant shear or, in a variable-shear branch, by its field's shear at each galaxy's
+ * position ({@link LensingRecipe}). Every random draw comes from a stream keyed by (seed, subfield,
+ * purpose[, position]), or (seed, field, purpose) for a variable-shear field, so any part can be
+ * recomputed anywhere with identical results.
  *
  * <p>Instances draw with a {@link StampDrawer} and are not thread-safe: use one per task (or per thread).
  */
@@ -45,6 +47,7 @@ public final class SubfieldSimulator {
     private final long seed;
     private final int subfield;
     private final SubfieldConditions conditions;
+    private final SubfieldLensing lensing;
     private final Profile psf;
     private final PsfKGrids psfGrids;
     private final StampDrawer drawer;
@@ -62,10 +65,22 @@ public final class SubfieldSimulator {
      *               must not be used by another thread while this simulator draws
      */
     public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield, PsfKGrids psf, StampDrawer drawer) {
+        this(recipe, seed, subfield, psf, null, drawer);
+    }
+
+    /**
+     * @param lensing the subfield's lensing when the caller already has it (a variable-shear field is the
+     *                same for the 20 subfields of a field and costly to draw: FFTs of a 2100² grid), or
+     *                null to draw it
+     */
+    public SubfieldSimulator(BranchRecipe recipe, long seed, int subfield, PsfKGrids psf, SubfieldLensing lensing,
+                             StampDrawer drawer) {
         this.recipe = recipe;
         this.seed = seed;
         this.subfield = subfield;
         this.conditions = recipe.conditions().draw(seed, subfield);
+        this.lensing = lensing != null ? lensing
+                : recipe.lensing().forSubfield(seed, subfield, conditions, recipe.geometry().grid());
         this.psfGrids = psf != null ? psf : new PsfKGrids(psf(conditions));
         this.psf = psfGrids.psf();
         this.drawer = drawer;
@@ -73,6 +88,11 @@ public final class SubfieldSimulator {
 
     public SubfieldConditions conditions() {
         return conditions;
+    }
+
+    /** The subfield's lensing: the shear and ID at each grid position, its offset in its field. */
+    public SubfieldLensing lensing() {
+        return lensing;
     }
 
     /** The subfield's PSF (without the pixel): sheared Kolmogorov ⊗ optical PSF. */
@@ -323,13 +343,22 @@ public final class SubfieldSimulator {
     }
 
     /**
-     * Draws one galaxy stamp: the galaxy sheared by the subfield's shear, ⊗ PSF ⊗ pixel, at its offset,
-     * plus Gaussian noise from the stream of (seed, subfield, "pixel-noise", position).
+     * Draws one galaxy stamp: the galaxy lensed at its grid position ({@link #lensing()}: sheared, then
+     * magnified in a variable-shear branch), ⊗ PSF ⊗ pixel, at its offset, plus Gaussian noise from the
+     * stream of (seed, subfield, "pixel-noise", position).
      *
      * @param target stamp to fill, with the coordinates it has in the subfield image
      */
     public Image drawGalaxy(PlacedGalaxy g, Image target) {
-        Profile sheared = galaxy(g.params()).shear(conditions.g1(), conditions.g2());
+        int grid = recipe.geometry().grid();
+        int column = g.position() % grid;
+        int row = g.position() / grid;
+        double[] shear = lensing.shear(column, row);
+        Profile sheared = galaxy(g.params()).shear(shear[0], shear[1]);
+        double mu = lensing.magnification(column, row);
+        if (mu != 1) {
+            sheared = sheared.dilate(Math.sqrt(mu)).multiplyFlux(mu);
+        }
         drawer.draw(sheared, psfGrids, target, recipe.geometry().pixelScale(), g.offsetX(), g.offsetY(), DrawMethod.AUTO);
         GaussianNoise.add(target, Math.sqrt(conditions.noiseVariance()),
                 RandomStreams.stream(seed, subfield, RandomStreams.label("pixel-noise"), g.position()));

@@ -2,7 +2,9 @@ package org.megalut.spark.settings;
 
 import com.typesafe.config.Config;
 import java.io.Serializable;
+import org.megalut.eval.variable.FieldLattice;
 import org.megalut.great3.ObservationType;
+import org.megalut.great3.ShearType;
 import org.megalut.sim.great3.BranchGeometry;
 import org.megalut.sim.great3.BranchRecipe;
 import org.megalut.sim.great3.ConditionsRecipe;
@@ -13,6 +15,7 @@ import org.megalut.sim.great3.NoiseVarianceTable;
 import org.megalut.sim.great3.PiecewiseLinearPdf;
 import org.megalut.sim.great3.ShearRecipe;
 import org.megalut.sim.great3.SpaceConditionsRecipe;
+import org.megalut.sim.great3.VariableShearRecipe;
 
 /**
  * Settings of the branch generator (config section {@code great3-sim}), resolved into the core recipe.
@@ -31,9 +34,11 @@ public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows
     public static final String KNOTS = "knots";
 
     /**
-     * Reads the {@code great3-sim} section and the branch geometry.
+     * Reads the {@code great3-sim} section, the branch geometry and the shear type
+     * ({@code branch.shear-type}: a variable-shear branch is lensed per {@code great3-sim.variable-shear}).
      *
-     * @throws IllegalArgumentException for an out-of-range setting or an unknown population
+     * @throws IllegalArgumentException for an out-of-range setting, an unknown population, or a
+     *                                  variable-shear branch whose grid exceeds GREAT3's 100 galaxies per side
      */
     public static SimSettings from(Config root) {
         Config c = root.getConfig("great3-sim");
@@ -58,6 +63,15 @@ public record SimSettings(long seed, BranchRecipe recipe, int deep, int bandRows
         BranchRecipe recipe = new BranchRecipe(conditions, population, geometry, c.getDouble("snr-min"),
                 c.getDouble("snr-max"), c.getDouble("min-resolution"), c.getDouble("galaxy-offset"),
                 c.getDouble("star-offset"), c.getBoolean("pairs"));
+        if (grid.shearType() == ShearType.VARIABLE) {
+            if (grid.grid() > FieldLattice.GRID) {
+                throw new IllegalArgumentException("branch.grid must be at most " + FieldLattice.GRID
+                        + " for branch.shear-type = variable (galaxy IDs encode lattice positions of a 100 x 100 grid), got "
+                        + grid.grid());
+            }
+            Config v = c.getConfig("variable-shear");
+            recipe = recipe.withLensing(new VariableShearRecipe(v.getDouble("amplitude"), v.getInt("padding")));
+        }
         int deep = c.getInt("deep");
         if (deep < 0 || deep > 5) {
             throw new IllegalArgumentException("great3-sim.deep must be in [0, 5] (deep subfields 200-204), got " + deep);

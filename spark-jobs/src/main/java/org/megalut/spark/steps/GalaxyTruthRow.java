@@ -17,7 +17,9 @@ import org.megalut.spark.io.TableSpec;
  * @param x          catalogue position, 0-based [px]
  * @param y          same along y [px]
  * @param galaxy     the galaxy at its grid position
- * @param conditions the subfield's shear, PSF and noise
+ * @param conditions the subfield's PSF and noise, with the galaxy's shear: the subfield's in a
+ *                   constant-shear branch, the reduced shear at the galaxy's field position in a
+ *                   variable-shear one
  */
 public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy galaxy, SubfieldConditions conditions) {
 
@@ -26,7 +28,8 @@ public record GalaxyTruthRow(int subfield, long id, int x, int y, PlacedGalaxy g
      * parameters, sizes [arcsec], angles [rad]; knots: their number, the fraction of the disk's (or single
      * Sérsic's) flux they carry and the seed of their positions, all 0 for a smooth galaxy), its
      * rotation [rad], offset_x, offset_y [px], snr,
-     * resolution; the subfield's shear_g1, shear_g2, PSF (psf_fwhm (0 in space), psf_atm_e, psf_atm_beta [rad],
+     * resolution; the galaxy's shear_g1, shear_g2 (the subfield's shear, or the reduced shear at its
+     * position in a variable-shear branch), the subfield's PSF (psf_fwhm (0 in space), psf_atm_e, psf_atm_beta [rad],
      * psf_lam_over_diam [arcsec], psf_obscuration, psf_n_struts, psf_strut_angle [rad], Noll aberrations [waves],
      * psf_jitter_sigma [arcsec], psf_jitter_e, psf_jitter_beta [rad], psf_charge_sigma [arcsec], psf_charge_e1;
      * the last five 0 on the ground) and noise_variance [ADU²]. No nulls.

@@ -21,7 +21,8 @@ import scala.Tuple2;
 
 
 /**
- * {@code great3-sim}: writes a GREAT3-format constant-shear branch and its truth, in three Spark stages.
+ * {@code great3-sim}: writes a GREAT3-format constant- or variable-shear branch and its truth, in three
+ * Spark stages.
  *
  * <p>Stage 1, one task per subfield ({@link Great3SubfieldFiles}): conditions, star field, catalogues,
  * small dict files, truth files, and the galaxy selection, whose per-galaxy truth goes to
@@ -29,7 +30,8 @@ import scala.Tuple2;
  * rows ({@link ImageBands}, {@link Great3BandRenderer}): renders the band's galaxies from that truth
  * table into a temporary band image. Stage 3, one task per subfield ({@link Great3ImageAssembly}):
  * assembles the bands into {@code image-SSS-0.fits}. Every draw is keyed by (seed, subfield, purpose,
- * position), so the files do not depend on how the work is split.
+ * position), or (seed, field, purpose) for a variable-shear field and its subfield offsets, so the files do
+ * not depend on how the work is split.
  */
 public final class Great3SimStep {
 
