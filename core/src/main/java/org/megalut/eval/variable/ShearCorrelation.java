@@ -1,5 +1,7 @@
 package org.megalut.eval.variable;
 
+import java.io.Serializable;
+
 /**
  * Binned shear-shear two-point correlation functions of one field, with the columns corr2 reports.
  * Per bin k, over the unordered pairs (a, b) whose separation falls in it, with the shears rotated into
@@ -20,7 +22,7 @@ package org.megalut.eval.variable;
  *                  shape variance of the catalogue (see {@link LatticeShearCorrelator})
  */
 public record ShearCorrelation(AngularBins bins, double[] meanLogR, double[] xiPlus, double[] xiMinus,
-                               double[] xiCross, double[] weight, long[] pairs, double[] varXi) {
+                               double[] xiCross, double[] weight, long[] pairs, double[] varXi) implements Serializable {
     public ShearCorrelation {
         int n = bins.count();
         if (meanLogR.length != n || xiPlus.length != n || xiMinus.length != n || xiCross.length != n
