@@ -85,7 +85,7 @@ final class StepCommand implements Callable<Integer> {
 
     /**
      * Runs steps in one session holding the work directory's lock: the branch is checked first when a
-     * step reads it.
+     * step reads it, and the branch's and the truth's files against branch.shear-type always.
      *
      * @param name   the command's name (for the lock and the progress log)
      * @param recipe whether the steps run as a recipe (see {@link Pipeline#run})
@@ -97,6 +97,7 @@ final class StepCommand implements Callable<Integer> {
         if (steps.stream().anyMatch(Step::readsBranch)) {
             Preflight.branch(settings, System.out);
         }
+        Preflight.shearType(settings);
         try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, name);
              ProgressReporter progress = ProgressReporter.start(lease.spark(), name, 15)) {
             StepContext context = StepContext.of(lease.spark(), settings, predcode, given, System.out);
