@@ -21,7 +21,7 @@ import org.megalut.spark.settings.RunSettings;
  * skip the subfields whose outputs are complete and current, so a run interrupted anywhere is completed
  * by running it again. A step that does not apply to the branch's shear type ({@code branch.shear-type})
  * is skipped with the reason: per-subfield grouping and the mimic run on a variable-shear branch, the
- * shear catalogue and the presubmission on a constant-shear one.
+ * shear catalogue and the variable-shear submission on a constant-shear one.
  */
 public final class Pipeline {
 

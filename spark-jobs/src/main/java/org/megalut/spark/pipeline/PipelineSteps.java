@@ -28,7 +28,7 @@ import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
-import org.megalut.spark.steps.PresubmissionStep;
+import org.megalut.spark.steps.VariableSubmissionStep;
 import org.megalut.spark.steps.ShearCatalogStep;
 import org.megalut.spark.steps.SimulateStep;
 import org.megalut.spark.steps.ValidateStep;
@@ -106,13 +106,13 @@ final class PipelineSteps {
                         List.of("results/<predcode>/shear-catalog"),
                         c -> ShearCatalogStep.run(c.spark(), c.settings(), c.obs()))
                         .withOptions(StepOption.PREDCODE).only(ShearType.VARIABLE),
-                Step.of("presubmission", List.of("Variable-shear branches: per field of the selected subfields (each must",
+                Step.of("variable-submission", List.of("Variable-shear branches: per field of the selected subfields (each must",
                         "have all 20 catalogues), the shear correlation functions and the E/B aperture-mass dispersion",
                         "with its error, one Spark task per field; writes GREAT3's submission",
                         "<workdir>/results/<predcode>/submission.txt (field theta mapE mapB sigma_map) and xi.txt."),
                         List.of("results/<predcode>/shear-catalog"),
                         List.of("results/<predcode>/submission.txt", "results/<predcode>/xi.txt"),
-                        PipelineSteps::presubmission).withOptions(StepOption.PREDCODE).only(ShearType.VARIABLE),
+                        PipelineSteps::variableSubmission).withOptions(StepOption.PREDCODE).only(ShearType.VARIABLE),
                 Step.of("group", List.of("Per subfield: unweighted and weighted mean shear of the galaxies, counts,",
                         "mean PSF features, with the truth if given, into <workdir>/results/<predcode>/group.csv."),
                         List.of("results/<predcode>/predictions", WorkdirLayout.STARS),
@@ -211,9 +211,9 @@ final class PipelineSteps {
         return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson() + sets(c, run));
     }
 
-    /** The presubmission of the observation run, with a line per field. */
-    private static StepOutcome presubmission(StepContext c) throws IOException {
-        PresubmissionStep.Result r = PresubmissionStep.run(c.spark(), c.settings(), c.obs());
+    /** The variable-shear submission of the observation run. */
+    private static StepOutcome variableSubmission(StepContext c) throws IOException {
+        VariableSubmissionStep.Result r = VariableSubmissionStep.run(c.spark(), c.settings(), c.obs());
         List<Integer> done = subfieldsOf(r.fields());
         return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + c.obs().submissionTxt() + " (fields "
                 + Arrays.toString(r.fields()) + ")");

@@ -31,7 +31,7 @@ import org.megalut.spark.settings.RunSettings;
 
 /**
  * {@code evaluate} on a variable-shear branch: Q_v of the run's {@code submission.txt}
- * ({@link PresubmissionStep}) against the truth of the fields it covers ({@link TruthApertureMass}), and
+ * ({@link VariableSubmissionStep}) against the truth of the fields it covers ({@link TruthApertureMass}), and
  * the noise reference of Q_v ({@link VariableNoiseReference}). Spark does the per-field work: one task
  * per field reads the field's truth and catalogues and returns the reference aperture masses and the
  * residual sums of the per-galaxy scatter; one task per (field, realization) then correlates a noise
@@ -49,7 +49,7 @@ public final class VariableEvaluateStep {
     /**
      * Evaluates the run and writes its {@code reference.txt} and {@code metrics.json}.
      *
-     * @throws FileNotFoundException when the run has no submission (run presubmission first)
+     * @throws FileNotFoundException when the run has no submission (run variable-submission first)
      */
     public static VariableEvaluation.Result run(SparkSession spark, RunSettings s, PredictionRun run) throws IOException {
         Configuration hconf = spark.sparkContext().hadoopConfiguration();
@@ -122,7 +122,7 @@ public final class VariableEvaluateStep {
     static VariableSubmission readSubmission(Path p, Configuration conf) throws IOException {
         FileSystem fs = p.getFileSystem(conf);
         if (!fs.exists(p)) {
-            throw new FileNotFoundException(p + ": no submission; run presubmission first");
+            throw new FileNotFoundException(p + ": no submission; run variable-submission first");
         }
         try (InputStream in = fs.open(p); Reader r = new InputStreamReader(in, StandardCharsets.US_ASCII)) {
             return VariableSubmission.read(r, p.toString());

@@ -40,7 +40,7 @@ import org.megalut.spark.Preflight;
 import org.megalut.spark.TestSpark;
 import org.megalut.spark.io.LongTables;
 import org.megalut.spark.settings.RunSettings;
-import org.megalut.spark.steps.PresubmissionStep;
+import org.megalut.spark.steps.VariableSubmissionStep;
 
 /**
  * The variable-shear end of the pipeline on a small synthetic branch of two fields (subfields 0..39, 3 × 3
@@ -171,8 +171,8 @@ class VariablePipelineTest {
         writePredictions(obs, truth, 0.2);
         run(s, "shear-catalog", "shear-catalog");
         SparkSession spark = TestSpark.get();
-        PresubmissionStep.Result one = PresubmissionStep.run(spark, s, obs, 1);
-        PresubmissionStep.Result three = PresubmissionStep.run(spark, s, obs, 3);
+        VariableSubmissionStep.Result one = VariableSubmissionStep.run(spark, s, obs, 1);
+        VariableSubmissionStep.Result three = VariableSubmissionStep.run(spark, s, obs, 3);
         List<ShearCatalog> files = new ArrayList<>();
         for (int sf = 0; sf < 40; sf++) {
             files.add(ShearCatalog.read(tmp.resolve(String.format("work/results/main/shear-catalog/catalog-%03d.txt",
@@ -218,7 +218,7 @@ class VariablePipelineTest {
         writePredictions(obs, truth, 0.0);
         run(s, "shear-catalog", "shear-catalog");
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> PresubmissionStep.run(TestSpark.get(), s, obs));
+                () -> VariableSubmissionStep.run(TestSpark.get(), s, obs));
         assertTrue(e.getMessage().contains("field 1 (subfields 20-39) has no shear catalogue for subfield(s) [25, 26,"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("field 0 "), e.getMessage());
@@ -270,7 +270,7 @@ class VariablePipelineTest {
                 .toList();
         List<String> constant = Pipeline.STEPS.stream().filter(x -> x.appliesTo(ShearType.CONSTANT)).map(Step::name)
                 .toList();
-        assertEquals(List.of("predict-obs", "shear-catalog", "presubmission", "evaluate", "report"),
+        assertEquals(List.of("predict-obs", "shear-catalog", "variable-submission", "evaluate", "report"),
                 variable.subList(variable.indexOf("predict-obs"), variable.size()));
         assertEquals(List.of("predict-obs", "group", "evaluate", "simulate-mimic", "mimic", "report"),
                 constant.subList(constant.indexOf("predict-obs"), constant.size()));

@@ -29,7 +29,7 @@ import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.settings.RunSettings;
 
 /**
- * {@code presubmission}: GREAT3's variable-shear submission of a prediction run, from its shear
+ * {@code variable-submission}: GREAT3's variable-shear submission of a prediction run, from its shear
  * catalogues ({@link ShearCatalogStep}). One Spark task per field reads the field's 20 catalogues and
  * computes its ξ± with the exact whole-field lattice sums ({@link LatticeShearCorrelator}, a few seconds
  * and about 190 MB per GREAT3 field, independent of the number of galaxies) and its aperture-mass
@@ -40,9 +40,9 @@ import org.megalut.spark.settings.RunSettings;
  * fields, so each of them must have the catalogues of all its 20 subfields (from this run or an earlier
  * one); a field that lacks some is an error naming the field and the subfields, not a field left out.
  */
-public final class PresubmissionStep {
+public final class VariableSubmissionStep {
 
-    private PresubmissionStep() { }
+    private VariableSubmissionStep() { }
 
     /**
      * The run's submission.
