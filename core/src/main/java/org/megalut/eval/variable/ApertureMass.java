@@ -1,7 +1,5 @@
 package org.megalut.eval.variable;
 
-import java.io.Serializable;
-
 /**
  * The aperture-mass dispersions ⟨M_ap²⟩ (E mode) and ⟨M_×²⟩ (B mode) of one field, from its binned ξ±
  * with the Crittenden filter, as corr2's m2 output that GREAT3's presubmission script reports.
@@ -17,7 +15,7 @@ import java.io.Serializable;
  * @param mapB   ⟨M_×²⟩, B mode
  * @param sigMap shape-noise error of ⟨M_ap²⟩
  */
-public record ApertureMass(double[] theta, double[] mapE, double[] mapB, double[] sigMap) implements Serializable {
+public record ApertureMass(double[] theta, double[] mapE, double[] mapB, double[] sigMap) {
     public ApertureMass {
         int n = theta.length;
         if (mapE.length != n || mapB.length != n || sigMap.length != n) {

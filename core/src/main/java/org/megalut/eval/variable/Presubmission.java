@@ -1,6 +1,5 @@
 package org.megalut.eval.variable;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -146,5 +145,5 @@ public final class Presubmission {
      * @param correlation  its ξ±
      * @param apertureMass its ⟨M_ap²⟩ E and B
      */
-    public record FieldStatistics(int field, ShearCorrelation correlation, ApertureMass apertureMass) implements Serializable { }
+    public record FieldStatistics(int field, ShearCorrelation correlation, ApertureMass apertureMass) { }
 }

@@ -1,7 +1,5 @@
 package org.megalut.eval.variable;
 
-import java.io.Serializable;
-
 /**
  * Binned shear-shear two-point correlation functions of one field, with the columns corr2 reports.
  * Per bin k, over the unordered pairs (a, b) whose separation falls in it, with the shears rotated into
@@ -22,7 +20,7 @@ import java.io.Serializable;
  *                  shape variance of the catalogue (see {@link LatticeShearCorrelator})
  */
 public record ShearCorrelation(AngularBins bins, double[] meanLogR, double[] xiPlus, double[] xiMinus,
-                               double[] xiCross, double[] weight, long[] pairs, double[] varXi) implements Serializable {
+                               double[] xiCross, double[] weight, long[] pairs, double[] varXi) {
     public ShearCorrelation {
         int n = bins.count();
         if (meanLogR.length != n || xiPlus.length != n || xiMinus.length != n || xiCross.length != n
