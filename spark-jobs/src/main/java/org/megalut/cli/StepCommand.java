@@ -94,7 +94,8 @@ final class StepCommand implements Callable<Integer> {
     static int execute(RunSettings settings, String name, List<Step> steps, Map<String, Object> given, boolean recipe)
             throws Exception {
         String predcode = predcode(given, settings);
-        if (steps.stream().anyMatch(Step::readsBranch)) {
+        // A step skipped for the branch's shear type reads nothing (simulate-mimic on a variable-shear branch).
+        if (steps.stream().filter(x -> x.appliesTo(settings.grid().shearType())).anyMatch(Step::readsBranch)) {
             Preflight.branch(settings, System.out);
         }
         Preflight.shearType(settings);
