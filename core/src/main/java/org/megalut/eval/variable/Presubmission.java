@@ -70,7 +70,7 @@ public final class Presubmission {
     }
 
     /** The statistics of one field's galaxies. */
-    public static FieldStatistics field(int field, List<ShearGalaxy> galaxies, LatticeShearCorrelator correlator) {
+    private static FieldStatistics field(int field, List<ShearGalaxy> galaxies, LatticeShearCorrelator correlator) {
         ShearCorrelation xi = correlator.correlate(galaxies);
         return new FieldStatistics(field, xi, ApertureMass.of(xi));
     }

@@ -28,11 +28,11 @@ import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
-import org.megalut.spark.steps.VariableSubmissionStep;
 import org.megalut.spark.steps.ShearCatalogStep;
 import org.megalut.spark.steps.SimulateStep;
 import org.megalut.spark.steps.ValidateStep;
 import org.megalut.spark.steps.VariableEvaluateStep;
+import org.megalut.spark.steps.VariableSubmissionStep;
 
 /** The definitions of the pipeline's steps, in the order {@code run} runs them ({@link Pipeline#STEPS}). */
 final class PipelineSteps {
