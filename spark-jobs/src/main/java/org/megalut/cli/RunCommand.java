@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run the pipeline's steps in order on the configured branch, skipping subfields whose outputs",
             "are complete; run it again after an interruption to complete it. Steps: STEP_NAMES (the validation steps",
-            "only with run.validate = true). --force redoes the selected steps' subfields."})
+            "only with run.validate = true; with branch.shear-type = variable, shear-catalog and variable-submission",
+            "instead of group, simulate-mimic and mimic, and evaluate and report give Q_v). --force redoes the",
+            "selected steps' subfields."})
 final class RunCommand implements Callable<Integer>, DeclaredOptions {
     @Mixin
     CommonOptions options;

@@ -85,7 +85,7 @@ final class StepCommand implements Callable<Integer> {
 
     /**
      * Runs steps in one session holding the work directory's lock: the branch is checked first when a
-     * step reads it.
+     * step reads it, and the branch's and the truth's files against branch.shear-type always.
      *
      * @param name   the command's name (for the lock and the progress log)
      * @param recipe whether the steps run as a recipe (see {@link Pipeline#run})
@@ -94,9 +94,11 @@ final class StepCommand implements Callable<Integer> {
     static int execute(RunSettings settings, String name, List<Step> steps, Map<String, Object> given, boolean recipe)
             throws Exception {
         String predcode = predcode(given, settings);
-        if (steps.stream().anyMatch(Step::readsBranch)) {
+        // A step skipped for the branch's shear type reads nothing (simulate-mimic on a variable-shear branch).
+        if (steps.stream().filter(x -> x.appliesTo(settings.grid().shearType())).anyMatch(Step::readsBranch)) {
             Preflight.branch(settings, System.out);
         }
+        Preflight.shearType(settings);
         try (SparkSessions.Lease lease = SparkSessions.leaseWorkdir(settings, name);
              ProgressReporter progress = ProgressReporter.start(lease.spark(), name, 15)) {
             StepContext context = StepContext.of(lease.spark(), settings, predcode, given, System.out);

@@ -53,7 +53,7 @@ final class SubmissionCommand implements Callable<Integer>, DeclaredOptions {
                     rows.add(new SubmissionRow(r.subfield(), r.s1w(), r.s2w()));
                 }
             }
-            Path file = out != null ? new Path(out) : new Path(run.root(), "submission.txt");
+            Path file = out != null ? new Path(out) : run.submissionTxt();
             AtomicWrite.stream(file, conf, os -> new Submission(rows).write(os));
             RunCommittees sets = RunCommittees.read(run, conf);
             System.out.printf("submission: %d subfields -> %s%s%s%n", rows.size(), file,

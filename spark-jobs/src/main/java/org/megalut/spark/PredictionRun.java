@@ -1,6 +1,7 @@
 package org.megalut.spark;
 
 import java.io.Serializable;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 
@@ -14,7 +15,12 @@ import org.apache.hadoop.fs.Path;
  *   predictions/subfield=S/predictions.parquet   per-galaxy shear and weight estimates
  *   group.csv                                    one row per subfield with predictions
  *   failed.csv                                   the selected subfields without, and why
- *   metrics.json                                 m, c, Q_c, scatter, noise floor
+ *   metrics.json                                 m, c, Q_c, scatter, noise floor (variable shear: Q_v, its
+ *                                                noise reference, per-field M_ap differences)
+ *   shear-catalog/catalog-SSS.txt                variable shear: per-galaxy ID g1 g2 weight, GREAT3's input
+ *   submission.txt                               variable shear: GREAT3's submission (field theta mapE mapB sigma)
+ *   xi.txt                                       variable shear: the per-field correlation functions
+ *   reference.txt                                variable shear: the truth's aperture masses, as submission.txt
  *   report/index.html                            tables and figures
  * </pre>
  *
@@ -85,6 +91,36 @@ public record PredictionRun(String workdir, String predcode, Target target) impl
 
     public Path metricsJson() {
         return new Path(root(), "metrics.json");
+    }
+
+    /** The per-galaxy shear catalogues of a variable-shear run, one per subfield. */
+    public Path shearCatalogDir() {
+        return new Path(root(), "shear-catalog");
+    }
+
+    /** A subfield's per-galaxy shear catalogue: {@code shear-catalog/catalog-SSS.txt}. */
+    public Path shearCatalog(int subfield) {
+        return new Path(shearCatalogDir(), String.format(Locale.ROOT, "catalog-%03d.txt", subfield));
+    }
+
+    /** Name of the run's shear-catalogue state under {@code <workdir>/_state/}. */
+    public String shearCatalogStep() {
+        return target.dir + "/" + predcode + "/shear-catalog";
+    }
+
+    /** GREAT3's variable-shear submission of the run. */
+    public Path submissionTxt() {
+        return new Path(root(), "submission.txt");
+    }
+
+    /** The per-field shear correlation functions behind the submission. */
+    public Path xiTxt() {
+        return new Path(root(), "xi.txt");
+    }
+
+    /** The reference aperture masses of the fields evaluated, in the submission's layout. */
+    public Path referenceTxt() {
+        return new Path(root(), "reference.txt");
     }
 
     public Path reportDir() {

@@ -1,6 +1,7 @@
 package org.megalut.spark;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,9 +12,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.megalut.eval.variable.FieldLattice;
+import org.megalut.eval.variable.TruthApertureMass;
+import org.megalut.eval.variable.TruthCatalog;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.ObservationType;
+import org.megalut.great3.ShearType;
+import org.megalut.great3.SubfieldOffset;
 import org.megalut.spark.io.HadoopSource;
 import org.megalut.spark.settings.RunSettings;
 
@@ -134,5 +140,125 @@ public final class Preflight {
             throw new IllegalArgumentException(image + " has GS_SCALE = " + scale + " arcsec per pixel, but branch.obstype = "
                     + obstype.configName() + " expects " + obstype.pixelScale() + hint);
         }
+    }
+
+    /** Subfields whose offsets the shear-type check reads at most (the files are tiny; a few decide). */
+    private static final int OFFSETS_CHECKED = 3;
+
+    /**
+     * The branch's files agree with {@code branch.shear-type}. What tells the two apart in GREAT3's layout:
+     * <ul>
+     *   <li>the branch's {@code subfield_offset-SSS.yaml} (or {@code .txt}): a variable-shear field of 20
+     *       subfields gives each subfield but its first a distinct non-zero offset, while a constant-shear
+     *       branch is made of one-subfield fields whose offsets are all zero. Read for up to three selected
+     *       subfields that are not the first of their field (nothing to read when only first subfields are
+     *       selected, or the files are absent);</li>
+     *   <li>with a truth directory, the truth catalogue {@code galaxy_catalog-SSS.fits} of the first selected
+     *       regular subfield: its true shear ({@code g1}, {@code g2}) varies from galaxy to galaxy on a
+     *       variable-shear branch and is one value on a constant-shear one; a variable-shear truth must have
+     *       it (Q_v reads it).</li>
+     * </ul>
+     *
+     * @throws IllegalArgumentException naming the file, what it holds, the key and the fix
+     */
+    public static void shearType(RunSettings s) throws IOException {
+        Configuration conf = s.hadoopConfiguration();
+        ShearType type = s.grid().shearType();
+        String key = "branch.shear-type = " + type.configName();
+        if (s.branchDir() != null && !s.branchDir().isBlank()) {
+            Path dir = new Path(s.branchDir());
+            int read = 0;
+            for (int sf : s.subfields()) {
+                if (read == OFFSETS_CHECKED) {
+                    break;
+                }
+                if (BranchLayout.isDeep(sf) || sf % FieldLattice.SUBFIELDS_PER_FIELD == 0) {
+                    continue;
+                }
+                Path p = firstExisting(dir, conf, BranchLayout.subfieldOffsetYaml(sf), BranchLayout.subfieldOffsetTxt(sf));
+                if (p == null) {
+                    continue;
+                }
+                read++;
+                SubfieldOffset o;
+                try (InputStream in = p.getFileSystem(conf).open(p)) {
+                    o = SubfieldOffset.read(in, p.toString());
+                }
+                boolean zero = o.offsetDegX() == 0 && o.offsetDegY() == 0;
+                if (type == ShearType.VARIABLE && zero) {
+                    throw new IllegalArgumentException(p + ": offset_deg_x = 0, offset_deg_y = 0 for subfield " + sf
+                            + ", which is not the first of its field: a constant-shear branch (a variable-shear field"
+                            + " offsets each of its other subfields), but " + key
+                            + "; set branch.shear-type = constant, or give the variable-shear branch");
+                }
+                if (type == ShearType.CONSTANT && !zero) {
+                    throw new IllegalArgumentException(p + ": offset_deg_x = " + o.offsetDegX() + ", offset_deg_y = "
+                            + o.offsetDegY() + ": a variable-shear branch (constant-shear subfields have no offset),"
+                            + " but " + key + "; set branch.shear-type = variable");
+                }
+            }
+        }
+        if (s.truthDir() == null || s.truthDir().isBlank()) {
+            return;
+        }
+        int first = -1;
+        for (int sf : s.subfields()) {
+            if (!BranchLayout.isDeep(sf)) {
+                first = sf;
+                break;
+            }
+        }
+        if (first < 0) {
+            return;
+        }
+        Path truth = new Path(s.truthDir(), TruthApertureMass.catalogName(first));
+        FileSystem fs = truth.getFileSystem(conf);
+        if (!fs.exists(truth)) {
+            if (type == ShearType.VARIABLE) {
+                throw new IllegalArgumentException(truth + " does not exist: a variable-shear truth holds each"
+                        + " subfield's galaxy_catalog-SSS.fits (true shear per galaxy, read for Q_v), but " + key
+                        + "; give the variable-shear truth with --truth, or set branch.shear-type = constant");
+            }
+            return;
+        }
+        TruthCatalog c;
+        try (InputStream in = fs.open(truth)) {
+            c = TruthCatalog.read(in, truth.toString());
+        } catch (IOException e) {
+            if (type == ShearType.VARIABLE) {
+                throw e;
+            }
+            return; // not a truth catalogue Q_v could read, so not a variable-shear one: nothing contradicts
+        }
+        boolean varies = varies(c.g1()) || varies(c.g2());
+        if (type == ShearType.VARIABLE && !varies) {
+            throw new IllegalArgumentException(truth + ": columns g1, g2 hold one shear (" + c.g1()[0] + ", " + c.g2()[0]
+                    + ") for all " + c.size() + " galaxies: a constant-shear truth, but " + key
+                    + "; set branch.shear-type = constant, or give the variable-shear truth with --truth");
+        }
+        if (type == ShearType.CONSTANT && varies) {
+            throw new IllegalArgumentException(truth + ": columns g1, g2 vary from galaxy to galaxy: a variable-shear"
+                    + " truth, but " + key + "; set branch.shear-type = variable");
+        }
+    }
+
+    private static boolean varies(double[] v) {
+        for (double x : v) {
+            if (x != v[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path firstExisting(Path dir, Configuration conf, String... names) throws IOException {
+        FileSystem fs = dir.getFileSystem(conf);
+        for (String n : names) {
+            Path p = new Path(dir, n);
+            if (fs.exists(p)) {
+                return p;
+            }
+        }
+        return null;
     }
 }

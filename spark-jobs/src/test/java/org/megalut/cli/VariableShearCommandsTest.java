@@ -11,12 +11,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.eval.variable.FieldLattice;
+import org.megalut.eval.variable.ShearCatalog;
+import org.megalut.eval.variable.TruthApertureMass;
+import org.megalut.eval.variable.TruthCatalog;
 import org.megalut.eval.variable.VariableSubmission;
+import org.megalut.great3.SubfieldOffset;
+import org.megalut.ml.data.LongTable;
+import org.megalut.spark.PredictionRun;
+import org.megalut.spark.io.LongTables;
 import picocli.CommandLine;
 
 class VariableShearCommandsTest {
@@ -103,5 +112,56 @@ class VariableShearCommandsTest {
 
         Run noTruth = run("qv", "--submission", out.toString(), "--truth", tmp.resolve("nothing").toString());
         assertEquals(ExitCodes.BAD_INPUT, noTruth.code());
+    }
+
+    /**
+     * A variable-shear run from the predictions on: no branch needed (the skipped simulate-mimic reads none),
+     * the truth's observed shears as predictions score the maximum; a constant setting on the same truth is
+     * bad input naming the file and the key.
+     */
+    @Test
+    void runOnAVariableBranchFromThePredictionsAndTheShearTypeCheck() throws Exception {
+        int grid = 2;
+        Path truth = Files.createDirectories(tmp.resolve("truth"));
+        Path work = tmp.resolve("work");
+        PredictionRun obs = new PredictionRun(work.toUri().toString(), "main", PredictionRun.Target.OBS);
+        for (int s = 0; s < 20; s++) {
+            double[] g1 = {0.01 * s, -0.02, 0.03, 0.04};
+            double[] g2 = {0.02, 0.01 * s, -0.01, 0.0};
+            double[] e = {0.1, -0.2, 0.05, 0.3};
+            TruthCatalog cat = new TruthCatalog(g1, g2, e, e);
+            SubfieldOffset off = new SubfieldOffset((s % 7) * 0.1 / 7, (s / 7) * 0.1 / 7);
+            cat.write(truth.resolve(TruthApertureMass.catalogName(s)));
+            off.write(truth.resolve(TruthApertureMass.offsetName(s)));
+            ShearCatalog t = TruthApertureMass.catalog(s, new TruthApertureMass.SubfieldTruth(off, cat), grid);
+            LongTable.Builder b = LongTable.builder(List.of("pre_s1", "pre_s2", "pre_s1w", "pre_s2w"));
+            for (int i = 0; i < t.size(); i++) {
+                b.add(t.id()[i], 0, t.g1()[i], t.g2()[i], 1.0, 1.0);
+            }
+            LongTables.write(b.build(), obs.predictions(s), new Configuration());
+        }
+        Path conf = tmp.resolve("cgv.conf");
+        Files.writeString(conf, "branch.grid = 2\nbranch.shear-type = variable\n");
+        String[] common = {"--workdir", work.toUri().toString(), "--truth", truth.toString(), "--subfields", "0-19",
+            "--master", "local[2]"};
+        Run r = run(concat(new String[] {"run", "--conf", conf.toString(), "--from", "shear-catalog"}, common));
+        assertEquals(0, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("mimic                  skipped (a constant-shear step; branch.shear-type = variable)"),
+                r.out());
+        assertTrue(r.out().contains("Q_v (ground) = 2041.1"), r.out());
+        assertTrue(Files.isRegularFile(work.resolve("results/main/report/index.html")));
+
+        Files.writeString(conf, "branch.grid = 2\n");
+        Run constant = run(concat(new String[] {"evaluate", "--conf", conf.toString()}, common));
+        assertEquals(ExitCodes.BAD_INPUT, constant.code(), constant.out());
+        assertTrue(constant.err().contains("galaxy_catalog-000.fits: columns g1, g2 vary from galaxy to galaxy: a"
+                + " variable-shear truth, but branch.shear-type = constant; set branch.shear-type = variable"),
+                constant.err());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

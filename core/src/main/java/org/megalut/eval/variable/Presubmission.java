@@ -30,13 +30,74 @@ public final class Presubmission {
      */
     public static List<FieldStatistics> compute(ShearCatalog catalog, LatticeShearCorrelator correlator,
                                                 boolean checkCounts) {
+        TreeMap<Integer, List<ShearGalaxy>> byField = byField(catalog);
+        List<Integer> missing = new ArrayList<>();
+        for (int f = 0; f < FieldLattice.FIELDS; f++) {
+            if (!byField.containsKey(f)) {
+                missing.add(f);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the catalogue has no galaxy in field(s) " + missing + "; expected all of 0.."
+                    + (FieldLattice.FIELDS - 1));
+        }
+        if (checkCounts) {
+            TreeMap<Integer, Integer> perSubfield = new TreeMap<>();
+            for (long id : catalog.id()) {
+                perSubfield.merge(FieldLattice.decode(id).subfield(), 1, Integer::sum);
+            }
+            int subfields = FieldLattice.FIELDS * FieldLattice.SUBFIELDS_PER_FIELD;
+            for (int s = 0; s < subfields; s++) {
+                int n = perSubfield.getOrDefault(s, 0);
+                if (n != GALAXIES_PER_SUBFIELD) {
+                    throw new IllegalArgumentException("subfield " + s + " has " + n + " galaxies, expected "
+                            + GALAXIES_PER_SUBFIELD);
+                }
+            }
+        }
+        return statistics(byField, correlator);
+    }
+
+    /**
+     * The per-field statistics of the fields a catalogue covers, in ascending field order, with none of
+     * the branch-wide checks of {@link #compute} (for a run over some fields of a branch: the caller
+     * checks that each field is complete).
+     *
+     * @throws IllegalArgumentException as {@link #byField}
+     */
+    public static List<FieldStatistics> computeFields(ShearCatalog catalog, LatticeShearCorrelator correlator) {
+        return statistics(byField(catalog), correlator);
+    }
+
+    /** The statistics of one field's galaxies. */
+    private static FieldStatistics field(int field, List<ShearGalaxy> galaxies, LatticeShearCorrelator correlator) {
+        ShearCorrelation xi = correlator.correlate(galaxies);
+        return new FieldStatistics(field, xi, ApertureMass.of(xi));
+    }
+
+    private static List<FieldStatistics> statistics(TreeMap<Integer, List<ShearGalaxy>> byField,
+                                                    LatticeShearCorrelator correlator) {
+        List<FieldStatistics> out = new ArrayList<>();
+        for (var e : byField.entrySet()) {
+            out.add(field(e.getKey(), e.getValue(), correlator));
+        }
+        return out;
+    }
+
+    /**
+     * The galaxies of a catalogue by field, each at its lattice point ({@link FieldLattice#decode}), in
+     * catalogue order within a field.
+     *
+     * @throws IllegalArgumentException naming the ID when an ID repeats, lies in a field outside 0..9 or
+     *                                  off the field's lattice
+     */
+    public static TreeMap<Integer, List<ShearGalaxy>> byField(ShearCatalog catalog) {
         long[] id = catalog.id();
         double[] g1 = catalog.g1();
         double[] g2 = catalog.g2();
         double[] w = catalog.weight();
         Set<Long> seen = new HashSet<>();
         TreeMap<Integer, List<ShearGalaxy>> byField = new TreeMap<>();
-        TreeMap<Integer, Integer> perSubfield = new TreeMap<>();
         for (int i = 0; i < id.length; i++) {
             if (!seen.add(id[i])) {
                 throw new IllegalArgumentException("galaxy ID " + id[i] + " appears more than once");
@@ -53,47 +114,28 @@ public final class Presubmission {
             }
             byField.computeIfAbsent(p.field(), f -> new ArrayList<>())
                     .add(new ShearGalaxy(p.ix(), p.iy(), g1[i], g2[i], w[i]));
-            perSubfield.merge(p.subfield(), 1, Integer::sum);
         }
-        List<Integer> missing = new ArrayList<>();
-        for (int f = 0; f < FieldLattice.FIELDS; f++) {
-            if (!byField.containsKey(f)) {
-                missing.add(f);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("the catalogue has no galaxy in field(s) " + missing + "; expected all of 0.."
-                    + (FieldLattice.FIELDS - 1));
-        }
-        if (checkCounts) {
-            int subfields = FieldLattice.FIELDS * FieldLattice.SUBFIELDS_PER_FIELD;
-            for (int s = 0; s < subfields; s++) {
-                int n = perSubfield.getOrDefault(s, 0);
-                if (n != GALAXIES_PER_SUBFIELD) {
-                    throw new IllegalArgumentException("subfield " + s + " has " + n + " galaxies, expected "
-                            + GALAXIES_PER_SUBFIELD);
-                }
-            }
-        }
-        List<FieldStatistics> out = new ArrayList<>();
-        for (var e : byField.entrySet()) {
-            ShearCorrelation xi = correlator.correlate(e.getValue());
-            out.add(new FieldStatistics(e.getKey(), xi, ApertureMass.of(xi)));
-        }
-        return out;
+        return byField;
     }
 
-    /** The submission of per-field statistics (fields in the order given, which must be 0, 1, ...). */
+    /**
+     * The submission of per-field statistics, fields in ascending order (all ten for GREAT3; fewer for a
+     * run over some fields).
+     *
+     * @throws IllegalArgumentException when the fields are not in strictly ascending order
+     */
     public static VariableSubmission submission(List<FieldStatistics> fields) {
         List<ApertureMass> maps = new ArrayList<>();
+        int[] ids = new int[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).field() != i) {
-                throw new IllegalArgumentException("fields must be 0, 1, ... in order; position " + i + " holds field "
-                        + fields.get(i).field());
+            ids[i] = fields.get(i).field();
+            if (i > 0 && ids[i] <= ids[i - 1]) {
+                throw new IllegalArgumentException("fields must be in ascending order; position " + i + " holds field "
+                        + ids[i] + " after field " + ids[i - 1]);
             }
             maps.add(fields.get(i).apertureMass());
         }
-        return VariableSubmission.of(maps);
+        return VariableSubmission.of(ids, maps);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.megalut.eval.variable;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +57,9 @@ public record ShearCatalog(long[] id, double[] g1, double[] g2, double[] weight)
         /** GREAT3's defaults: ID, g1, g2 in columns 0, 1, 2; uniform weights. */
         public static final Columns DEFAULT = new Columns(0, 1, 2, -1);
 
+        /** The columns {@link #write} writes: ID, g1, g2, weight. */
+        public static final Columns WRITTEN = new Columns(0, 1, 2, 3);
+
         public Columns {
             if (id < 0 || g1 < 0 || g2 < 0 || weight < -1) {
                 throw new IllegalArgumentException("column numbers must be >= 0 (weight: -1 for none), got id " + id
@@ -71,6 +75,45 @@ public record ShearCatalog(long[] id, double[] g1, double[] g2, double[] weight)
     /** The number of galaxies. */
     public int size() {
         return id.length;
+    }
+
+    /**
+     * A catalogue of shear estimates with GREAT3's failure convention applied: a galaxy whose g1, g2 or
+     * weight is not finite (no estimate) gets g1 = g2 = {@link ShearGalaxy#FAILED_SHEAR} and weight 0, so
+     * that it stays in the catalogue (GREAT3 checks that every ID is present) and fails
+     * {@link ShearGalaxy#passes}. A negative weight is written as 0: corr2, and the correlator here, take
+     * weights ≥ 0.
+     */
+    public static ShearCatalog ofEstimates(long[] id, double[] g1, double[] g2, double[] weight) {
+        int n = id.length;
+        double[] o1 = new double[n];
+        double[] o2 = new double[n];
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean ok = Double.isFinite(g1[i]) && Double.isFinite(g2[i]) && Double.isFinite(weight[i]);
+            o1[i] = ok ? g1[i] : ShearGalaxy.FAILED_SHEAR;
+            o2[i] = ok ? g2[i] : ShearGalaxy.FAILED_SHEAR;
+            w[i] = ok ? Math.max(0.0, weight[i]) : 0.0;
+        }
+        return new ShearCatalog(id, o1, o2, w);
+    }
+
+    /** Whether galaxy i passes GREAT3's failure test ({@link ShearGalaxy#passes}). */
+    public boolean passes(int i) {
+        return g1[i] < ShearGalaxy.FAILURE_THRESHOLD && g2[i] < ShearGalaxy.FAILURE_THRESHOLD;
+    }
+
+    /**
+     * Writes the catalogue as GREAT3's presubmission script reads it, columns {@link Columns#WRITTEN}:
+     * a {@code #} header line, then per galaxy its nine-digit ID (leading zeros kept) and g1, g2, weight
+     * with 10 significant digits, in the catalogue's order. The writer is flushed, not closed.
+     */
+    public void write(Writer out) throws IOException {
+        out.write("# id g1 g2 weight\n");
+        for (int i = 0; i < id.length; i++) {
+            out.write(String.format(Locale.ROOT, "%09d %.10e %.10e %.10e%n", id[i], g1[i], g2[i], weight[i]));
+        }
+        out.flush();
     }
 
     /** The catalogues' galaxies one after the other. */

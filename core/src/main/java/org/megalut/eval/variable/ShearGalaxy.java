@@ -18,6 +18,12 @@ public record ShearGalaxy(int ix, int iy, double g1, double g2, double weight) i
     public static final double FAILURE_THRESHOLD = 10.0;
 
     /**
+     * The shear this project writes for a galaxy whose shear could not be estimated: above the threshold
+     * in both components, as GREAT3's presubmission README asks (a positive shear ≥ 10).
+     */
+    public static final double FAILED_SHEAR = 20.0;
+
+    /**
      * GREAT3's failure test: a galaxy enters the statistic iff g1 &lt; 10 and g2 &lt; 10. The test is
      * one-sided on purpose (as GREAT3's presubmission script masks its catalogue): a shear of −20 passes,
      * and NaN fails.

@@ -1,7 +1,9 @@
 package org.megalut.eval.variable;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +54,20 @@ public record TruthCatalog(double[] g1, double[] g2, double[] g1Intrinsic, doubl
      *                             not a scalar floating-point or integer one
      */
     public static TruthCatalog read(Path path) throws IOException {
-        String name = path.toString();
-        try (Fits fits = new Fits(path.toFile())) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+            return read(in, path.toString());
+        }
+    }
+
+    /**
+     * Reads a truth catalogue from a stream (a file on any file system); the stream is not closed.
+     *
+     * @param name the file's name, for messages
+     * @throws FitsFormatException as {@link #read(Path)}
+     */
+    public static TruthCatalog read(InputStream in, String name) throws IOException {
+        try {
+            Fits fits = new Fits(in);
             BinaryTableHDU table = FitsBinaryTables.firstTable(fits, name);
             List<String> names = FitsBinaryTables.columnNames(table).stream().map(n -> n.toLowerCase(Locale.ROOT))
                     .toList();

@@ -15,6 +15,11 @@ import org.megalut.great3.ObservationType;
  * ({@link TruthApertureMass}). A submission equal to the reference scores η/σ²_min (2041 ground, 4592.5
  * space).
  *
+ * <p>GREAT3 scores the ten fields of a branch. A run over some of its fields (a generated branch of two
+ * fields, say) is scored the same way over the fields the reference holds: the field average is over
+ * those fields, so a full branch gives GREAT3's Q_v and fewer fields its analogue with more sample
+ * variance.
+ *
  * <p>Where GREAT3 sets Q_v = 0 for a submission whose fields or θ values do not match the reference,
  * this class throws: here both sides come from the pipeline, so a mismatch is a bug to report, not a
  * score.
@@ -63,16 +68,18 @@ public final class VariableShearMetric {
     /**
      * Q_v of a submission against the reference (observed truth) aperture masses.
      *
-     * @throws IllegalArgumentException naming the row and values when the submission does not have 10 × 15
-     *                                  rows, its field indices differ from the reference's, its θ differ
+     * @throws IllegalArgumentException naming the row and values when the reference is not 15 rows for each
+     *                                  of its fields, the submission does not have as many rows, its field
+     *                                  indices differ from the reference's, its θ differ
      *                                  from the reference's by 1.5e-3° or more, or the reference θ are not
      *                                  GREAT3's
      */
     public static Result evaluate(VariableSubmission submission, VariableSubmission reference,
                                   ObservationType obstype) {
-        int rows = FIELDS * BINS;
-        requireRows("submission", submission, rows);
+        int fields = reference.fields().length;
+        int rows = fields * BINS;
         requireRows("reference", reference, rows);
+        requireRows("submission", submission, rows);
         int[] fSub = submission.field();
         int[] fRef = reference.field();
         double[] tSub = submission.theta();
@@ -99,14 +106,14 @@ public final class VariableShearMetric {
         double sumAbs = 0;
         for (int k = FIRST_USED_BIN; k < END_USED_BIN; k++) {
             double sum = 0;
-            for (int f = 0; f < FIELDS; f++) {
+            for (int f = 0; f < fields; f++) {
                 int row = f * BINS + k;
                 sum += eSub[row] - eRef[row];
             }
-            meanDiff[k - FIRST_USED_BIN] = sum / FIELDS;
+            meanDiff[k - FIRST_USED_BIN] = sum / fields;
             sumAbs += Math.abs(sum);
         }
-        double meanAbs = sumAbs / (used * FIELDS);
+        double meanAbs = sumAbs / (used * fields);
         return new Result(qv(meanAbs, obstype), meanDiff, meanAbs);
     }
 
@@ -116,13 +123,13 @@ public final class VariableShearMetric {
     }
 
     private static void requireRows(String what, VariableSubmission s, int rows) {
-        if (s.rows() != rows) {
+        if (s.rows() != rows || rows == 0) {
             TreeMap<Integer, Integer> perField = new TreeMap<>();
             for (int f : s.field()) {
                 perField.merge(f, 1, Integer::sum);
             }
             throw new IllegalArgumentException(what + " has " + s.rows() + " rows, expected " + rows + " ("
-                    + FIELDS + " fields × " + BINS + " theta bins); rows per field found: " + perField);
+                    + rows / BINS + " fields × " + BINS + " theta bins); rows per field found: " + perField);
         }
     }
 }

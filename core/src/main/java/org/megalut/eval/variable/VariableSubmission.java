@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.megalut.great3.Great3FormatException;
@@ -43,8 +44,20 @@ public record VariableSubmission(int[] field, double[] theta, double[] mapE, dou
 
     /** The submission of fields 0, 1, ... in the order given. */
     public static VariableSubmission of(List<ApertureMass> fields) {
+        int[] ids = new int[fields.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = i;
+        }
+        return of(ids, fields);
+    }
+
+    /** The submission of the given fields, {@code maps.get(i)} being field {@code fields[i]}'s. */
+    public static VariableSubmission of(int[] fields, List<ApertureMass> maps) {
+        if (fields.length != maps.size()) {
+            throw new IllegalArgumentException(fields.length + " field indices for " + maps.size() + " fields");
+        }
         int n = 0;
-        for (ApertureMass m : fields) {
+        for (ApertureMass m : maps) {
             n += m.size();
         }
         int[] f = new int[n];
@@ -53,10 +66,10 @@ public record VariableSubmission(int[] field, double[] theta, double[] mapE, dou
         double[] b = new double[n];
         double[] s = new double[n];
         int row = 0;
-        for (int i = 0; i < fields.size(); i++) {
-            ApertureMass m = fields.get(i);
+        for (int i = 0; i < maps.size(); i++) {
+            ApertureMass m = maps.get(i);
             for (int k = 0; k < m.size(); k++, row++) {
-                f[row] = i;
+                f[row] = fields[i];
                 t[row] = m.theta()[k];
                 e[row] = m.mapE()[k];
                 b[row] = m.mapB()[k];
@@ -64,6 +77,11 @@ public record VariableSubmission(int[] field, double[] theta, double[] mapE, dou
             }
         }
         return new VariableSubmission(f, t, e, b, s);
+    }
+
+    /** The field indices in row order, each once (ascending for a submission of this project). */
+    public int[] fields() {
+        return Arrays.stream(field).distinct().toArray();
     }
 
     /** The number of rows. */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.megalut.great3.ShearType;
 import org.megalut.spark.FailureRecords;
 import org.megalut.spark.StepCpuMeter;
 import org.megalut.spark.StepOutcome;
@@ -18,7 +19,9 @@ import org.megalut.spark.settings.RunSettings;
 /**
  * The pipeline: its steps in order, for {@code run}, {@code demo} and the one command per step. Steps
  * skip the subfields whose outputs are complete and current, so a run interrupted anywhere is completed
- * by running it again.
+ * by running it again. A step that does not apply to the branch's shear type ({@code branch.shear-type})
+ * is skipped with the reason: per-subfield grouping and the mimic run on a variable-shear branch, the
+ * shear catalogue and the variable-shear submission on a constant-shear one.
  */
 public final class Pipeline {
 
@@ -74,6 +77,12 @@ public final class Pipeline {
             RunSettings s = all.withSubfields(Arrays.stream(all.subfields()).filter(x -> !failed.contains(x)).toArray());
             if (s.subfields().length == 0) {
                 out.printf("%-22s skipped (every selected subfield failed)%n", step.name());
+                continue;
+            }
+            ShearType shearType = s.grid().shearType();
+            if (!step.appliesTo(shearType)) {
+                out.printf("%-22s skipped (a %s-shear step; branch.shear-type = %s)%n", step.name(),
+                        shearType == ShearType.VARIABLE ? "constant" : "variable", shearType.configName());
                 continue;
             }
             if (recipe && step.validation() && !validate) {

@@ -15,6 +15,9 @@ import org.megalut.eval.GroupedSubfield;
 import org.megalut.eval.PopulationMatch;
 import org.megalut.eval.PopulationMatch.SubfieldDistances;
 import org.megalut.eval.ValidationLeakage;
+import org.megalut.eval.variable.FieldLattice;
+import org.megalut.eval.variable.VariableEvaluation;
+import org.megalut.great3.ShearType;
 import org.megalut.spark.PredictionRun;
 import org.megalut.spark.RunCommittees;
 import org.megalut.spark.StepOutcome;
@@ -23,6 +26,7 @@ import org.megalut.spark.io.AtomicWrite;
 import org.megalut.spark.io.GroupTable;
 import org.megalut.spark.report.PopulationDistances;
 import org.megalut.spark.report.RunReport;
+import org.megalut.spark.report.VariableReport;
 import org.megalut.spark.settings.PopulationCheck;
 import org.megalut.spark.settings.Recipe;
 import org.megalut.spark.steps.CheckPsfsStep;
@@ -32,9 +36,12 @@ import org.megalut.spark.steps.MeasureObsStep;
 import org.megalut.spark.steps.MeasureStarsStep;
 import org.megalut.spark.steps.PredictForWeightsStep;
 import org.megalut.spark.steps.PredictStep;
+import org.megalut.spark.steps.ShearCatalogStep;
 import org.megalut.spark.steps.SimulateStep;
 import org.megalut.spark.steps.ValidateStep;
 import org.megalut.spark.steps.ValidationLeakagePoints;
+import org.megalut.spark.steps.VariableEvaluateStep;
+import org.megalut.spark.steps.VariableSubmissionStep;
 
 /** The definitions of the pipeline's steps, in the order {@code run} runs them ({@link Pipeline#STEPS}). */
 final class PipelineSteps {
@@ -101,29 +108,49 @@ final class PipelineSteps {
                         List.of("results/<predcode>/predictions", "results/<predcode>/committees.json"),
                         c -> PredictStep.run(c.spark(), c.settings(), c.obs()))
                         .withOptions(StepOption.PREDCODE),
+                Step.of("shear-catalog", List.of("Variable-shear branches: each subfield's per-galaxy predictions as GREAT3's",
+                        "presubmission input, <workdir>/results/<predcode>/shear-catalog/catalog-SSS.txt: ID, g1, g2,",
+                        "weight = (pre_s1w + pre_s2w)/2 per line, every galaxy, a failed one with g1 = g2 = 20 and",
+                        "weight 0 (GREAT3 ignores shears >= 10)."), List.of("results/<predcode>/predictions"),
+                        List.of("results/<predcode>/shear-catalog"),
+                        c -> ShearCatalogStep.run(c.spark(), c.settings(), c.obs()))
+                        .withOptions(StepOption.PREDCODE).only(ShearType.VARIABLE),
+                Step.of("variable-submission", List.of("Variable-shear branches: per field of the selected subfields (each must",
+                        "have all 20 catalogues), the shear correlation functions and the E/B aperture-mass dispersion",
+                        "with its error, one Spark task per field; writes GREAT3's submission",
+                        "<workdir>/results/<predcode>/submission.txt (field theta mapE mapB sigma_map) and xi.txt."),
+                        List.of("results/<predcode>/shear-catalog"),
+                        List.of("results/<predcode>/submission.txt", "results/<predcode>/xi.txt"),
+                        PipelineSteps::variableSubmission).withOptions(StepOption.PREDCODE).only(ShearType.VARIABLE),
                 Step.of("group", List.of("Per subfield: unweighted and weighted mean shear of the galaxies, counts,",
                         "mean PSF features, with the truth if given, into <workdir>/results/<predcode>/group.csv."),
                         List.of("results/<predcode>/predictions", WorkdirLayout.STARS),
                         List.of("results/<predcode>/group.csv", "results/<predcode>/failed.csv"),
-                        c -> group(c, c.obs())).withOptions(StepOption.PREDCODE),
-                Step.of("evaluate", List.of("m, c per component (MegaLUT's OLS), m and c in the PSF frame, GREAT3's",
-                        "Q_c, the per-subfield scatter and the noise floor of Q_c, for the group table of a",
-                        "prediction run; writes its metrics.json."), List.of("results/<predcode>/group.csv"),
+                        c -> group(c, c.obs())).withOptions(StepOption.PREDCODE).only(ShearType.CONSTANT),
+                Step.of("evaluate", List.of("Constant shear: m, c per component (MegaLUT's OLS), m and c in the PSF frame,",
+                        "GREAT3's Q_c, the per-subfield scatter and the noise floor of Q_c, for the group table of a",
+                        "prediction run. Variable shear: GREAT3's Q_v of the run's submission.txt against the truth of",
+                        "its fields (reference.txt), and its noise reference (Q_v of the truth plus noise of the",
+                        "measured per-galaxy scatter). Both need --truth; writes the run's metrics.json."),
+                        List.of("results/<predcode>/group.csv", "results/<predcode>/submission.txt"),
                         List.of("results/<predcode>/metrics.json"),
                         c -> evaluate(c, c.flag(StepOption.MIMIC) ? c.mimic() : c.obs()))
                         .withOptions(StepOption.PREDCODE, StepOption.MIMIC, StepOption.JSON),
                 simulation("simulate-mimic", "the " + PredictionRun.MIMIC_DATASET + " dataset",
-                        WorkdirLayout.simulationName(PredictionRun.MIMIC_DATASET), c -> PredictionRun.MIMIC_DATASET),
+                        WorkdirLayout.simulationName(PredictionRun.MIMIC_DATASET), c -> PredictionRun.MIMIC_DATASET)
+                        .only(ShearType.CONSTANT),
                 Step.of("mimic", List.of("The predict -> group -> evaluate chain on each subfield's mimic-great3",
                         "simulation (a fiducial branch of the training population with known shears), under",
                         "<workdir>/mimic/<predcode>, apart from the branch's results. Simulates mimic-great3 first",
                         "when it is not there yet."), List.of(WorkdirLayout.simulationName(PredictionRun.MIMIC_DATASET),
                         shearCommittees, weightCommittees), List.of("mimic/<predcode>"), PipelineSteps::mimic)
-                        .withOptions(StepOption.PREDCODE).commandFrom("simulate-mimic"),
+                        .withOptions(StepOption.PREDCODE).commandFrom("simulate-mimic").only(ShearType.CONSTANT),
                 Step.of("report", List.of("The HTML report of a prediction run, <workdir>/results/<predcode>/report/",
                         "index.html: metrics, residuals against the true shear and the PSF ellipticity, feature",
                         "histograms of simulations against observations, failure fractions and flags, training costs.",
-                        "Needs the run's group.csv (group, or run)."), List.of("results/<predcode>/group.csv", "mimic/<predcode>"),
+                        "Needs the run's group.csv (group, or run). Variable shear: Q_v and its noise reference, and the",
+                        "per-field M_ap,E residuals against theta, from the run's metrics.json (evaluate)."),
+                        List.of("results/<predcode>/group.csv", "results/<predcode>/metrics.json", "mimic/<predcode>"),
                         List.of("results/<predcode>/report", "mimic/<predcode>/report"), PipelineSteps::report)
                         .withOptions(StepOption.PREDCODE, StepOption.MIMIC));
     }
@@ -173,6 +200,9 @@ final class PipelineSteps {
 
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
     static StepOutcome evaluate(StepContext c, PredictionRun run) throws IOException {
+        if (c.settings().grid().shearType() == ShearType.VARIABLE) {
+            return evaluateVariable(c, run);
+        }
         Configuration conf = c.spark().sparkContext().hadoopConfiguration();
         List<GroupedSubfield> rows = GroupTable.read(run.groupCsv(), conf);
         if (rows.stream().filter(r -> Double.isFinite(r.trueG1())).count() < 3) {
@@ -224,6 +254,45 @@ final class PipelineSteps {
                 layout.simulation(check.dataset()), c.settings().subfields(), RunReport.FEATURES, check.sample());
     }
 
+    /** The variable-shear submission of the observation run. */
+    private static StepOutcome variableSubmission(StepContext c) throws IOException {
+        VariableSubmissionStep.Result r = VariableSubmissionStep.run(c.spark(), c.settings(), c.obs());
+        List<Integer> done = subfieldsOf(r.fields());
+        return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + c.obs().submissionTxt() + " (fields "
+                + Arrays.toString(r.fields()) + ")");
+    }
+
+    /** Q_v of a variable-shear run and its noise reference, printed and written. */
+    private static StepOutcome evaluateVariable(StepContext c, PredictionRun run) throws IOException {
+        if (run.target() == PredictionRun.Target.MIMIC) {
+            throw new IllegalArgumentException("--mimic: a variable-shear branch has no mimic run (branch.shear-type"
+                    + " = variable)");
+        }
+        String truth = c.settings().truthDir();
+        if (truth == null || truth.isBlank()) {
+            return StepOutcome.nothing("skipped (Q_v needs --truth)");
+        }
+        VariableEvaluation.Result r = VariableEvaluateStep.run(c.spark(), c.settings(), run);
+        if (c.flag(StepOption.JSON)) {
+            c.out().print(VariableEvaluation.json(r, run.label()) + "\n");
+        } else {
+            VariableEvaluation.print(r, c.out());
+        }
+        List<Integer> done = subfieldsOf(r.fields());
+        return new StepOutcome(done, List.of(), Map.of(), Map.of(), "-> " + run.metricsJson());
+    }
+
+    /** The subfields of some fields, for a per-field step's outcome. */
+    private static List<Integer> subfieldsOf(int[] fields) {
+        List<Integer> out = new ArrayList<>();
+        for (int f : fields) {
+            for (int j = 0; j < FieldLattice.SUBFIELDS_PER_FIELD; j++) {
+                out.add(f * FieldLattice.SUBFIELDS_PER_FIELD + j);
+            }
+        }
+        return out;
+    }
+
     /** The committee sets a run applied, for the outcome's note. */
     private static String sets(StepContext c, PredictionRun run) throws IOException {
         RunCommittees sets = RunCommittees.read(run, c.spark().sparkContext().hadoopConfiguration());
@@ -251,6 +320,12 @@ final class PipelineSteps {
      */
     private static StepOutcome report(StepContext c) throws IOException {
         Configuration conf = c.spark().sparkContext().hadoopConfiguration();
+        if (c.settings().grid().shearType() == ShearType.VARIABLE) {
+            if (!c.obs().metricsJson().getFileSystem(conf).exists(c.obs().metricsJson())) {
+                return StepOutcome.nothing("skipped (no metrics.json: evaluate with --truth first)");
+            }
+            return StepOutcome.nothing("-> " + VariableReport.write(c.obs(), conf));
+        }
         List<String> written = new ArrayList<>();
         for (PredictionRun run : c.flag(StepOption.MIMIC) ? List.of(c.mimic()) : List.of(c.mimic(), c.obs())) {
             if (run.groupCsv().getFileSystem(conf).exists(run.groupCsv())) {

@@ -489,7 +489,7 @@ public final class RunReport {
     }
 
     /** Copies a file into the report (whole or not at all); false when the source does not exist. */
-    private static boolean copy(Path from, Path to, Configuration conf) throws IOException {
+    static boolean copy(Path from, Path to, Configuration conf) throws IOException {
         FileSystem fs = from.getFileSystem(conf);
         if (!fs.exists(from)) {
             return false;
