@@ -28,8 +28,8 @@ public final class DatasetCatalogs {
             UniformRandomProvider rng = RandomStreams.stream(seed, subfield, ds, catalog, i);
             double[] shear = spec.shearPerCatalog() ? catalogShear : drawShear(spec, rng);
             double[] g = spec.distribution().ellipticity(rng);
-            double hlr = spec.distribution().halfLightRadius(rng, spec.obstype());
-            double flux = spec.distribution().flux(rng, spec.obstype());
+            double hlr = spec.halfLightRadius(rng);
+            double flux = spec.flux(rng);
             double n = spec.distribution().sersicIndex(i / spec.nc(), spec.rows(), spec.obstype());
             int star = rng.nextInt(stars);
             // Drawn last, and only by the bulge+disk distributions, so that the other distributions'

@@ -1,6 +1,7 @@
 package org.megalut.sim.megalut;
 
 import java.io.Serializable;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.megalut.great3.ObservationType;
 
 /**
@@ -21,9 +22,13 @@ import org.megalut.great3.ObservationType;
  * @param shearPerCatalog one shear per catalog (MegaLUT's statshear) instead of one per galaxy
  * @param noise           Gaussian noise on (σ from the subfield's observations) or off
  * @param grouping        how stamps become (case, realization) for the networks
+ * @param hlrLaw          the half-light radius law [px] in place of the distribution's own, or null for the
+ *                        distribution's (a bulge+disk galaxy's drawn radius is its flux-weighted one)
+ * @param fluxLaw         the flux law [ADU] in place of the distribution's own, or null for the distribution's
  */
 public record DatasetSpec(String name, Distribution distribution, ObservationType obstype, int n, int nc, int nrea, int ncat, int snc,
-                          double shear, boolean shearPerCatalog, boolean noise, Grouping grouping)
+                          double shear, boolean shearPerCatalog, boolean noise, Grouping grouping,
+                          TruncatedNormalLaw hlrLaw, TruncatedNormalLaw fluxLaw)
         implements Serializable {
 
     /** How stamps form cases: one case per galaxy (realizations = images), or one per distinct shear. */
@@ -38,6 +43,28 @@ public record DatasetSpec(String name, Distribution distribution, ObservationTyp
                     + " of nc and shear >= 0; got n=" + n + ", nc=" + nc + ", nrea=" + nrea + ", ncat=" + ncat
                     + ", snc=" + snc + ", shear=" + shear);
         }
+    }
+
+    /** A dataset drawing the distribution's own sizes and fluxes. */
+    public DatasetSpec(String name, Distribution distribution, ObservationType obstype, int n, int nc, int nrea,
+                       int ncat, int snc, double shear, boolean shearPerCatalog, boolean noise, Grouping grouping) {
+        this(name, distribution, obstype, n, nc, nrea, ncat, snc, shear, shearPerCatalog, noise, grouping, null, null);
+    }
+
+    /** The same dataset with other size and flux laws (null: the distribution's own). */
+    public DatasetSpec withLaws(TruncatedNormalLaw hlr, TruncatedNormalLaw flux) {
+        return new DatasetSpec(name, distribution, obstype, n, nc, nrea, ncat, snc, shear, shearPerCatalog, noise,
+                grouping, hlr, flux);
+    }
+
+    /** A galaxy's half-light radius [px]: the dataset's law when it sets one, else the distribution's. */
+    public double halfLightRadius(UniformRandomProvider rng) {
+        return hlrLaw != null ? hlrLaw.sample(rng) : distribution.halfLightRadius(rng, obstype);
+    }
+
+    /** A galaxy's flux [ADU]: the dataset's law when it sets one, else the distribution's. */
+    public double flux(UniformRandomProvider rng) {
+        return fluxLaw != null ? fluxLaw.sample(rng) : distribution.flux(rng, obstype);
     }
 
     /** Grid rows (distinct Sérsic indices). */

@@ -36,6 +36,22 @@ class DatasetCatalogsTest {
     }
 
     @Test
+    void aDatasetsOwnSizeAndFluxLawsReplaceTheDistributions() {
+        DatasetSpec tw = DatasetSpec.megalutDefault("train-weight", ObservationType.GROUND);
+        TruncatedNormalLaw hlr = new TruncatedNormalLaw(2.0, 0.2, 1.5, 2.5);
+        List<SimGalaxy> own = DatasetCatalogs.catalog(tw.withLaws(hlr, null), 5, 12, 3, 9);
+        double mean = 0;
+        for (SimGalaxy g : own) {
+            assertTrue(g.hlr() >= 1.5 && g.hlr() <= 2.5, "within the law's bounds: " + g.hlr());
+            mean += g.hlr() / own.size();
+        }
+        // G3's ground sizes have a mean near 1.3 px; the law's is 2.0 (symmetric truncation keeps it).
+        assertEquals(2.0, mean, 0.03);
+        // Without laws, the distribution's draws, unchanged.
+        assertEquals(DatasetCatalogs.catalog(tw, 5, 12, 3, 9), DatasetCatalogs.catalog(tw.withLaws(null, null), 5, 12, 3, 9));
+    }
+
+    @Test
     void trainShearIsOneCasePerGalaxyWithTenJitteredRealizations() {
         DatasetSpec ts = DatasetSpec.megalutDefault("train-shear", ObservationType.GROUND);
         assertEquals(10_000, ts.stamps());

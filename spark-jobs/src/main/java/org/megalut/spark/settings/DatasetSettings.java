@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.megalut.config.StrictConfig;
 import org.megalut.great3.ObservationType;
 import org.megalut.sim.megalut.DatasetSpec;
+import org.megalut.sim.megalut.TruncatedNormalLaw;
 import org.megalut.sim.megalut.Distribution;
 
 /**
@@ -49,7 +50,8 @@ public final class DatasetSettings {
     /** What a key holds, and how to read it. */
     private enum Kind {
         DISTRIBUTION("train, G3, uni, trainBD or G3BD"), INTEGER("an integer"), NUMBER("a number"),
-        BOOLEAN("a boolean"), GROUPING("galaxy or shear"), DATASET("a dataset name");
+        BOOLEAN("a boolean"), GROUPING("galaxy or shear"), DATASET("a dataset name"),
+        LAW("a truncated normal law { mean = M, sigma = S, min = A, max = B } with sigma > 0 and A < B");
 
         final String expected;
 
@@ -60,6 +62,12 @@ public final class DatasetSettings {
 
     /** Every key a dataset must end up with (set or inherited), in {@link DatasetSpec}'s order. */
     private static final Map<String, Kind> KEYS = keys();
+
+    /**
+     * Keys a dataset may set (or inherit) to replace its distribution's size or flux law; absent, the
+     * distribution's own law is drawn.
+     */
+    private static final Map<String, Kind> OPTIONAL_KEYS = Map.of("hlr", Kind.LAW, "flux", Kind.LAW);
 
     private DatasetSettings() { }
 
@@ -134,11 +142,19 @@ public final class DatasetSettings {
      */
     public static Fingerprint fingerprint(DatasetSpec spec) {
         String k = SECTION + "." + spec.name() + ".";
-        return Fingerprint.of().with(k + "dist", spec.distribution().name().toLowerCase(Locale.ROOT))
+        Fingerprint f = Fingerprint.of().with(k + "dist", spec.distribution().name().toLowerCase(Locale.ROOT))
                 .with(k + "n", spec.n()).with(k + "nc", spec.nc()).with(k + "nrea", spec.nrea())
                 .with(k + "ncat", spec.ncat()).with(k + "snc", spec.snc()).with(k + "shear", spec.shear())
                 .with(k + "shear-per-catalog", spec.shearPerCatalog()).with(k + "noise", spec.noise())
                 .with(k + "grouping", spec.grouping().name().toLowerCase(Locale.ROOT));
+        // The laws enter only when set, so that the records of datasets made before they existed stay valid.
+        if (spec.hlrLaw() != null) {
+            f = f.with(k + "hlr", spec.hlrLaw().toConfig());
+        }
+        if (spec.fluxLaw() != null) {
+            f = f.with(k + "flux", spec.fluxLaw().toConfig());
+        }
+        return f;
     }
 
     private static ConfigObject section(Config root) {
@@ -165,13 +181,15 @@ public final class DatasetSettings {
         }
         ConfigObject o = (ConfigObject) value;
         Set<String> valid = new TreeSet<>(KEYS.keySet());
+        valid.addAll(OPTIONAL_KEYS.keySet());
         valid.add(BASE);
         // the one message for unknown keys, pointing at where the first of them was written
         o.keySet().stream().filter(key -> !valid.contains(key)).sorted().findFirst().ifPresent(key ->
                 StrictConfig.checkKeys(o.keySet(), valid, "dataset '" + name + "'" + where(o.get(key))));
         Map<String, Object> values = new HashMap<>();
         for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
-            Kind kind = e.getKey().equals(BASE) ? Kind.DATASET : KEYS.get(e.getKey());
+            Kind kind = e.getKey().equals(BASE) ? Kind.DATASET
+                    : KEYS.getOrDefault(e.getKey(), OPTIONAL_KEYS.get(e.getKey()));
             values.put(e.getKey(), read(name, e.getKey(), kind, e.getValue()));
         }
         return values;
@@ -186,11 +204,25 @@ public final class DatasetSettings {
                 case BOOLEAN -> v.atKey("v").getBoolean("v");
                 case GROUPING -> DatasetSpec.Grouping.valueOf(text(v).toUpperCase(Locale.ROOT));
                 case DATASET -> text(v);
+                case LAW -> law(v);
             };
         } catch (ConfigException | IllegalArgumentException e) {
             throw new IllegalArgumentException("dataset '" + dataset + "': key " + key + where(v) + " must be "
                     + kind.expected + ", found " + found(v), e);
         }
+    }
+
+    /** A truncated normal law: an object with exactly the numbers mean, sigma, min and max. */
+    private static TruncatedNormalLaw law(ConfigValue v) {
+        if (v.valueType() != ConfigValueType.OBJECT) {
+            throw new IllegalArgumentException("not an object: " + v.valueType());
+        }
+        Config c = ((ConfigObject) v).toConfig();
+        Set<String> keys = new TreeSet<>(((ConfigObject) v).keySet());
+        if (!keys.equals(new TreeSet<>(List.of("mean", "sigma", "min", "max")))) {
+            throw new IllegalArgumentException("keys " + keys + " instead of [max, mean, min, sigma]");
+        }
+        return new TruncatedNormalLaw(c.getDouble("mean"), c.getDouble("sigma"), c.getDouble("min"), c.getDouble("max"));
     }
 
     /** A string value (HOCON's unquoted words are strings; numbers and booleans are not names). */
@@ -245,7 +277,8 @@ public final class DatasetSettings {
         }
         return new DatasetSpec(name, (Distribution) v.get("dist"), obstype, (Integer) v.get("n"), (Integer) v.get("nc"),
                 (Integer) v.get("nrea"), (Integer) v.get("ncat"), (Integer) v.get("snc"), (Double) v.get("shear"),
-                (Boolean) v.get("shear-per-catalog"), (Boolean) v.get("noise"), (DatasetSpec.Grouping) v.get("grouping"));
+                (Boolean) v.get("shear-per-catalog"), (Boolean) v.get("noise"), (DatasetSpec.Grouping) v.get("grouping"),
+                (TruncatedNormalLaw) v.get("hlr"), (TruncatedNormalLaw) v.get("flux"));
     }
 
     private static String found(ConfigValue v) {

@@ -19,6 +19,7 @@ import org.megalut.config.StrictConfig;
 import org.megalut.great3.ObservationType;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
+import org.megalut.sim.megalut.TruncatedNormalLaw;
 
 /**
  * Named datasets ({@code datasets.<name>}): user-defined ones used by the roles, inheritance through
@@ -58,6 +59,30 @@ class DatasetSettingsTest {
     }
 
     @Test
+    void sizeAndFluxLawsReplaceTheDistributionsOwnAreInheritedAndEnterTheFingerprint() {
+        Recipe r = Recipe.from(user("datasets.train-weight.hlr = { mean = 1.3, sigma = 0.6, min = 0.75, max = 3 }\n"
+                + "datasets.fitted { base = train-weight, flux = { mean = 20, sigma = 15, min = 10, max = 200 } }\n"));
+        DatasetSpec tw = r.dataset("train-weight");
+        assertEquals(new TruncatedNormalLaw(1.3, 0.6, 0.75, 3), tw.hlrLaw());
+        assertEquals(null, tw.fluxLaw(), "not set: the distribution's own law");
+        DatasetSpec fitted = r.dataset("fitted");
+        assertEquals(tw.hlrLaw(), fitted.hlrLaw(), "inherited from the base");
+        assertEquals(new TruncatedNormalLaw(20, 15, 10, 200), fitted.fluxLaw());
+        DatasetSpec plain = Recipe.from(user("")).dataset("train-weight");
+        assertEquals(plain.withLaws(tw.hlrLaw(), null), tw);
+        assertNotEquals(DatasetSettings.fingerprint(plain).digest(), DatasetSettings.fingerprint(tw).digest());
+        assertTrue(DatasetSettings.fingerprint(tw).entries().contains(
+                "datasets.train-weight.hlr={ mean = 1.30000, sigma = 0.600000, min = 0.750000, max = 3.00000 }"),
+                DatasetSettings.fingerprint(tw).entries().toString());
+        assertEquals(DatasetSettings.fingerprint(plain).digest(),
+                DatasetSettings.fingerprint(plain.withLaws(null, null)).digest(), "no law: the fingerprint of before");
+        String m = error("datasets.train-weight.hlr = { mean = 1.3, sigma = 0, min = 0.75, max = 3 }\n");
+        assertTrue(m.contains("dataset 'train-weight': key hlr") && m.contains("truncated normal law"), m);
+        m = error("datasets.train-weight.flux = { mean = 1.3, sigma = 1, min = 0.75 }\n");
+        assertTrue(m.contains("key flux") && m.contains("object"), m);
+    }
+
+    @Test
     void aRoleNamingAnUnknownDatasetFailsListingTheConfiguredOnes() {
         String m = error("datasets.my-set { base = train-shear }\nvalidate.dataset = my-sett\n");
         assertTrue(m.startsWith("unknown dataset 'my-sett'; configured datasets: ["), m);
@@ -89,8 +114,8 @@ class DatasetSettingsTest {
     @Test
     void anUnknownKeyNamesTheDatasetTheFileAndTheValidKeys() {
         String m = error("datasets.my-set { base = train-shear, nrae = 3 }\n");
-        assertEquals("unknown configuration key nrae in dataset 'my-set' (user.conf: 1); valid keys are: base, dist,"
-                + " grouping, n, nc, ncat, noise, nrea, shear, shear-per-catalog, snc", m);
+        assertEquals("unknown configuration key nrae in dataset 'my-set' (user.conf: 1); valid keys are: base, dist, flux,"
+                + " grouping, hlr, n, nc, ncat, noise, nrea, shear, shear-per-catalog, snc", m);
         // also in a shipped dataset the user extends
         assertTrue(error("datasets.train-shear.seed = 3\n").contains("key seed in dataset 'train-shear'"));
     }
