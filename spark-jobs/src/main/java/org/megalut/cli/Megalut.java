@@ -40,8 +40,8 @@ public final class Megalut implements Runnable {
     static CommandLine commandLine(String first) {
         CommandLine cl = new CommandLine(new Megalut());
         Object[] before = {new DemoCommand(), new RunCommand(), new Great3SimCommand()};
-        Object[] after = {new SimulateCommand(), new SubmissionCommand(), new MomentsCommand(), new DrawCommand(),
-            new QcCommand(), new PairedBiasCommand(), new PresubmissionCommand(), new QvCommand(), new MlTrainCommand(),
+        Object[] after = {new SimulateCommand(), new FitPopulationCommand(), new SubmissionCommand(), new MomentsCommand(),
+            new DrawCommand(), new QcCommand(), new PairedBiasCommand(), new PresubmissionCommand(), new QvCommand(), new MlTrainCommand(),
             new MlPredictCommand(), new CompareCommand()};
         Object only = named(first, before);
         if (only == null) {

@@ -67,6 +67,24 @@ public record DatasetSpec(String name, Distribution distribution, ObservationTyp
         return fluxLaw != null ? fluxLaw.sample(rng) : distribution.flux(rng, obstype);
     }
 
+    /**
+     * The size law the dataset draws: its own, else its distribution's.
+     *
+     * @throws IllegalArgumentException when that is not a truncated normal (a uniform distribution)
+     */
+    public TruncatedNormalLaw drawnHlrLaw() {
+        return hlrLaw != null ? hlrLaw : distribution.hlrLaw(obstype);
+    }
+
+    /**
+     * The flux law the dataset draws: its own, else its distribution's.
+     *
+     * @throws IllegalArgumentException when that is not a truncated normal (a uniform distribution)
+     */
+    public TruncatedNormalLaw drawnFluxLaw() {
+        return fluxLaw != null ? fluxLaw : distribution.fluxLaw(obstype);
+    }
+
     /** Grid rows (distinct Sérsic indices). */
     public int rows() {
         return n / nc;

@@ -81,24 +81,50 @@ public enum Distribution {
         return new double[] {g * Math.cos(2 * theta), g * Math.sin(2 * theta)};
     }
 
+    /**
+     * The truncated normal size law [px] of the GREAT3-like distributions for the observation type.
+     *
+     * @throws IllegalArgumentException for train and uni, whose sizes are uniform
+     */
+    public TruncatedNormalLaw hlrLaw(ObservationType obstype) {
+        requireTruncatedNormal();
+        return obstype == ObservationType.GROUND ? new TruncatedNormalLaw(1.0, 0.8, 0.75, 3.0)
+                : new TruncatedNormalLaw(2.5, 3.5, 1.25, 10.0);
+    }
+
+    /**
+     * The truncated normal flux law [ADU] of the GREAT3-like distributions for the observation type.
+     *
+     * @throws IllegalArgumentException for train and uni, whose fluxes are uniform
+     */
+    public TruncatedNormalLaw fluxLaw(ObservationType obstype) {
+        requireTruncatedNormal();
+        return obstype == ObservationType.GROUND ? new TruncatedNormalLaw(15, 20, 10, 200)
+                : new TruncatedNormalLaw(0, 30, 10, 200);
+    }
+
+    private void requireTruncatedNormal() {
+        if (this != G3 && this != G3BD) {
+            throw new IllegalArgumentException("distribution " + name() + " draws uniform sizes and fluxes, not"
+                    + " truncated normals (only G3 and G3BD do)");
+        }
+    }
+
     /** Half-light radius [px] (the flux-weighted one of a bulge+disk galaxy) for the observation type. */
     public double halfLightRadius(UniformRandomProvider rng, ObservationType obstype) {
         boolean ground = obstype == ObservationType.GROUND;
         return switch (this) {
             case TRAIN, TRAINBD -> ground ? Samplers.uniform(rng, 0.75, 3.0) : Samplers.uniform(rng, 1.25, 10.0);
-            case G3, G3BD -> ground ? Samplers.truncatedNormal(rng, 1.0, 0.8, 0.75, 3.0)
-                    : Samplers.truncatedNormal(rng, 2.5, 3.5, 1.25, 10.0);
+            case G3, G3BD -> hlrLaw(obstype).sample(rng);
             case UNI -> ground ? Samplers.uniform(rng, 0.1, 3.0) : Samplers.uniform(rng, 0.1, 10.0);
         };
     }
 
     /** Flux [ADU] for the observation type. */
     public double flux(UniformRandomProvider rng, ObservationType obstype) {
-        boolean ground = obstype == ObservationType.GROUND;
         return switch (this) {
             case TRAIN, TRAINBD -> Samplers.uniform(rng, 10, 100);
-            case G3, G3BD -> ground ? Samplers.truncatedNormal(rng, 15, 20, 10, 200)
-                    : Samplers.truncatedNormal(rng, 0, 30, 10, 200);
+            case G3, G3BD -> fluxLaw(obstype).sample(rng);
             case UNI -> Samplers.uniform(rng, 5, 80);
         };
     }

@@ -1,9 +1,6 @@
 package org.megalut.spark.report;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -15,6 +12,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.megalut.spark.io.RowThinning;
 
 /**
  * Feature values of a catalogue (observations or a simulation, partitioned by {@code subfield}) for
@@ -23,12 +21,6 @@ import org.apache.spark.sql.SparkSession;
  * every run and for any partitioning (never "the first rows", which would follow the file order).
  */
 final class FeatureSamples {
-    /** Hash buckets: the kept fraction has a resolution of 1e-6. */
-    private static final long BUCKETS = 1_000_000L;
-    /** Columns that identify a row, in the tables that have them (obs: subfield, id; simulations: the rest). */
-    private static final List<String> KEYS = List.of("subfield", "id", "catalog", "galaxy", "copy", "image", "case",
-            "realization");
-
     private FeatureSamples() { }
 
     /**
@@ -46,7 +38,7 @@ final class FeatureSamples {
                 .where(col("subfield").isin(Arrays.stream(subfields).boxed().toArray()));
         List<String> cols = Arrays.asList(t.columns());
         List<String> present = features.stream().filter(cols::contains).toList();
-        t = thin(t, cap);
+        t = RowThinning.thin(t, cap);
         List<Row> rows = t.select(present.stream().map(f -> col(f).cast("double")).toArray(Column[]::new)).collectAsList();
         Map<String, double[]> out = new LinkedHashMap<>();
         for (int j = 0; j < present.size(); j++) {
@@ -58,20 +50,5 @@ final class FeatureSamples {
             out.put(present.get(j), v);
         }
         return out;
-    }
-
-    /**
-     * The rows of a table whose key hash falls in a fixed fraction, so that about {@code cap} rows are kept
-     * (all of them when the table has no more); the same rows on every run and for any partitioning.
-     */
-    static Dataset<Row> thin(Dataset<Row> t, long cap) {
-        List<String> cols = Arrays.asList(t.columns());
-        Column[] keys = KEYS.stream().filter(cols::contains).map(k -> col(k)).toArray(Column[]::new);
-        long n = t.count();
-        if (n <= cap) {
-            return t;
-        }
-        long keep = Math.max(1, Math.round(BUCKETS * (double) cap / n));
-        return t.where(pmod(xxhash64(keys), lit(BUCKETS)).lt(lit(keep)));
     }
 }

@@ -1,7 +1,6 @@
 package org.megalut.spark.report;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.megalut.spark.io.FiniteRows;
 
 /**
  * Per-subfield mean and standard deviation of each feature of a catalogue (observations or a
@@ -65,7 +65,7 @@ final class FeatureSummary {
         if (present.isEmpty()) {
             return Map.of();
         }
-        Column finite = allFinite(present);
+        Column finite = FiniteRows.allFinite(present);
         List<Column> kept = new ArrayList<>(List.of(col("subfield").cast("int").as("subfield")));
         present.forEach(f -> kept.add(col(f).cast("double").as(f)));
         Dataset<Row> vectors = new VectorAssembler().setInputCols(present.toArray(String[]::new)).setOutputCol(VECTOR)
@@ -123,16 +123,5 @@ final class FeatureSummary {
         page.note("Per subfield: mean ± standard deviation (n − 1) of each feature over every stamp of the sample"
                 + " whose features are all finite (failed measurements left out), computed on the whole tables"
                 + " with Spark MLlib's Summarizer, not on the thinned histogram samples.");
-    }
-
-    /** True for the rows whose given features are all finite (failed measurements have null moments). */
-    static Column allFinite(List<String> features) {
-        Column finite = lit(true);
-        for (String f : features) {
-            // In Spark SQL NaN sorts above every double and null compares as unknown, so this keeps only
-            // finite values (null, NaN and ±∞ out).
-            finite = finite.and(col(f).cast("double").between(-Double.MAX_VALUE, Double.MAX_VALUE));
-        }
-        return finite;
     }
 }

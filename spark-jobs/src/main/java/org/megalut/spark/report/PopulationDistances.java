@@ -20,6 +20,8 @@ import org.apache.spark.sql.SparkSession;
 import org.megalut.eval.PopulationMatch;
 import org.megalut.eval.PopulationMatch.FeatureDistance;
 import org.megalut.eval.PopulationMatch.SubfieldDistances;
+import org.megalut.spark.io.FiniteRows;
+import org.megalut.spark.io.RowThinning;
 import scala.Tuple2;
 
 /**
@@ -138,8 +140,8 @@ public final class PopulationDistances {
     private static JavaPairRDD<Integer, Tuple2<Integer, double[]>> tagged(Dataset<Row> t, int[] subfields,
                                                                           List<String> features, long cap, int source) {
         Dataset<Row> selected = t.where(col("subfield").isin(Arrays.stream(subfields).boxed().toArray()))
-                .where(FeatureSummary.allFinite(features));
-        Dataset<Row> kept = FeatureSamples.thin(selected, cap);
+                .where(FiniteRows.allFinite(features));
+        Dataset<Row> kept = RowThinning.thin(selected, cap);
         List<Column> cols = new ArrayList<>(List.of(col("subfield").cast("int")));
         features.forEach(f -> cols.add(col(f).cast("double")));
         int n = features.size();
