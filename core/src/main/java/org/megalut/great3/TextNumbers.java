@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Strict parsing of the numbers found in GREAT3 text files (numpy, Python and PyYAML output). */
-final class TextNumbers {
+public final class TextNumbers {
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     /** Largest magnitude below which every integer is exact in a double. */
     private static final double EXACT_INTEGER_LIMIT = 9.007199254740992e15;
@@ -21,7 +21,7 @@ final class TextNumbers {
      *
      * @param what describes the value for the message, e.g. "column x" or "key g1"
      */
-    static double parseDouble(String token, String file, int line, String what) {
+    public static double parseDouble(String token, String file, int line, String what) {
         if (isDecimal(token)) {
             return Double.parseDouble(token);
         }

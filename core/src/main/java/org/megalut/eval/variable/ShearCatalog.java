@@ -17,6 +17,7 @@ import nom.tam.fits.FitsException;
 import org.megalut.fits.FitsBinaryTables;
 import org.megalut.fits.FitsFormatException;
 import org.megalut.great3.Great3FormatException;
+import org.megalut.great3.TextNumbers;
 
 /**
  * A per-galaxy shear catalogue, the input of GREAT3's public presubmission script: whitespace-separated
@@ -252,13 +253,9 @@ public record ShearCatalog(long[] id, double[] g1, double[] g2, double[] weight)
         return out;
     }
 
+    /** A column's number; Python's nan and inf are accepted as GREAT3's own text files write them. */
     private static double number(String name, int lineNo, String[] cols, int c, String what) {
-        try {
-            return Double.parseDouble(cols[c]);
-        } catch (NumberFormatException e) {
-            throw new Great3FormatException(name, lineNo, "column " + c + " (" + what + "): expected a number, found '"
-                    + cols[c] + "'");
-        }
+        return TextNumbers.parseDouble(cols[c], name, lineNo, "column " + c + " (" + what + ")");
     }
 
     @Override public long[] id() {

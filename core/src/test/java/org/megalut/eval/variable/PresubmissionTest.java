@@ -1,7 +1,9 @@
 package org.megalut.eval.variable;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +95,14 @@ class PresubmissionTest {
         Great3FormatException badId = assertThrows(Great3FormatException.class, () -> ShearCatalog.read(
                 new StringReader("12.5 0.1 0.2\n"), "cat.txt", ShearCatalog.Columns.DEFAULT));
         assertTrue(badId.getMessage().contains("line 1: column 0: expected a galaxy ID"), badId.getMessage());
+        Great3FormatException badG = assertThrows(Great3FormatException.class, () -> ShearCatalog.read(
+                new StringReader("1001002 0.1 x0.2\n"), "cat.txt", ShearCatalog.Columns.DEFAULT));
+        assertTrue(badG.getMessage().contains("line 1: column 2 (g2) = 'x0.2', expected a number"), badG.getMessage());
+        ShearCatalog python = assertDoesNotThrow(() -> ShearCatalog.read(new StringReader("1001002 nan 0.2\n"
+                + "1001003 0.1 -inf\n"), "cat.txt", ShearCatalog.Columns.DEFAULT));
+        // Python's nan is a failed galaxy (GREAT3's test g < 10 is false); -inf passes it, as in GREAT3.
+        assertFalse(python.passes(0));
+        assertTrue(python.passes(1));
         ShearCatalog dup = new ShearCatalog(new long[] {5, 5}, new double[2], new double[2], new double[] {1, 1});
         IllegalArgumentException d = assertThrows(IllegalArgumentException.class,
                 () -> Presubmission.compute(dup, LatticeShearCorrelator.great3(), false));
