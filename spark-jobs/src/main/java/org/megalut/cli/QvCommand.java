@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.megalut.eval.variable.FieldLattice;
 import org.megalut.eval.variable.LatticeShearCorrelator;
 import org.megalut.eval.variable.TruthApertureMass;
 import org.megalut.eval.variable.VariableShearMetric;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
         description = {"Score a GREAT3 variable-shear submission (lines 'field theta mapE mapB [err]') with GREAT3's"
                 + " Q_v against the observed-truth aperture masses.",
             "--truth is either the branch's truth directory (galaxy_catalog-SSS.fits with g1, g2, g1_intrinsic,"
-                + " g2_intrinsic, and subfield_offset-SSS.yaml, SSS = 000..199) or a reference table in the"
+                + " g2_intrinsic, and subfield_offset-SSS.yaml for the 20 subfields of each field the submission"
+                + " holds) or a reference table in the"
                 + " submission layout (GREAT3's cached mapEobs file)."})
 final class QvCommand implements Callable<Integer> {
 
@@ -45,7 +47,7 @@ final class QvCommand implements Callable<Integer> {
         ObservationType type = ObservationType.byName(obstype);
         VariableSubmission sub = VariableSubmission.read(submission);
         VariableSubmission ref = Files.isDirectory(truth)
-                ? TruthApertureMass.reference(truth, LatticeShearCorrelator.great3())
+                ? TruthApertureMass.reference(truth, sub.fields(), FieldLattice.GRID, LatticeShearCorrelator.great3())
                 : VariableSubmission.read(truth);
         VariableShearMetric.Result r = VariableShearMetric.evaluate(sub, ref, type);
         double[] diff = r.meanDiff();
