@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nom.tam.fits.Fits;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,6 +34,7 @@ import org.megalut.eval.variable.TruthApertureMass;
 import org.megalut.eval.variable.TruthCatalog;
 import org.megalut.eval.variable.VariableShearMetric;
 import org.megalut.eval.variable.VariableSubmission;
+import org.megalut.fits.FitsBinaryTables;
 import org.megalut.fits.FitsImageHeader;
 import org.megalut.great3.BranchLayout;
 import org.megalut.great3.GalaxyCatalog;
@@ -185,6 +187,13 @@ class Great3SimStepTest {
             GalaxyCatalog cat = GalaxyCatalog.read(vb.resolve(BranchLayout.galaxyCatalogFits(s)), GRID * GRID);
             TruthCatalog truth = TruthCatalog.read(vt.resolve(BranchLayout.galaxyCatalogFits(s)));
             truths.add(new TruthApertureMass.SubfieldTruth(offset, truth));
+            try (Fits fits = new Fits(vt.resolve(BranchLayout.galaxyCatalogFits(s)).toFile())) {
+                // GREAT3's truth catalogue names each row's galaxy: the branch catalogue's IDs, row for row.
+                long[] truthIds = (long[]) FitsBinaryTables.firstTable(fits, "truth").getColumn(TruthCatalog.ID_COLUMN);
+                for (int k = 0; k < GRID * GRID; k++) {
+                    assertEquals(cat.id(k), truthIds[k], "truth ID of row " + k);
+                }
+            }
             List<Row> rows = spark.read().parquet(vt.resolve("galaxies").toString()).where(col("subfield").equalTo(s))
                     .orderBy("position").collectAsList();
             for (int k = 0; k < GRID * GRID; k++) {

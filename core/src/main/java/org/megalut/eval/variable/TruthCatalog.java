@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nom.tam.fits.BinaryTableHDU;
@@ -30,6 +31,9 @@ import org.megalut.fits.FitsFormatException;
 public record TruthCatalog(double[] g1, double[] g2, double[] g1Intrinsic, double[] g2Intrinsic) {
     /** The columns read, in this order. */
     public static final List<String> COLUMNS = List.of("g1", "g2", "g1_intrinsic", "g2_intrinsic");
+
+    /** The column of the galaxy IDs that {@link #write(OutputStream, long[])} adds before the others. */
+    public static final String ID_COLUMN = "ID";
 
     public TruthCatalog {
         int n = g1.length;
@@ -98,6 +102,24 @@ public record TruthCatalog(double[] g1, double[] g2, double[] g1Intrinsic, doubl
     /** Writes the catalogue as {@link #write(Path)} does to a stream, which is flushed, not closed. */
     public void write(OutputStream out) throws IOException {
         FitsBinaryTables.write(out, COLUMNS, List.of(g1.clone(), g2.clone(), g1Intrinsic.clone(), g2Intrinsic.clone()));
+    }
+
+    /**
+     * Writes the catalogue with the galaxies' IDs first, in a 64-bit integer column {@code ID}, as GREAT3's
+     * truth catalogues hold them (the readers here go by row order and ignore it); the stream is flushed,
+     * not closed.
+     *
+     * @param id the galaxy IDs, in the catalogue's row order
+     * @throws IllegalArgumentException when there is not one ID per row
+     */
+    public void write(OutputStream out, long[] id) throws IOException {
+        if (id.length != size()) {
+            throw new IllegalArgumentException(id.length + " IDs for a truth catalogue of " + size() + " rows");
+        }
+        List<String> names = new ArrayList<>(List.of(ID_COLUMN));
+        names.addAll(COLUMNS);
+        FitsBinaryTables.write(out, names, List.of(id.clone(), g1.clone(), g2.clone(), g1Intrinsic.clone(),
+                g2Intrinsic.clone()));
     }
 
     @Override public double[] g1() {

@@ -84,8 +84,10 @@ final class Great3SubfieldFiles {
         List<GalaxyTruthRow> truth = new ArrayList<>(placed.size());
         int n = placed.size();
         double[][] columns = new double[4][n];
+        long[] ids = new long[n];
         for (PlacedGalaxy p : placed) {
             int k = p.position();
+            ids[k] = cat.id(k);
             double[] shear = lensing.shear(k % g.grid(), k / g.grid());
             // The row's conditions carry the galaxy's own shear: the subfield's in a constant-shear branch.
             truth.add(new GalaxyTruthRow(s, cat.id(k), cat.x(k), cat.y(k), p, c.withShear(shear[0], shear[1])));
@@ -98,7 +100,7 @@ final class Great3SubfieldFiles {
         if (!BranchLayout.isDeep(s) && variable) {
             Path tdir = new Path(truthOut);
             TruthCatalog tc = new TruthCatalog(columns[0], columns[1], columns[2], columns[3]);
-            write(conf, tdir, BranchLayout.galaxyCatalogFits(s), tc::write);
+            write(conf, tdir, BranchLayout.galaxyCatalogFits(s), os -> tc.write(os, ids));
             write(conf, tdir, BranchLayout.subfieldOffsetYaml(s), os -> offset.write(os, DictFormat.YAML));
             write(conf, tdir, BranchLayout.subfieldOffsetTxt(s), os -> offset.write(os, DictFormat.TXT));
         }
