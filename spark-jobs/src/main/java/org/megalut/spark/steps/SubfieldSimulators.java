@@ -26,9 +26,9 @@ final class SubfieldSimulators {
     /** Shared by the executor's task threads; keyed by the conditions, compared by value. */
     private static final LruCache<SubfieldConditions, PsfKGrids> PSFS = new LruCache<>(PSFS_KEPT);
     /**
-     * Variable-shear fields an executor keeps (each three 700² maps of doubles, 12 MB). A missing field is
-     * drawn under the cache's lock: a second task of the same field waits for it rather than drawing it
-     * again with another few hundred MB of FFT buffers.
+     * Variable-shear fields an executor keeps (each three 700² maps of doubles). A missing field is drawn
+     * under the cache's lock: a second task of the same field waits for it rather than drawing it again
+     * with FFT buffers of its own (two complex grids of the padded side, far larger than the field).
      */
     static final int FIELDS_KEPT = 4;
 

@@ -32,7 +32,7 @@ import org.megalut.spark.settings.RunSettings;
  * {@code variable-submission}: GREAT3's variable-shear submission of a prediction run, from its shear
  * catalogues ({@link ShearCatalogStep}). One Spark task per field reads the field's 20 catalogues and
  * computes its ξ± with the exact whole-field lattice sums ({@link LatticeShearCorrelator}: two forward and
- * three inverse FFTs of side 1536 for a GREAT3 field, about 190 MB, whatever the number of galaxies) and
+ * three inverse FFTs of side 1536 for a GREAT3 field, whatever the number of galaxies) and
  * its aperture-mass dispersions; the driver writes, whole or not at all, {@code submission.txt} ({@link VariableSubmission})
  * and {@code xi.txt} (the correlation functions).
  *
