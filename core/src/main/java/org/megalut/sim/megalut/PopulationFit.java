@@ -11,6 +11,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.special.Erf;
+import org.megalut.eval.PopulationMatch;
 
 /**
  * Fits a simulated dataset's size and flux laws to a branch's observations. MegaLUT adjusted its
@@ -98,8 +99,8 @@ public final class PopulationFit {
         int nObs = subfields.stream().mapToInt(s -> s.obsSigma().length).sum();
         double[] hlr = concat(subfields.stream().map(Subfield::trueHlr).toList(), nSim);
         double[] flux = concat(subfields.stream().map(Subfield::trueFlux).toList(), nSim);
-        double[] simSigma = concat(subfields.stream().map(Subfield::simSigma).toList(), nSim);
-        double[] simFlux2 = concat(subfields.stream().map(Subfield::simFlux).toList(), nSim);
+        double[] measuredSigma = concat(subfields.stream().map(Subfield::simSigma).toList(), nSim);
+        double[] measuredFlux = concat(subfields.stream().map(Subfield::simFlux).toList(), nSim);
         double[] obsSigma = concat(subfields.stream().map(Subfield::obsSigma).toList(), nObs);
         double[] obsFlux = concat(subfields.stream().map(Subfield::obsFlux).toList(), nObs);
         TruncatedNormalLaw hlrLaw = simHlr;
@@ -138,8 +139,9 @@ public final class PopulationFit {
         }
         double[] ones = new double[nSim];
         Arrays.fill(ones, 1);
-        return new Result(hlrLaw, fluxLaw, uncovered, weightedKs(obsSigma, simSigma, ones),
-                weightedKs(obsSigma, simSigma, w), weightedKs(obsFlux, simFlux2, ones), weightedKs(obsFlux, simFlux2, w),
+        return new Result(hlrLaw, fluxLaw, uncovered, PopulationMatch.weightedKs(obsSigma, measuredSigma, ones),
+                PopulationMatch.weightedKs(obsSigma, measuredSigma, w), PopulationMatch.weightedKs(obsFlux, measuredFlux, ones),
+                PopulationMatch.weightedKs(obsFlux, measuredFlux, w),
                 subfields.size(), iterations);
     }
 
@@ -269,37 +271,5 @@ public final class PopulationFit {
     /** The standard normal CDF. */
     private static double cdf(double z) {
         return 0.5 * Erf.erfc(-z / SQRT2);
-    }
-
-    /**
-     * KS distance between a sample and a weighted sample (non-negative weights, positive total): the largest
-     * difference of the two right-continuous empirical CDFs, which is reached at one of the values, each
-     * CDF counting every value up to and including it.
-     */
-    static double weightedKs(double[] x, double[] y, double[] wy) {
-        double[] xs = x.clone();
-        Arrays.sort(xs);
-        Integer[] order = new Integer[y.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (i, j) -> Double.compare(y[i], y[j]));
-        double total = Arrays.stream(wy).sum();
-        double d = 0;
-        double fy = 0;
-        int ix = 0;
-        int iy = 0;
-        while (ix < xs.length || iy < order.length) {
-            double v = iy == order.length ? xs[ix] : ix == xs.length ? y[order[iy]] : Math.min(xs[ix], y[order[iy]]);
-            while (ix < xs.length && xs[ix] == v) {
-                ix++;
-            }
-            while (iy < order.length && y[order[iy]] == v) {
-                fy += wy[order[iy]] / total;
-                iy++;
-            }
-            d = Math.max(d, Math.abs(ix / (double) xs.length - fy));
-        }
-        return d;
     }
 }

@@ -11,6 +11,7 @@ import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.junit.jupiter.api.Test;
+import org.megalut.eval.PopulationMatch;
 import org.megalut.random.RandomStreams;
 
 class PopulationFitTest {
@@ -34,7 +35,7 @@ class PopulationFitTest {
         }
         double[] ones = new double[y.length];
         Arrays.fill(ones, 1);
-        assertEquals(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(x, y), PopulationFit.weightedKs(x, y, ones),
+        assertEquals(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(x, y), PopulationMatch.weightedKs(x, y, ones),
                 1e-12);
         // Doubling the weight of half of y is the same as listing those values twice.
         double[] w = ones.clone();
@@ -43,7 +44,7 @@ class PopulationFitTest {
             w[i] = 2;
             twice[y.length + i] = y[i];
         }
-        assertEquals(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(x, twice), PopulationFit.weightedKs(x, y, w),
+        assertEquals(new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(x, twice), PopulationMatch.weightedKs(x, y, w),
                 1e-12);
     }
 
