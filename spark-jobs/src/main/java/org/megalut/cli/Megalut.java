@@ -41,7 +41,7 @@ public final class Megalut implements Runnable {
         CommandLine cl = new CommandLine(new Megalut());
         Object[] before = {new DemoCommand(), new RunCommand(), new Great3SimCommand()};
         Object[] after = {new SimulateCommand(), new FitPopulationCommand(), new SubmissionCommand(), new MomentsCommand(),
-            new DrawCommand(), new QcCommand(), new PairedBiasCommand(), new PresubmissionCommand(), new QvCommand(), new MlTrainCommand(),
+            new DrawCommand(), new QcCommand(), new PairedBiasCommand(), new PairedValidationCommand(), new PresubmissionCommand(), new QvCommand(), new MlTrainCommand(),
             new MlPredictCommand(), new CompareCommand()};
         Object only = named(first, before);
         if (only == null) {

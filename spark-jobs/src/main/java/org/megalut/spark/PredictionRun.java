@@ -17,6 +17,8 @@ import org.apache.hadoop.fs.Path;
  *   failed.csv                                   the selected subfields without, and why
  *   metrics.json                                 m, c, Q_c, scatter, noise floor (variable shear: Q_v, its
  *                                                noise reference, per-field M_ap differences)
+ *   validate/KIND/subfield=S/                    the run's committees validated (KIND shear or weights):
+ *                                                bias.csv, cases.csv, residuals.png
  *   shear-catalog/catalog-SSS.txt                variable shear: per-galaxy ID g1 g2 weight, GREAT3's input
  *   submission.txt                               variable shear: GREAT3's submission (field theta mapE mapB sigma)
  *   xi.txt                                       variable shear: the per-field correlation functions
@@ -130,6 +132,16 @@ public record PredictionRun(String workdir, String predcode, Target target) impl
     /** Name of the run's prediction state under {@code <workdir>/_state/}. */
     public String predictStep() {
         return target.dir + "/" + predcode + "/predict";
+    }
+
+    /** The validation outputs of a kind ({@code shear}, {@code weights}), one {@code subfield=S} directory each. */
+    public Path validationDir(String kind) {
+        return new Path(new Path(root(), "validate"), kind);
+    }
+
+    /** Name of the run's validation state of a kind under {@code <workdir>/_state/}. */
+    public String validateStep(String kind) {
+        return target.dir + "/" + predcode + "/validate-" + kind;
     }
 
     /** A short description for logs: {@code results/main}. */

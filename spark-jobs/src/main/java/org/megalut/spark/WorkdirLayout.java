@@ -12,7 +12,6 @@ import org.apache.hadoop.fs.Path;
  *   sim-images/DATASET/subfield=S/   its stamps as FITS grids, when kept
  *   pred/SHEARSET/DATASET/subfield=S/    a shear set's predictions on a dataset (training tables of the weights)
  *   committees/KIND/SET/subfield=S/      a committee set of a kind (shear, weight) with its figures ({@link CommitteeSet})
- *   validate/KIND/subfield=S/    validation tables and figures
  *   results/PREDCODE/, mimic/PREDCODE/   prediction runs ({@link PredictionRun}), with the sets they apply
  *   _state/STEP/SSS.done|failed  completion records ({@link SubfieldState})
  *   _lock                        the lock of the command using the directory
@@ -113,11 +112,6 @@ public record WorkdirLayout(Path root) {
      */
     public static Path committeeFigure(Path subfieldDir, String prediction, String figure) {
         return new Path(subfieldDir, prediction + "-" + figure + ".png");
-    }
-
-    /** The validation outputs of a kind ({@code shear}, {@code weights}). */
-    public Path validation(String kind) {
-        return new Path(new Path(root, "validate"), kind);
     }
 
     /** The root of a prediction run: {@code results/PREDCODE} or {@code mimic/PREDCODE}. */

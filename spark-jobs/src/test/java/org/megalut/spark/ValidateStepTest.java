@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.megalut.config.StrictConfig;
 import org.megalut.eval.BiasTable;
+import org.megalut.eval.CaseMeans;
+import org.megalut.eval.CaseTable;
 import org.megalut.eval.ShearBias;
+import org.megalut.eval.ValidationSummary;
 import org.megalut.spark.settings.DatasetSettings;
 import org.megalut.spark.settings.RunSettings;
 import org.megalut.spark.steps.LearnStep;
@@ -100,10 +103,11 @@ class ValidateStepTest {
 
         // validate: one case per shear, two components, unweighted.
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "valid-shear"), 1);
-        ValidateStep.Result v = ValidateStep.run(spark, both, ValidateStep.Kind.SHEAR);
+        PredictionRun main = new PredictionRun(s.workdir(), "main", PredictionRun.Target.OBS);
+        ValidateStep.Result v = ValidateStep.run(spark, both, ValidateStep.Kind.SHEAR, main);
         assertEquals(List.of(3), v.outcome().done());
         assertTrue(v.outcome().failed().get(4).contains("no simulation at"), v.outcome().failed().toString());
-        Path csv = tmp.resolve("work/validate/shear/subfield=3/bias.csv");
+        Path csv = tmp.resolve("work/results/main/validate/shear/subfield=3/bias.csv");
         List<BiasTable.Row> rows = table(csv);
         assertEquals(rows, v.tables().get(3));
         assertEquals(List.of("g1", "g2"), rows.stream().map(BiasTable.Row::component).toList());
@@ -117,8 +121,24 @@ class ValidateStepTest {
         assertPng(csv.resolveSibling("residuals.png"));
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         ValidateStep.print(v, new PrintStream(text, true, StandardCharsets.UTF_8));
-        assertTrue(text.toString(StandardCharsets.UTF_8).contains("valid-shear"), text.toString(StandardCharsets.UTF_8));
-        assertEquals(List.of(3), ValidateStep.run(spark, s, ValidateStep.Kind.SHEAR).outcome().skipped());
+        String printed = text.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("valid-shear") && printed.contains("unweighted bias") && printed.contains("verdict: "),
+                printed);
+        assertEquals(List.of(3), ValidateStep.run(spark, s, ValidateStep.Kind.SHEAR, main).outcome().skipped());
+        // The per-case table holds what the fit used: refitting its means gives the table's m and c.
+        Map<String, CaseMeans> cases;
+        try (InputStream in = Files.newInputStream(csv.resolveSibling("cases.csv"))) {
+            cases = CaseTable.read(in, "cases.csv");
+        }
+        assertEquals(List.of("g1", "g2"), List.copyOf(cases.keySet()));
+        ShearBias refit = ShearBias.fit(cases.get("g1").truth(), cases.get("g1").mean());
+        assertEquals(rows.get(0).bias().m(), refit.m(), 1e-12);
+        assertEquals(rows.get(0).bias().c(), refit.c(), 1e-12);
+        // Another prediction run validates under its own name and leaves the first's tables alone.
+        PredictionRun other = new PredictionRun(s.workdir(), "other", PredictionRun.Target.OBS);
+        assertEquals(List.of(3), ValidateStep.run(spark, s, ValidateStep.Kind.SHEAR, other).outcome().done());
+        assertEquals(rows, table(tmp.resolve("work/results/other/validate/shear/subfield=3/bias.csv")));
+        assertEquals(List.of(3), ValidateStep.run(spark, s, ValidateStep.Kind.SHEAR, main).outcome().skipped());
 
         // validate-weights: shear and weight committees; weighted and unweighted rows per component.
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "train-weight"), 1);
@@ -127,14 +147,17 @@ class ValidateStepTest {
         assertPng(tmp.resolve("work").resolve(CommitteeSet.weight(s.recipe()).path())
                 .resolve("subfield=3/pre_s1w-selfpred.png"));
         SimulateStep.run(spark, s, DatasetSettings.spec(c, "valid-overall"), 1);
-        ValidateStep.Result w = ValidateStep.run(spark, s, ValidateStep.Kind.WEIGHTS);
+        ValidateStep.Result w = ValidateStep.run(spark, s, ValidateStep.Kind.WEIGHTS, main);
         assertTrue(w.outcome().ok(), w.outcome().failed().toString());
-        List<BiasTable.Row> wrows = table(tmp.resolve("work/validate/weights/subfield=3/bias.csv"));
+        List<BiasTable.Row> wrows = table(tmp.resolve("work/results/main/validate/weights/subfield=3/bias.csv"));
         assertEquals(4, wrows.size());
         assertEquals(2, wrows.stream().filter(BiasTable.Row::weighted).count());
         for (BiasTable.Row r : wrows) {
             assertTrue(r.bias().n() == 8 && Double.isFinite(r.bias().m()) && Double.isFinite(r.bias().c()), r.toString());
         }
-        assertPng(tmp.resolve("work/validate/weights/subfield=3/residuals.png"));
+        assertPng(tmp.resolve("work/results/main/validate/weights/subfield=3/residuals.png"));
+        ValidationSummary summary = w.summary().orElseThrow();
+        assertTrue(summary.weighted());
+        assertEquals(4, summary.subfields().size() + summary.means().size());
     }
 }

@@ -8,13 +8,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
+import org.megalut.eval.BiasTable;
 import org.megalut.eval.BranchEvaluation;
 import org.megalut.eval.GroupedSubfield;
 import org.megalut.eval.PopulationMatch;
 import org.megalut.eval.PopulationMatch.SubfieldDistances;
 import org.megalut.eval.ValidationLeakage;
+import org.megalut.eval.ValidationSummary;
 import org.megalut.eval.variable.FieldLattice;
 import org.megalut.eval.variable.VariableEvaluation;
 import org.megalut.great3.ShearType;
@@ -80,9 +83,10 @@ final class PipelineSteps {
                 simulationOf("simulate-valid-shear", "validate.dataset", validShearSims, Recipe::validShear).asValidation(),
                 Step.of("validate", List.of("Validate the shear committees of each subfield on its valid-shear",
                         "simulation (validate.dataset): bias m, c and RMSD of the per-case mean shear against the case",
-                        "shear, per component, into <workdir>/validate/shear/subfield=S/bias.csv and residuals.png; a",
-                        "table is printed at the end."), List.of(validShearSims, shearCommittees),
-                        List.of("validate/shear"), c -> validate(c, ValidateStep.Kind.SHEAR)).asValidation(),
+                        "shear, per component, into <workdir>/results/<predcode>/validate/shear/subfield=S/ (bias.csv,",
+                        "cases.csv, residuals.png); a table judged against bias-requirement is printed at the end."),
+                        List.of(validShearSims, shearCommittees), List.of("results/<predcode>/validate/shear"),
+                        c -> validate(c, ValidateStep.Kind.SHEAR)).asValidation().withOptions(StepOption.PREDCODE),
                 Step.of("predict-for-weights", List.of("Apply each subfield's shear committees (the configured shear",
                         "set) to its weight-training simulation, into <workdir>/" + weightTraining + "."), List.of(weightSims, shearCommittees),
                         List.of(weightTraining), c -> PredictForWeightsStep.run(c.spark(), c.settings())),
@@ -97,10 +101,11 @@ final class PipelineSteps {
                         .asValidation(),
                 Step.of("validate-weights", List.of("Validate the shear and weight committees of each subfield on its",
                         "valid-overall simulation (validate-weights.dataset): bias m, c and RMSD of the weighted (and",
-                        "unweighted) per-case mean shear, into <workdir>/validate/weights/subfield=S/bias.csv and",
-                        "residuals.png; a table is printed at the end."),
-                        List.of(validOverallSims, shearCommittees, weightCommittees),
-                        List.of("validate/weights"), c -> validate(c, ValidateStep.Kind.WEIGHTS)).asValidation(),
+                        "unweighted) per-case mean shear, into <workdir>/results/<predcode>/validate/weights/subfield=S/",
+                        "(bias.csv, cases.csv, residuals.png); a table judged against bias-requirement is printed at",
+                        "the end."), List.of(validOverallSims, shearCommittees, weightCommittees),
+                        List.of("results/<predcode>/validate/weights"), c -> validate(c, ValidateStep.Kind.WEIGHTS))
+                        .asValidation().withOptions(StepOption.PREDCODE),
                 Step.of("predict-obs", List.of("Apply each subfield's shear and weight committees (the configured",
                         "sets) to its observed galaxies, into <workdir>/results/<predcode>/predictions; the run records",
                         "its sets in results/<predcode>/committees.json, and is predicted afresh when they change."),
@@ -186,7 +191,7 @@ final class PipelineSteps {
     }
 
     private static StepOutcome validate(StepContext c, ValidateStep.Kind kind) throws IOException {
-        ValidateStep.Result r = ValidateStep.run(c.spark(), c.settings(), kind);
+        ValidateStep.Result r = ValidateStep.run(c.spark(), c.settings(), kind, c.obs());
         ValidateStep.print(r, c.out());
         return r.outcome();
     }
@@ -196,6 +201,17 @@ final class PipelineSteps {
         GroupStep.Grouped g = GroupStep.run(c.spark(), c.selected(), run);
         List<Integer> done = g.rows().stream().map(GroupedSubfield::subfield).sorted().toList();
         return new StepOutcome(done, List.of(), g.failed(), Map.of(), "-> " + run.groupCsv() + sets(c, run));
+    }
+
+    /** The run's validate-weights tables of the selected subfields judged against the requirement, if any. */
+    private static Optional<ValidationSummary> validationSummary(StepContext c, PredictionRun run) throws IOException {
+        if (run.target() != PredictionRun.Target.OBS) {
+            return Optional.empty();
+        }
+        Map<Integer, List<BiasTable.Row>> tables = ValidateStep.tables(run, ValidateStep.Kind.WEIGHTS,
+                Arrays.stream(c.settings().subfields()).boxed().toList(), c.spark().sparkContext().hadoopConfiguration());
+        return tables.isEmpty() ? Optional.empty()
+                : Optional.of(ValidationSummary.of(tables, true, c.settings().recipe().requirement()));
     }
 
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
@@ -212,7 +228,8 @@ final class PipelineSteps {
         PopulationCheck check = c.settings().recipe().population();
         List<SubfieldDistances> population = population(c, run);
         List<ValidationLeakage.Point> leakage = run.target() == PredictionRun.Target.OBS
-                ? ValidationLeakagePoints.read(c.spark(), c.settings()) : List.of();
+                ? ValidationLeakagePoints.read(c.spark(), c.settings(), run) : List.of();
+        Optional<ValidationSummary> validated = validationSummary(c, run);
         String validOverall = c.settings().recipe().validOverall();
         Map<String, ObjectNode> sections = new LinkedHashMap<>();
         if (!population.isEmpty()) {
@@ -222,6 +239,7 @@ final class PipelineSteps {
         if (!leakage.isEmpty()) {
             sections.put(ValidationLeakage.METRICS_KEY, ValidationLeakage.json(new ObjectMapper(), validOverall, leakage));
         }
+        validated.ifPresent(v -> sections.put(ValidationSummary.METRICS_KEY, v.json(new ObjectMapper(), validOverall)));
         String json = BranchEvaluation.json(r, run.label(), GroupTable.readFailed(run.failedCsv(), conf), sections)
                 + "\n";
         if (c.flag(StepOption.JSON)) {
@@ -231,6 +249,7 @@ final class PipelineSteps {
             if (!population.isEmpty()) {
                 PopulationMatch.print(check.dataset(), check.threshold(), population, c.out());
             }
+            validated.ifPresent(v -> v.print(validOverall, c.out()));
             if (!leakage.isEmpty()) {
                 ValidationLeakage.print(validOverall, leakage, c.out());
             }

@@ -28,6 +28,7 @@ import org.megalut.eval.LineFit;
 import org.megalut.eval.PsfFrame;
 import org.megalut.eval.ShearBias;
 import org.megalut.eval.ValidationLeakage;
+import org.megalut.eval.ValidationSummary;
 import org.megalut.great3.ObservationType;
 import org.megalut.plot.Figure;
 import org.megalut.plot.ReportFigures;
@@ -258,9 +259,13 @@ public final class RunReport {
                 + " terms, the others the cross terms.");
     }
 
-    /** The PSF leakage from the validation simulations, when evaluate found validate-weights tables. */
+    /**
+     * The validated bias and the PSF leakage from the validation simulations, when evaluate found
+     * validate-weights tables.
+     */
     private static void validationLeakage(HtmlPage page, Path dir, Configuration conf, PredictionRun run)
             throws IOException {
+        ValidatedBias.addTo(page, metricsSection(run, conf, ValidationSummary.METRICS_KEY));
         JsonNode leakage = metricsSection(run, conf, ValidationLeakage.METRICS_KEY);
         if (leakage == null) {
             return;

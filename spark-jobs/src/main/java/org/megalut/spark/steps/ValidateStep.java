@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
@@ -15,13 +16,17 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
+import org.megalut.eval.BiasRequirement;
 import org.megalut.eval.BiasTable;
+import org.megalut.eval.CaseTable;
 import org.megalut.eval.ShearBias;
 import org.megalut.eval.ShearValidation;
+import org.megalut.eval.ValidationSummary;
 import org.megalut.ml.committee.MlConfig;
 import org.megalut.ml.data.LongTable;
 import org.megalut.plot.BiasFigures;
 import org.megalut.spark.CommitteeSet;
+import org.megalut.spark.PredictionRun;
 import org.megalut.spark.StepOutcome;
 import org.megalut.spark.SubfieldRunner;
 import org.megalut.spark.SubfieldState;
@@ -40,9 +45,12 @@ import org.megalut.spark.settings.RunSettings;
  * point estimate is the k-th shear committee's prediction, the weight the k-th weight committee's, the
  * truth the case shear {@code tru_s<k>}; per case the mean estimate over its stamps (failed measurements
  * left out) — unweighted, and for validate-weights also Σ w ĝ / Σ w — is fitted as ĝ − g = c + m g
- * ({@link ShearValidation}). Writes per subfield {@code <workdir>/validate/<shear|weights>/subfield=S/bias.csv}
- * ({@link BiasTable}) and {@code residuals.png}. One Spark task per subfield, resumable: a subfield is
- * redone when its simulation or committees change.
+ * ({@link ShearValidation}). Writes per subfield, under the prediction run whose committees it validates,
+ * {@code results/<predcode>/validate/<shear|weights>/subfield=S/}: {@code bias.csv} ({@link BiasTable}),
+ * {@code cases.csv} (the per-case means, {@link CaseTable}: two recipes validated on one simulation compare case
+ * by case, {@link org.megalut.eval.PairedValidation}) and {@code residuals.png}. Each recipe variant runs under
+ * a predcode of its own, so its validations sit beside the others'. One Spark task per subfield, resumable: a
+ * subfield is redone when its simulation or committees change.
  */
 public final class ValidateStep {
 
@@ -68,6 +76,16 @@ public final class ValidateStep {
             return step;
         }
 
+        /** The name of the outputs' directory: {@code shear} or {@code weights}. */
+        public String output() {
+            return output;
+        }
+
+        /** Whether the weight committees are validated too (and the weighted estimates summarised). */
+        public boolean weights() {
+            return weights;
+        }
+
         /** The dataset validated on ({@code <step>.dataset}). */
         public String dataset(RunSettings s) {
             return this == SHEAR ? s.recipe().validShear() : s.recipe().validOverall();
@@ -79,14 +97,48 @@ public final class ValidateStep {
      *
      * @param tables per subfield, the rows of its {@code bias.csv}
      */
-    public record Result(Kind kind, String dataset, StepOutcome outcome, Map<Integer, List<BiasTable.Row>> tables) { }
+    public record Result(Kind kind, String dataset, StepOutcome outcome, Map<Integer, List<BiasTable.Row>> tables,
+                         BiasRequirement requirement) {
 
-    /** The bias table of a subfield. */
-    public static Path biasFile(String workdir, Kind kind, int subfield) {
-        return new Path(WorkdirLayout.subfield(WorkdirLayout.of(workdir).validation(kind.output), subfield), "bias.csv");
+        /** The tables judged against the requirement (weighted estimates for validate-weights); none without tables. */
+        public Optional<ValidationSummary> summary() {
+            return tables.isEmpty() ? Optional.empty()
+                    : Optional.of(ValidationSummary.of(tables, kind.weights, requirement));
+        }
     }
 
-    public static Result run(SparkSession spark, RunSettings s, Kind kind) throws IOException {
+    /** The bias table of a subfield. */
+    public static Path biasFile(PredictionRun run, Kind kind, int subfield) {
+        return new Path(WorkdirLayout.subfield(run.validationDir(kind.output), subfield), "bias.csv");
+    }
+
+    /** The per-case table of a subfield. */
+    public static Path casesFile(PredictionRun run, Kind kind, int subfield) {
+        return new Path(WorkdirLayout.subfield(run.validationDir(kind.output), subfield), "cases.csv");
+    }
+
+    /**
+     * The bias tables of the selected subfields that have one.
+     *
+     * @return per subfield (ascending), the rows of its {@code bias.csv}
+     */
+    public static Map<Integer, List<BiasTable.Row>> tables(PredictionRun run, Kind kind, Iterable<Integer> subfields,
+                                                          Configuration conf) throws IOException {
+        Map<Integer, List<BiasTable.Row>> tables = new TreeMap<>();
+        for (int sf : subfields) {
+            Path csv = biasFile(run, kind, sf);
+            FileSystem fs = csv.getFileSystem(conf);
+            if (fs.exists(csv)) {
+                try (InputStream in = fs.open(csv)) {
+                    tables.put(sf, BiasTable.read(in, csv.toString()));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** Validates the committees the run applies ({@code s}'s sets), under the run's directory. */
+    public static Result run(SparkSession spark, RunSettings s, Kind kind, PredictionRun run) throws IOException {
         String dataset = kind.dataset(s);
         CommitteeSettings shear = s.recipe().learn();
         CommitteeSettings weight = s.recipe().learnWeights();
@@ -111,13 +163,12 @@ public final class ValidateStep {
         Fingerprint sets = Fingerprint.of().with("committees.shear", shearSet.key());
         Fingerprint settings = (kind.weights ? sets.with("committees.weight", weightSet.key()) : sets)
                 .with(kind.step + ".dataset", dataset);
-        String workdirText = s.workdir();
         SerializableConfiguration conf = new SerializableConfiguration(hconf);
         SubfieldRunner.Inputs identity = sf -> {
             Fingerprint f = shearState.appendTo(sim.appendTo(settings, sf), sf);
             return kind.weights ? weightState.appendTo(f, sf) : f;
         };
-        StepOutcome o = SubfieldRunner.tasks(spark, s, kind.step, identity, sf -> {
+        StepOutcome o = SubfieldRunner.tasks(spark, s, run.validateStep(kind.output), identity, sf -> {
                     Path part = WorkdirLayout.subfield(sims, sf);
                     if (!part.getFileSystem(conf.value()).exists(part)) {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
@@ -130,25 +181,17 @@ public final class ValidateStep {
                     // Rebuilt in the task: records do not travel in Spark closures.
                     List<ShearValidation.Result> results = ShearValidation.validate(table,
                             components(shear, weight, kind));
-                    Path csv = biasFile(workdirText, kind, sf);
+                    Path csv = biasFile(run, kind, sf);
                     AtomicWrite.stream(csv, conf.value(), out -> BiasTable.write(ShearValidation.rows(results), out));
+                    AtomicWrite.stream(casesFile(run, kind, sf), conf.value(), out -> CaseTable.write(results, out));
                     FigureFiles.write(new Path(csv.getParent(), "residuals.png"), conf.value(), 1000,
                             kind.weights ? 800 : 420, () -> BiasFigures.validation("subfield " + sf + ": " + dataset
                                     + ", per-case mean shear", results));
                 });
-        Map<Integer, List<BiasTable.Row>> tables = new TreeMap<>();
         List<Integer> have = new ArrayList<>(o.done());
         have.addAll(o.skipped());
-        for (int sf : have) {
-            Path csv = biasFile(s.workdir(), kind, sf);
-            FileSystem fs = csv.getFileSystem(hconf);
-            if (fs.exists(csv)) {
-                try (InputStream in = fs.open(csv)) {
-                    tables.put(sf, BiasTable.read(in, csv.toString()));
-                }
-            }
-        }
-        return new Result(kind, dataset, o, tables);
+        Map<Integer, List<BiasTable.Row>> tables = tables(run, kind, have, hconf);
+        return new Result(kind, dataset, o, tables, s.recipe().requirement());
     }
 
     /**
@@ -210,5 +253,6 @@ public final class ValidateStep {
                         row.weighted() ? "yes" : "no", b.m(), b.mErr(), b.c(), b.cErr(), b.rmsd(), b.n());
             }
         });
+        r.summary().ifPresent(v -> v.print(r.dataset(), out));
     }
 }

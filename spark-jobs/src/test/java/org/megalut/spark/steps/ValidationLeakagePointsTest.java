@@ -22,6 +22,7 @@ import org.megalut.eval.BiasTable;
 import org.megalut.eval.ShearBias;
 import org.megalut.eval.ValidationLeakage;
 import org.megalut.spark.TestSpark;
+import org.megalut.spark.PredictionRun;
 import org.megalut.spark.WorkdirLayout;
 import org.megalut.spark.settings.RunSettings;
 
@@ -50,8 +51,9 @@ class ValidationLeakagePointsTest {
                 .add("psf_adamom_sigma", DataTypes.DoubleType);
         spark.createDataFrame(stars, schema).write().partitionBy("subfield")
                 .parquet(work.resolve(WorkdirLayout.STARS).toUri().toString());
+        PredictionRun run = new PredictionRun(work.toUri().toString(), "main", PredictionRun.Target.OBS);
         for (int sf : new int[] {0, 1, 3}) {
-            Path csv = Path.of(ValidateStep.biasFile(work.toUri().toString(), ValidateStep.Kind.WEIGHTS, sf).toUri());
+            Path csv = Path.of(ValidateStep.biasFile(run, ValidateStep.Kind.WEIGHTS, sf).toUri());
             Files.createDirectories(csv.getParent());
             try (OutputStream out = Files.newOutputStream(csv)) {
                 BiasTable.write(List.of(
@@ -63,7 +65,7 @@ class ValidationLeakagePointsTest {
         Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("workdir", work.toUri().toString())),
                 StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
         List<ValidationLeakage.Point> points = ValidationLeakagePoints.read(spark,
-                RunSettings.from(c, new int[] {0, 1, 2, 3}, null, false));
+                RunSettings.from(c, new int[] {0, 1, 2, 3}, null, false), run);
 
         assertEquals(List.of(0, 1, 3), points.stream().map(ValidationLeakage.Point::subfield).toList());
         ValidationLeakage.Point p = points.get(2);
