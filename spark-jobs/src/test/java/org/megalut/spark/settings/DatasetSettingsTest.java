@@ -36,6 +36,9 @@ class DatasetSettingsTest {
             "ts-shear-nn-train-snc20", "ts-ell-n-train-rea100", "tw-100c-10000r", "st-shear-nn-uni-snc100",
             "sv-shear-n-G3-snc1000", "wt-200c-8000r");
 
+    /** The project's own additions to MegaLUT's sets. */
+    private static final List<String> OWN = List.of("valid-overall-x4");
+
     /** The user's configuration, as the command line loads a --conf file named user.conf. */
     private static Config user(String text) {
         Config parsed = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription("user.conf"));
@@ -169,10 +172,18 @@ class DatasetSettingsTest {
         Map<String, DatasetSpec> all = DatasetSettings.all(DEFAULTS);
         Set<String> expected = new TreeSet<>(ROLES);
         expected.addAll(ALTERNATIVES);
+        expected.addAll(OWN);
         assertEquals(expected, all.keySet());
         for (String role : ROLES) {
             assertEquals(DatasetSpec.megalutDefault(role, ObservationType.GROUND), all.get(role), role);
         }
+        // valid-overall-x4: valid-overall's galaxies and shears, four times as many shears.
+        DatasetSpec vo = all.get("valid-overall");
+        DatasetSpec x4 = all.get("valid-overall-x4");
+        assertEquals(4 * vo.ncat(), x4.ncat());
+        assertEquals(4 * vo.stamps(), x4.stamps());
+        assertEquals(vo.distribution(), x4.distribution());
+        assertEquals(vo.shear(), x4.shear());
         for (String name : all.keySet()) {
             assertTrue(DatasetSettings.NAME.matcher(name).matches(), name);
         }
