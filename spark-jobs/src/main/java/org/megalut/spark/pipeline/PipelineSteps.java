@@ -203,17 +203,6 @@ final class PipelineSteps {
         return new StepOutcome(done, List.of(), g.failed(), Map.of(), "-> " + run.groupCsv() + sets(c, run));
     }
 
-    /** The run's validate-weights tables of the selected subfields judged against the requirement, if any. */
-    private static Optional<ValidationSummary> validationSummary(StepContext c, PredictionRun run) throws IOException {
-        if (run.target() != PredictionRun.Target.OBS) {
-            return Optional.empty();
-        }
-        Map<Integer, List<BiasTable.Row>> tables = ValidateStep.tables(run, ValidateStep.Kind.WEIGHTS,
-                Arrays.stream(c.settings().subfields()).boxed().toList(), c.spark().sparkContext().hadoopConfiguration());
-        return tables.isEmpty() ? Optional.empty()
-                : Optional.of(ValidationSummary.of(tables, true, c.settings().recipe().requirement()));
-    }
-
     /** Evaluates a grouped run when enough subfields have truth, printing and writing its metrics. */
     static StepOutcome evaluate(StepContext c, PredictionRun run) throws IOException {
         if (c.settings().grid().shearType() == ShearType.VARIABLE) {
@@ -227,9 +216,13 @@ final class PipelineSteps {
         BranchEvaluation.Result r = BranchEvaluation.evaluate(rows, c.settings().grid().obstype());
         PopulationCheck check = c.settings().recipe().population();
         List<SubfieldDistances> population = population(c, run);
-        List<ValidationLeakage.Point> leakage = run.target() == PredictionRun.Target.OBS
-                ? ValidationLeakagePoints.read(c.spark(), c.settings(), run) : List.of();
-        Optional<ValidationSummary> validated = validationSummary(c, run);
+        // The run's validate-weights tables, read once for the validated bias and the leakage.
+        Map<Integer, List<BiasTable.Row>> validations = run.target() == PredictionRun.Target.OBS
+                ? ValidateStep.tables(run, ValidateStep.Kind.WEIGHTS, Arrays.stream(c.settings().subfields()).boxed()
+                        .toList(), conf) : Map.of();
+        List<ValidationLeakage.Point> leakage = ValidationLeakagePoints.of(c.spark(), c.settings(), validations);
+        Optional<ValidationSummary> validated = validations.isEmpty() ? Optional.empty()
+                : Optional.of(ValidationSummary.of(validations, true, c.settings().recipe().requirement()));
         String validOverall = c.settings().recipe().validOverall();
         Map<String, ObjectNode> sections = new LinkedHashMap<>();
         if (!population.isEmpty()) {

@@ -76,16 +76,6 @@ public final class ValidateStep {
             return step;
         }
 
-        /** The name of the outputs' directory: {@code shear} or {@code weights}. */
-        public String output() {
-            return output;
-        }
-
-        /** Whether the weight committees are validated too (and the weighted estimates summarised). */
-        public boolean weights() {
-            return weights;
-        }
-
         /** The dataset validated on ({@code <step>.dataset}). */
         public String dataset(RunSettings s) {
             return this == SHEAR ? s.recipe().validShear() : s.recipe().validOverall();

@@ -2,14 +2,12 @@ package org.megalut.spark.steps;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.megalut.eval.BiasTable;
 import org.megalut.eval.ShearBias;
 import org.megalut.eval.ValidationLeakage;
-import org.megalut.spark.PredictionRun;
 import org.megalut.spark.settings.RunSettings;
 
 /**
@@ -23,14 +21,11 @@ public final class ValidationLeakagePoints {
     private ValidationLeakagePoints() { }
 
     /**
-     * The subfields' points from the run's {@code validate-weights} tables, in subfield order; empty when no
-     * subfield has been validated with weights.
+     * The subfields' points from their {@code validate-weights} tables ({@link ValidateStep#tables}), in
+     * subfield order; empty without tables.
      */
-    public static List<ValidationLeakage.Point> read(SparkSession spark, RunSettings s, PredictionRun run)
-            throws IOException {
-        Map<Integer, List<BiasTable.Row>> tables = ValidateStep.tables(run, ValidateStep.Kind.WEIGHTS,
-                Arrays.stream(s.subfields()).boxed().toList(),
-                spark.sparkContext().hadoopConfiguration());
+    public static List<ValidationLeakage.Point> of(SparkSession spark, RunSettings s,
+                                                   Map<Integer, List<BiasTable.Row>> tables) throws IOException {
         List<ValidationLeakage.Point> out = new ArrayList<>();
         if (tables.isEmpty()) {
             return out;

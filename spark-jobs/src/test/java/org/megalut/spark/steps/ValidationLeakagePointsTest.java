@@ -64,8 +64,9 @@ class ValidationLeakagePointsTest {
         }
         Config c = StrictConfig.merge(ConfigFactory.parseMap(Map.of("workdir", work.toUri().toString())),
                 StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test");
-        List<ValidationLeakage.Point> points = ValidationLeakagePoints.read(spark,
-                RunSettings.from(c, new int[] {0, 1, 2, 3}, null, false), run);
+        RunSettings s = RunSettings.from(c, new int[] {0, 1, 2, 3}, null, false);
+        List<ValidationLeakage.Point> points = ValidationLeakagePoints.of(spark, s, ValidateStep.tables(run,
+                ValidateStep.Kind.WEIGHTS, List.of(0, 1, 2, 3), spark.sparkContext().hadoopConfiguration()));
 
         assertEquals(List.of(0, 1, 3), points.stream().map(ValidationLeakage.Point::subfield).toList());
         ValidationLeakage.Point p = points.get(2);
