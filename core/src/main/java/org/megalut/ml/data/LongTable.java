@@ -34,7 +34,18 @@ public final class LongTable {
 
     /** A builder for a table with the given value columns (case and realization ids are separate). */
     public static Builder builder(List<String> columns) {
-        return new Builder(columns);
+        return new Builder(columns, 256);
+    }
+
+    /**
+     * A builder sized for {@code expectedRows} rows: a table whose row count is known in advance (a Parquet
+     * footer holds it) is filled without the copies of a growing builder, which double its peak memory.
+     */
+    public static Builder builder(List<String> columns, int expectedRows) {
+        if (expectedRows < 0) {
+            throw new IllegalArgumentException("expected rows must be >= 0, got " + expectedRows);
+        }
+        return new Builder(columns, Math.max(expectedRows, 1));
     }
 
     /** Value column names, in order. */
@@ -145,15 +156,17 @@ public final class LongTable {
     /** Accumulates rows. */
     public static final class Builder {
         private final List<String> columns;
-        private long[] caseIds = new long[256];
-        private long[] realizationIds = new long[256];
+        private long[] caseIds;
+        private long[] realizationIds;
         private final List<double[]> values = new ArrayList<>();
         private int n;
 
-        private Builder(List<String> columns) {
+        private Builder(List<String> columns, int capacity) {
             this.columns = List.copyOf(columns);
+            caseIds = new long[capacity];
+            realizationIds = new long[capacity];
             for (int i = 0; i < columns.size(); i++) {
-                values.add(new double[256]);
+                values.add(new double[capacity]);
             }
         }
 
@@ -192,12 +205,24 @@ public final class LongTable {
             return add(caseId, realizationId, v);
         }
 
+        /**
+         * The table. A builder filled to exactly its capacity hands over its arrays without copying them; a row
+         * added afterwards grows the builder into new arrays, so the table never changes.
+         */
         public LongTable build() {
             double[][] cols = new double[values.size()][];
             for (int i = 0; i < cols.length; i++) {
-                cols[i] = Arrays.copyOf(values.get(i), n);
+                cols[i] = trimmed(values.get(i));
             }
-            return new LongTable(columns, Arrays.copyOf(caseIds, n), Arrays.copyOf(realizationIds, n), cols);
+            return new LongTable(columns, trimmed(caseIds), trimmed(realizationIds), cols);
+        }
+
+        private double[] trimmed(double[] a) {
+            return a.length == n ? a : Arrays.copyOf(a, n);
+        }
+
+        private long[] trimmed(long[] a) {
+            return a.length == n ? a : Arrays.copyOf(a, n);
         }
     }
 }

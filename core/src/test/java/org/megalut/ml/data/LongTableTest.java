@@ -92,4 +92,24 @@ class LongTableTest {
                 new ByteArrayInputStream("case,f\n1,2\n".getBytes(StandardCharsets.UTF_8)), "x", "case",
                 "realization"));
     }
+
+    @Test
+    void aSizedBuilderGivesTheSameTableWhetherFilledExactlyShortOrBeyond() {
+        for (int capacity : new int[] {0, 2, 3, 5}) {
+            LongTable.Builder b = LongTable.builder(List.of("x", "y"), capacity);
+            for (int r = 0; r < 3; r++) {
+                b.add(7, r, r, -r);
+            }
+            LongTable t = b.build();
+            assertEquals(3, t.rowCount(), "capacity " + capacity);
+            assertEquals(2.0, t.value(2, "x"));
+            assertEquals(-1.0, t.value(1, "y"));
+            // A row added after build goes to the builder's next table, never to this one.
+            b.add(8, 0, 9, 9);
+            assertEquals(3, t.rowCount());
+            assertEquals(4, b.build().rowCount());
+            assertEquals(2.0, t.value(2, "x"));
+        }
+        assertThrows(IllegalArgumentException.class, () -> LongTable.builder(List.of("x"), -1));
+    }
 }

@@ -4,15 +4,20 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.GroupType;
+import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 import org.megalut.ml.data.LongTable;
@@ -37,21 +42,56 @@ public final class LongTables {
         if (!fs.exists(path)) {
             throw new FileNotFoundException("table not found: " + path);
         }
-        return readParquet(path, fs, conf, caseColumn, realizationColumn);
+        return readParquet(path, fs, conf, caseColumn, realizationColumn, null);
     }
 
     /** Reads a table: Parquet when the path ends in {@code .parquet} or is a directory, else CSV. */
     public static LongTable read(Path path, Configuration conf) throws IOException {
+        return read(path, conf, null);
+    }
+
+    /**
+     * Reads the named value columns of a table, in the given order (Parquet: only those columns are decoded,
+     * so a wide simulated catalogue of millions of stamps costs the memory of the columns a step uses).
+     *
+     * @param columns the value columns to keep; null keeps every numeric column
+     * @throws IllegalArgumentException naming the file and its columns when a named column is absent
+     */
+    public static LongTable read(Path path, Configuration conf, Collection<String> columns) throws IOException {
         FileSystem fs = path.getFileSystem(conf);
         if (!fs.exists(path)) {
             throw new FileNotFoundException("table not found: " + path);
         }
+        List<String> wanted = columns == null ? null : List.copyOf(columns);
         if (fs.getFileStatus(path).isDirectory() || path.getName().endsWith(".parquet")) {
-            return readParquet(path, fs, conf, LongTableCsv.CASE, LongTableCsv.REALIZATION);
+            return readParquet(path, fs, conf, LongTableCsv.CASE, LongTableCsv.REALIZATION, wanted);
         }
+        LongTable all;
         try (InputStream in = fs.open(path)) {
-            return LongTableCsv.read(in, path.toString(), LongTableCsv.CASE, LongTableCsv.REALIZATION);
+            all = LongTableCsv.read(in, path.toString(), LongTableCsv.CASE, LongTableCsv.REALIZATION);
         }
+        return wanted == null ? all : select(all, wanted, path);
+    }
+
+    private static LongTable select(LongTable t, List<String> wanted, Path source) {
+        for (String c : wanted) {
+            if (!t.columns().contains(c)) {
+                throw missingColumn(source, c, t.columns());
+            }
+        }
+        LongTable.Builder b = LongTable.builder(wanted, t.rowCount());
+        double[] row = new double[wanted.size()];
+        for (int r = 0; r < t.rowCount(); r++) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = t.value(r, wanted.get(i));
+            }
+            b.add(t.caseId(r), t.realizationId(r), row);
+        }
+        return b.build();
+    }
+
+    private static IllegalArgumentException missingColumn(Path source, String column, List<String> found) {
+        return new IllegalArgumentException(source + ": no numeric column '" + column + "'; columns: " + found);
     }
 
     /** Writes a table, whole or not at all ({@link AtomicWrite}): Parquet when the name ends in {@code .parquet}, else CSV. */
@@ -79,7 +119,7 @@ public final class LongTables {
     }
 
     private static LongTable readParquet(Path path, FileSystem fs, Configuration conf, String caseColumn,
-                                         String realizationColumn) throws IOException {
+                                         String realizationColumn, List<String> wanted) throws IOException {
         List<Path> files = new ArrayList<>();
         if (fs.getFileStatus(path).isDirectory()) {
             for (FileStatus st : fs.listStatus(path)) {
@@ -95,18 +135,44 @@ public final class LongTables {
         } else {
             files.add(path);
         }
-        LongTable.Builder builder = null;
-        List<String> columns = null;
+        // The footers give the schema and the row count: the columns are checked before any row is read, and
+        // the builder is sized once.
+        long rows = 0;
+        MessageType schema = null;
         for (Path f : files) {
-            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), f).withConf(conf).build()) {
+            try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(f, conf))) {
+                rows += r.getRecordCount();
+                if (schema == null) {
+                    schema = r.getFooter().getFileMetaData().getSchema();
+                }
+            }
+        }
+        if (rows == 0) {
+            throw new IOException(path + ": the table has no rows");
+        }
+        if (rows > Integer.MAX_VALUE) {
+            throw new IOException(path + ": " + rows + " rows, more than a long-form table holds");
+        }
+        List<String> columns = valueColumns(schema, files.get(0), caseColumn, realizationColumn);
+        Configuration readConf = conf;
+        if (wanted != null) {
+            for (String c : wanted) {
+                if (!columns.contains(c)) {
+                    throw missingColumn(files.get(0), c, columns);
+                }
+            }
+            columns = wanted;
+            readConf = new Configuration(conf);
+            readConf.set(ReadSupport.PARQUET_READ_SCHEMA, projection(schema, caseColumn, realizationColumn, wanted)
+                    .toString());
+        }
+        LongTable.Builder builder = LongTable.builder(columns, (int) rows);
+        double[] v = new double[columns.size()];
+        for (Path f : files) {
+            try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), f).withConf(readConf)
+                    .build()) {
                 Group g;
                 while ((g = reader.read()) != null) {
-                    GroupType type = g.getType();
-                    if (columns == null) {
-                        columns = valueColumns(type, f, caseColumn, realizationColumn);
-                        builder = LongTable.builder(columns);
-                    }
-                    double[] v = new double[columns.size()];
                     for (int i = 0; i < v.length; i++) {
                         v[i] = number(g, columns.get(i));
                     }
@@ -115,10 +181,20 @@ public final class LongTables {
                 }
             }
         }
-        if (builder == null) {
-            throw new IOException(path + ": the table has no rows");
-        }
         return builder.build();
+    }
+
+    /** The file schema cut to the key columns and the wanted value columns (Parquet's read projection). */
+    private static MessageType projection(MessageType schema, String caseColumn, String realizationColumn,
+                                          List<String> wanted) {
+        List<Type> fields = new ArrayList<>();
+        for (Type t : schema.getFields()) {
+            String n = t.getName();
+            if (n.equals(caseColumn) || n.equals(realizationColumn) || wanted.contains(n)) {
+                fields.add(t);
+            }
+        }
+        return new MessageType(schema.getName(), fields);
     }
 
     /** Numeric columns other than the key columns; fails naming the file when a key column is missing. */

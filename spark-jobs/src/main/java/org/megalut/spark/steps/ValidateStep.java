@@ -163,7 +163,7 @@ public final class ValidateStep {
                     if (!part.getFileSystem(conf.value()).exists(part)) {
                         throw new IllegalStateException("no simulation at " + part + ": run simulate " + dataset + " first");
                     }
-                    LongTable table = columns(LongTables.read(part, conf.value()), inputs, part);
+                    LongTable table = LongTables.read(part, conf.value(), inputs);
                     table = LearnStep.predict(table, shearDir, sf, shear.configs(), conf.value());
                     if (kind.weights) {
                         table = LearnStep.predict(table, weightDir, sf, weight.configs(), conf.value());
@@ -203,25 +203,6 @@ public final class ValidateStep {
             out.add(new ShearValidation.Component("g" + (k + 1), est, w, "tru_s" + (k + 1)));
         }
         return out;
-    }
-
-    /** The table restricted to the columns needed (a validation set has ~10⁶ rows: copies cost). */
-    static LongTable columns(LongTable t, Set<String> names, Path source) {
-        List<String> cols = new ArrayList<>(names);
-        for (String c : cols) {
-            if (!t.columns().contains(c)) {
-                throw new IllegalArgumentException(source + ": no column '" + c + "'; columns: " + t.columns());
-            }
-        }
-        LongTable.Builder b = LongTable.builder(cols);
-        double[] row = new double[cols.size()];
-        for (int r = 0; r < t.rowCount(); r++) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = t.value(r, cols.get(i));
-            }
-            b.add(t.caseId(r), t.realizationId(r), row);
-        }
-        return b.build();
     }
 
     private static List<MlConfig> concat(List<MlConfig> a, List<MlConfig> b) {
