@@ -171,17 +171,52 @@ public final class LongTables {
         for (Path f : files) {
             try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), f).withConf(readConf)
                     .build()) {
+                // Every record of a file has the file's (projected) type: its fields are looked up once.
+                Field[] values = null;
+                Field caseField = null;
+                Field reaField = null;
                 Group g;
                 while ((g = reader.read()) != null) {
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = number(g, columns.get(i));
+                    if (values == null) {
+                        GroupType type = g.getType();
+                        values = new Field[v.length];
+                        for (int i = 0; i < v.length; i++) {
+                            values[i] = Field.of(type, columns.get(i));
+                        }
+                        caseField = Field.of(type, caseColumn);
+                        reaField = realizationColumn == null ? null : Field.of(type, realizationColumn);
                     }
-                    long rea = realizationColumn == null ? 0 : (long) number(g, realizationColumn);
-                    builder.add((long) number(g, caseColumn), rea, v);
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = values[i].read(g);
+                    }
+                    long rea = reaField == null ? 0 : (long) reaField.read(g);
+                    builder.add((long) caseField.read(g), rea, v);
                 }
             }
         }
         return builder.build();
+    }
+
+    /** A numeric field of a Parquet record type, by position; a missing (null) value reads as NaN. */
+    private record Field(int index, PrimitiveType.PrimitiveTypeName type) {
+        static Field of(GroupType record, String name) {
+            int idx = record.getFieldIndex(name);
+            return new Field(idx, record.getType(idx).asPrimitiveType().getPrimitiveTypeName());
+        }
+
+        double read(Group g) {
+            if (g.getFieldRepetitionCount(index) == 0) {
+                return Double.NaN;
+            }
+            return switch (type) {
+                case INT32 -> g.getInteger(index, 0);
+                case INT64 -> g.getLong(index, 0);
+                case FLOAT -> g.getFloat(index, 0);
+                case DOUBLE -> g.getDouble(index, 0);
+                case BOOLEAN -> g.getBoolean(index, 0) ? 1.0 : 0.0;
+                default -> Double.NaN;
+            };
+        }
     }
 
     /** The file schema cut to the key columns and the wanted value columns (Parquet's read projection). */
@@ -224,22 +259,6 @@ public final class LongTables {
         return switch (p.getPrimitiveTypeName()) {
             case INT32, INT64, FLOAT, DOUBLE, BOOLEAN -> true;
             default -> false;
-        };
-    }
-
-    private static double number(Group g, String name) {
-        if (g.getFieldRepetitionCount(name) == 0) {
-            return Double.NaN;
-        }
-        int idx = g.getType().getFieldIndex(name);
-        PrimitiveType p = g.getType().getType(idx).asPrimitiveType();
-        return switch (p.getPrimitiveTypeName()) {
-            case INT32 -> g.getInteger(name, 0);
-            case INT64 -> g.getLong(name, 0);
-            case FLOAT -> g.getFloat(name, 0);
-            case DOUBLE -> g.getDouble(name, 0);
-            case BOOLEAN -> g.getBoolean(name, 0) ? 1.0 : 0.0;
-            default -> Double.NaN;
         };
     }
 }
