@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.megalut.great3.ObservationType;
+import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.spark.settings.CommitteeSettings;
 import org.megalut.spark.settings.DatasetSettings;
 
 /**
  * The recipe experiments of conf/experiments (docs/bias-experiments.md) stay valid: each parses over the defaults,
- * includes MegaLUT's CGC recipe, and its network files exist and parse. Their network paths are relative to the
+ * includes MegaLUT's CGC recipe (cgc-megalut.conf), and its network files exist and parse. Their network paths are relative to the
  * repository's root, where the experiments are run; the tests run in spark-jobs/, so the paths are re-rooted here.
  */
 class ExperimentConfsTest {
@@ -37,6 +39,9 @@ class ExperimentConfsTest {
             o.conf = f.toFile();
             Config c = o.config();
             assertEquals(15.0, c.getDouble("measure.retry-guess-sigma"), 0, f + " includes cgc.conf");
+            // Each changes MegaLUT's recipe (cgc-megalut.conf), not the shipped default's larger weight-training set.
+            assertEquals(DatasetSpec.megalutDefault("train-weight", ObservationType.GROUND),
+                    DatasetSettings.spec(c, "train-weight"), f + " includes cgc-megalut.conf");
             for (String section : List.of("learn", "learn-weights")) {
                 Config rooted = reRooted(c, section);
                 CommitteeSettings k = CommitteeSettings.from(rooted, section);

@@ -66,9 +66,8 @@ class MegalutCliTest {
 
     @Test
     void bulgeDiskConfIncludesCgcAndSwitchesTheDatasets() {
-        ConfigOptions o = new ConfigOptions();
-        o.conf = Path.of("..", "conf", "cgc-bd.conf").toFile();
-        Config c = o.config();
+        Config c = confFile("cgc-bd.conf");
+        Config cgc = confFile("cgc.conf");
         // cgc.conf's settings come through the include.
         assertEquals(100, c.getInt("branch.grid"));
         assertEquals(15.0, c.getDouble("measure.retry-guess-sigma"), 0);
@@ -76,25 +75,40 @@ class MegalutCliTest {
         for (String d : List.of("train-weight", "valid-shear", "valid-overall", "simobscompa", "mimic-great3")) {
             DatasetSpec spec = DatasetSettings.spec(c, d);
             assertEquals(Distribution.G3BD, spec.distribution(), d);
-            // Only the distribution changes: the sizes are the defaults (docs/datasets.md, "Default datasets").
-            assertEquals(DatasetSpec.megalutDefault(d, ObservationType.GROUND).n(), spec.n(), d);
-            assertEquals(DatasetSpec.megalutDefault(d, ObservationType.GROUND).ncat(), spec.ncat(), d);
+            // Only the distribution changes: the sizes are cgc.conf's, the defaults (docs/datasets.md, "Default datasets").
+            assertEquals(DatasetSettings.spec(cgc, d).n(), spec.n(), d);
+            assertEquals(DatasetSettings.spec(cgc, d).ncat(), spec.ncat(), d);
         }
     }
 
     @Test
+    void megalutConfIsMegalutsRecipeExactly() {
+        Config megalut = confFile("cgc-megalut.conf");
+        for (String d : List.of("train-shear", "train-weight", "valid-shear", "valid-overall", "simobscompa", "mimic-great3")) {
+            assertEquals(DatasetSpec.megalutDefault(d, ObservationType.GROUND), DatasetSettings.spec(megalut, d), d);
+        }
+        // Apart from the weight-training set's size it is cgc.conf, key for key.
+        Config cgc = confFile("cgc.conf");
+        assertEquals(1000, cgc.getInt("datasets.train-weight.n"));
+        assertEquals(cgc.withoutPath("datasets.train-weight.n").root().unwrapped(),
+                megalut.withoutPath("datasets.train-weight.n").root().unwrapped());
+    }
+
+    @Test
     void spaceConfSwitchesTheGeometryAndTheDistributions() {
-        ConfigOptions o = new ConfigOptions();
-        o.conf = Path.of("..", "conf", "csc.conf").toFile();
-        Config c = o.config();
+        Config c = confFile("csc.conf");
+        Config cgc = confFile("cgc.conf");
         RunSettings.Grid grid = RunSettings.Grid.from(c);
         assertEquals(ObservationType.SPACE, grid.obstype());
         assertEquals(96, grid.stampSize());
         assertEquals(0.05, SimSettings.from(c).recipe().geometry().pixelScale(), 0);
         for (String d : List.of("train-shear", "train-weight", "valid-overall", "mimic-great3")) {
             DatasetSpec spec = DatasetSettings.spec(c, d);
-            assertEquals(ObservationType.SPACE, spec.obstype(), d);
-            assertEquals(DatasetSpec.megalutDefault(d, ObservationType.SPACE), spec, d);
+            DatasetSpec ground = DatasetSettings.spec(cgc, d);
+            // cgc.conf's datasets, drawn for space.
+            assertEquals(new DatasetSpec(d, ground.distribution(), ObservationType.SPACE, ground.n(), ground.nc(), ground.nrea(),
+                    ground.ncat(), ground.snc(), ground.shear(), ground.shearPerCatalog(), ground.noise(), ground.grouping()),
+                    spec, d);
         }
         // Measurements and simulations of a space branch are others than those of a ground one.
         assertNotEquals(grid.fingerprint(), new RunSettings.Grid(100, 48, 3, ObservationType.GROUND, ShearType.CONSTANT).fingerprint());
@@ -102,9 +116,7 @@ class MegalutCliTest {
 
     @Test
     void realGalaxyConfIsCgcWithTheShortWeightNetwork() {
-        ConfigOptions o = new ConfigOptions();
-        o.conf = Path.of("..", "conf", "rgc.conf").toFile();
-        Config c = o.config();
+        Config c = confFile("rgc.conf");
         assertEquals(100, c.getInt("branch.grid"));
         assertEquals(15.0, c.getDouble("measure.retry-guess-sigma"), 0);
         assertEquals("ml/sum55mass.conf", c.getString("learn.network"));
@@ -239,5 +251,12 @@ class MegalutCliTest {
         a[0] = first;
         System.arraycopy(rest, 0, a, 1, rest.length);
         return a;
+    }
+
+    /** A file of conf/ over the defaults, as --conf loads it. */
+    private static Config confFile(String name) {
+        ConfigOptions o = new ConfigOptions();
+        o.conf = Path.of("..", "conf", name).toFile();
+        return o.config();
     }
 }

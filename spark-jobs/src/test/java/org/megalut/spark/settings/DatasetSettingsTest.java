@@ -175,8 +175,17 @@ class DatasetSettingsTest {
         expected.addAll(OWN);
         assertEquals(expected, all.keySet());
         for (String role : ROLES) {
-            assertEquals(DatasetSpec.megalutDefault(role, ObservationType.GROUND), all.get(role), role);
+            if (!role.equals("train-weight")) {
+                assertEquals(DatasetSpec.megalutDefault(role, ObservationType.GROUND), all.get(role), role);
+            }
         }
+        // train-weight: MegaLUT's shears, galaxies per catalog x4 (four times the stamps per shear); the rest MegaLUT's.
+        DatasetSpec megalut = DatasetSpec.megalutDefault("train-weight", ObservationType.GROUND);
+        DatasetSpec tw = all.get("train-weight");
+        assertEquals(new DatasetSpec("train-weight", megalut.distribution(), ObservationType.GROUND, 4 * megalut.n(),
+                megalut.nc(), megalut.nrea(), megalut.ncat(), megalut.snc(), megalut.shear(), megalut.shearPerCatalog(),
+                megalut.noise(), megalut.grouping()), tw);
+        assertEquals(4000, tw.stampsPerCatalog());
         // valid-overall-x4: valid-overall's galaxies and shears, four times as many shears.
         DatasetSpec vo = all.get("valid-overall");
         DatasetSpec x4 = all.get("valid-overall-x4");
