@@ -103,6 +103,15 @@ public final class Image {
         return s;
     }
 
+    /** Sum of the squared pixel values (Σ I², the numerator of the matched-filter S/N sqrt(Σ I²)/σ). */
+    public double sumOfSquares() {
+        double s = 0;
+        for (double v : pixels) {
+            s += v * v;
+        }
+        return s;
+    }
+
     /** A deep copy. */
     public Image copy() {
         return new Image(xmin, ymin, width, height, pixels.clone());

@@ -1,9 +1,15 @@
 package org.megalut.sim.great3;
 
+import java.util.Locale;
+
 /**
  * GREAT3's galaxy selection, snrMin ≤ S/N ≤ snrMax and resolution ≥ minResolution, measured on the
  * noiseless centred stamp ({@link #keeps}), and the screen that decides most candidates from their
- * continuum estimates ({@link CandidateEstimator}) without drawing them.
+ * continuum estimates ({@link CandidateEstimator}) without drawing them. S/N is the matched-filter
+ * sqrt(Σ I²)/σ for the pixel noise σ, resolution 1 − T_PSF/T_gal with T = Mxx + Myy of the adaptive
+ * moments (HSM's definition). The branch generator selects its galaxies with it, and a simulated dataset
+ * may select its galaxies with the same rule against its subfield's PSF and noise
+ * ({@code DatasetSpec#selection}).
  *
  * <p>The screen is conservative: it keeps or rejects only when the estimate is farther from every
  * threshold than its margin ({@value #SNR_MARGIN} of the S/N threshold, {@value #RESOLUTION_MARGIN} in
@@ -16,7 +22,7 @@ package org.megalut.sim.great3;
  * @param snrMax        largest kept S/N
  * @param minResolution smallest kept resolution
  */
-record SelectionRule(double snrMin, double snrMax, double minResolution) {
+public record SelectionRule(double snrMin, double snrMax, double minResolution) implements java.io.Serializable {
     /** Relative margin on the S/N thresholds. */
     static final double SNR_MARGIN = 0.01;
     /** Absolute margin on the resolution threshold. */
@@ -25,13 +31,30 @@ record SelectionRule(double snrMin, double snrMax, double minResolution) {
     /** What the screen concludes from an estimate. */
     enum Verdict { KEEP, REJECT, MEASURE }
 
+    /**
+     * @throws IllegalArgumentException unless 0 ≤ snrMin &lt; snrMax (snrMax may be infinite) and minResolution &lt; 1
+     */
+    public SelectionRule {
+        if (!(snrMin >= 0) || !Double.isFinite(snrMin) || !(snrMax > snrMin) || !(minResolution < 1)
+                || Double.isNaN(minResolution)) {
+            throw new IllegalArgumentException("a galaxy selection needs 0 <= snr-min < snr-max and min-resolution < 1,"
+                    + " found snr-min " + snrMin + ", snr-max " + snrMax + ", min-resolution " + minResolution);
+        }
+    }
+
     static SelectionRule of(BranchRecipe r) {
         return new SelectionRule(r.snrMin(), r.snrMax(), r.minResolution());
     }
 
     /** The rule on measured values (NaN resolution, a failed measurement, rejects). */
-    boolean keeps(double snr, double resolution) {
+    public boolean keeps(double snr, double resolution) {
         return snr >= snrMin && snr <= snrMax && resolution >= minResolution;
+    }
+
+    /** The rule as a dataset's configuration writes it: {@code { snr-min = …, snr-max = …, min-resolution = … }}. */
+    public String toConfig() {
+        return String.format(Locale.ROOT, "{ snr-min = %.6g, snr-max = %.6g, min-resolution = %.6g }", snrMin, snrMax,
+                minResolution);
     }
 
     /** Below this estimated S/N a candidate is surely rejected. */

@@ -292,7 +292,7 @@ public final class SubfieldSimulator {
             }
             if (verdict == SelectionRule.Verdict.MEASURE) {
                 drawer.draw(galaxy(p), psfGrids, stamp, scale, 0, 0, DrawMethod.AUTO);
-                double sm = Math.sqrt(sumOfSquares(stamp)) / sigma;
+                double sm = Math.sqrt(stamp.sumOfSquares()) / sigma;
                 double rm = Double.NaN;
                 if (rule.keeps(sm, 1)) {
                     AdaptiveMoments m = fitter.measure(stamp);
@@ -409,18 +409,10 @@ public final class SubfieldSimulator {
         Image stamp = Image.zeros(size, size);
         for (int a = -2; a < 2; a++) {
             for (int b = -2; b < 2; b++) {
-                max = Math.max(max, sumOfSquares(drawer.draw(STAR, psfGrids, stamp, scale, 0.25 * a, 0.25 * b, DrawMethod.AUTO)));
+                max = Math.max(max, drawer.draw(STAR, psfGrids, stamp, scale, 0.25 * a, 0.25 * b, DrawMethod.AUTO).sumOfSquares());
             }
         }
         return Math.sqrt(1.05 * max) / sigma;
-    }
-
-    private static double sumOfSquares(Image img) {
-        double s = 0;
-        for (double v : img.pixels()) {
-            s += v * v;
-        }
-        return s;
     }
 
     private static void roundToFloat(Image img) {

@@ -1,10 +1,15 @@
 package org.megalut.sim.megalut;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.megalut.image.Image;
+import org.megalut.meas.AdaptiveMoments;
+import org.megalut.meas.AdaptiveMomentsFitter;
+import org.megalut.meas.AdaptiveMomentsParams;
 import org.megalut.meas.StampFeatures;
 import org.megalut.meas.StampMeasurer;
+import org.megalut.render.DeltaFunction;
 import org.megalut.render.DrawMethod;
 import org.megalut.render.Profile;
 import org.megalut.render.PsfKGrids;
@@ -12,6 +17,7 @@ import org.megalut.render.Sersic;
 import org.megalut.render.StampDrawer;
 import org.megalut.render.Sum;
 import org.megalut.sim.GaussianNoise;
+import org.megalut.sim.great3.SelectionRule;
 
 /**
  * Renders and measures the stamps of a MegaLUT dataset catalog for one subfield, as MegaLUT did: a Sérsic
@@ -33,7 +39,11 @@ public final class DatasetSimulator {
     private final double noiseSigma;
     private final StampMeasurer measurer;
     private final int stampSize;
+    private static final Profile POINT = new DeltaFunction(1);
     private final StampDrawer drawer = new StampDrawer();
+    // HSM's T = Mxx + Myy of each star, for the selection's resolution; NaN until needed
+    private final double[] psfTraces;
+    private final AdaptiveMomentsFitter fitter = new AdaptiveMomentsFitter(AdaptiveMomentsParams.HSM_DEFAULTS);
 
     /**
      * @param stars      the subfield's star stamps (each one stamp of the star field)
@@ -50,9 +60,10 @@ public final class DatasetSimulator {
      */
     public DatasetSimulator(DatasetSpec spec, long seed, int subfield, SubfieldPsfs psfs, double noiseSigma,
                             StampMeasurer measurer) {
-        if (spec.noise() && !(noiseSigma > 0)) {
+        if ((spec.noise() || spec.selection() != null) && !(noiseSigma > 0)) {
             throw new IllegalArgumentException("subfield " + subfield + ": dataset " + spec.name()
-                    + " needs a positive noise sigma, got " + noiseSigma);
+                    + " needs a positive noise sigma" + (spec.noise() ? "" : " (its selection cuts on S/N)")
+                    + ", got " + noiseSigma);
         }
         this.spec = spec;
         this.seed = seed;
@@ -61,6 +72,8 @@ public final class DatasetSimulator {
         this.measurer = measurer;
         this.stampSize = psfs.stampSize();
         this.psfs = psfs.psfs();
+        this.psfTraces = new double[this.psfs.size()];
+        Arrays.fill(psfTraces, Double.NaN);
     }
 
     /** All stamps of one catalog, every realization. */
@@ -90,11 +103,18 @@ public final class DatasetSimulator {
 
     /** As {@link #catalog(int, int, int)}, handing every stamp to {@code sink} (may be null). */
     public List<SimulatedStamp> catalog(int catalog, int first, int count, StampSink sink) {
-        List<SimGalaxy> all = DatasetCatalogs.catalog(spec, seed, subfield, catalog, psfs.size());
         if (first < 0 || count < 0) {
             throw new IllegalArgumentException("slice from " + first + " of " + count + " galaxies");
         }
-        List<SimGalaxy> galaxies = all.subList(Math.min(first, all.size()), (int) Math.min(all.size(), (long) first + count));
+        // the slice counts copies; draw the whole galaxies it touches, then cut
+        int snc = spec.snc();
+        int total = spec.n() * snc;
+        int from = Math.min(first, total);
+        int to = (int) Math.min(total, (long) first + count);
+        int firstGalaxy = from / snc;
+        DatasetCatalogs.Acceptance acceptance = spec.selection() == null ? DatasetCatalogs.Acceptance.ALL : this::selected;
+        List<SimGalaxy> galaxies = DatasetCatalogs.galaxies(spec, seed, subfield, catalog, psfs.size(), firstGalaxy,
+                (to + snc - 1) / snc, acceptance).subList(from - firstGalaxy * snc, to - firstGalaxy * snc);
         List<SimulatedStamp> out = new ArrayList<>(galaxies.size() * spec.nrea());
         Image stamp = Image.zeros(stampSize, stampSize);
         double centre = stamp.trueCenterX();
@@ -120,20 +140,57 @@ public final class DatasetSimulator {
     }
 
     /**
+     * The dataset's selection ({@link DatasetSpec#selection}) of a drawn galaxy, as the branch generator
+     * selects its galaxies: S/N and resolution of the noiseless, centred stamp of the galaxy before the
+     * applied shear, through its star, against the subfield's noise σ. The applied shear is left out so that
+     * the selection cannot correlate with the shear the networks learn.
+     */
+    private boolean selected(SimGalaxy g) {
+        SelectionRule rule = spec.selection();
+        Image stamp = drawer.draw(intrinsic(g), psfs.get(g.star()), Image.zeros(stampSize, stampSize), 1.0, 0, 0,
+                DrawMethod.NO_PIXEL);
+        double snr = Math.sqrt(stamp.sumOfSquares()) / noiseSigma;
+        if (!rule.keeps(snr, 1)) {
+            return false;
+        }
+        AdaptiveMoments m = fitter.measure(stamp);
+        return m.ok() && rule.keeps(snr, 1 - psfTrace(g.star()) / (m.mxx() + m.myy()));
+    }
+
+    /** HSM's T = Mxx + Myy of a star (the PSF of the resolution), measured once. */
+    private double psfTrace(int star) {
+        if (Double.isNaN(psfTraces[star])) {
+            Image image = drawer.draw(POINT, psfs.get(star), Image.zeros(stampSize, stampSize), 1.0, 0, 0, DrawMethod.NO_PIXEL);
+            AdaptiveMoments m = fitter.measure(image);
+            if (!m.ok()) {
+                throw new IllegalStateException("subfield " + subfield + ": the adaptive moments of star " + star
+                        + " fail, so dataset " + spec.name() + "'s selection has no PSF size to resolve against");
+            }
+            psfTraces[star] = m.mxx() + m.myy();
+        }
+        return psfTraces[star];
+    }
+
+    /**
      * The galaxy before the PSF (pixel units): a single Sérsic from the interpolated tables (MegaLUT's
      * indices are a continuum), or a de Vaucouleurs bulge plus an exponential disk with exact tables, as
      * the GREAT3-like branch draws them ({@code SubfieldSimulator.galaxy}), both components sheared by the
      * galaxy's ellipticity; then the applied shear, if any.
      */
     public static Profile galaxy(SimGalaxy g) {
-        Profile intrinsic = g.bulgeDisk()
-                ? Sum.of(Sersic.deVaucouleurs(g.bulgeHlr(), g.flux() * g.bulgeFraction()),
-                        Sersic.exponential(g.diskHlr(), g.flux() * (1 - g.bulgeFraction())))
-                : Sersic.interpolated(g.sersicN(), g.hlr(), g.flux());
-        Profile gal = intrinsic.shear(g.g1(), g.g2());
+        Profile gal = intrinsic(g);
         if (g.s1() != 0 || g.s2() != 0) {
             gal = gal.shear(g.s1(), g.s2());
         }
         return gal;
+    }
+
+    /** The galaxy with its intrinsic ellipticity, before the applied shear. */
+    private static Profile intrinsic(SimGalaxy g) {
+        Profile profile = g.bulgeDisk()
+                ? Sum.of(Sersic.deVaucouleurs(g.bulgeHlr(), g.flux() * g.bulgeFraction()),
+                        Sersic.exponential(g.diskHlr(), g.flux() * (1 - g.bulgeFraction())))
+                : Sersic.interpolated(g.sersicN(), g.hlr(), g.flux());
+        return profile.shear(g.g1(), g.g2());
     }
 }

@@ -3,6 +3,7 @@ package org.megalut.sim.megalut;
 import java.io.Serializable;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.megalut.great3.ObservationType;
+import org.megalut.sim.great3.SelectionRule;
 
 /**
  * One of MegaLUT's per-subfield simulated datasets (docs/datasets.md, "Vocabulary"): n distinct
@@ -25,10 +26,13 @@ import org.megalut.great3.ObservationType;
  * @param hlrLaw          the half-light radius law [px] in place of the distribution's own, or null for the
  *                        distribution's (a bulge+disk galaxy's drawn radius is its flux-weighted one)
  * @param fluxLaw         the flux law [ADU] in place of the distribution's own, or null for the distribution's
+ * @param selection       the galaxy selection against the subfield's PSF and noise (GREAT3's S/N and resolution
+ *                        cuts, as the branch generator applies them), or null to keep every drawn galaxy; a
+ *                        galaxy that fails it is redrawn ({@link DatasetCatalogs})
  */
 public record DatasetSpec(String name, Distribution distribution, ObservationType obstype, int n, int nc, int nrea, int ncat, int snc,
                           double shear, boolean shearPerCatalog, boolean noise, Grouping grouping,
-                          TruncatedNormalLaw hlrLaw, TruncatedNormalLaw fluxLaw)
+                          TruncatedNormalLaw hlrLaw, TruncatedNormalLaw fluxLaw, SelectionRule selection)
         implements Serializable {
 
     /** How stamps form cases: one case per galaxy (realizations = images), or one per distinct shear. */
@@ -48,13 +52,19 @@ public record DatasetSpec(String name, Distribution distribution, ObservationTyp
     /** A dataset drawing the distribution's own sizes and fluxes. */
     public DatasetSpec(String name, Distribution distribution, ObservationType obstype, int n, int nc, int nrea,
                        int ncat, int snc, double shear, boolean shearPerCatalog, boolean noise, Grouping grouping) {
-        this(name, distribution, obstype, n, nc, nrea, ncat, snc, shear, shearPerCatalog, noise, grouping, null, null);
+        this(name, distribution, obstype, n, nc, nrea, ncat, snc, shear, shearPerCatalog, noise, grouping, null, null, null);
     }
 
     /** The same dataset with other size and flux laws (null: the distribution's own). */
     public DatasetSpec withLaws(TruncatedNormalLaw hlr, TruncatedNormalLaw flux) {
         return new DatasetSpec(name, distribution, obstype, n, nc, nrea, ncat, snc, shear, shearPerCatalog, noise,
-                grouping, hlr, flux);
+                grouping, hlr, flux, selection);
+    }
+
+    /** The same dataset with another galaxy selection (null: none). */
+    public DatasetSpec withSelection(SelectionRule rule) {
+        return new DatasetSpec(name, distribution, obstype, n, nc, nrea, ncat, snc, shear, shearPerCatalog, noise,
+                grouping, hlrLaw, fluxLaw, rule);
     }
 
     /** A galaxy's half-light radius [px]: the dataset's law when it sets one, else the distribution's. */

@@ -1,6 +1,7 @@
 package org.megalut.sim.megalut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.megalut.great3.ObservationType;
 import org.megalut.image.Image;
 import org.megalut.meas.MeasurementFlag;
 import org.megalut.meas.StampMeasurer;
+import org.megalut.sim.great3.SelectionRule;
 import org.megalut.testing.TestImages;
 
 class DatasetSimulatorTest {
@@ -123,5 +125,75 @@ class DatasetSimulatorTest {
         assertTrue(rho4Bd / count > rho4Sersic / count + 0.02, "mean rho4 " + rho4Bd / count + " (bulge+disk) vs "
                 + rho4Sersic / count + " (Sérsic)");
         assertTrue(higher >= 0.8 * count, "higher rho4 in " + higher + " of " + count);
+    }
+
+    /**
+     * GREAT3's selection on a dataset, checked against the analytic S/N and resolution of Gaussians: row 0 of G3
+     * has Sérsic n = 0.5, a Gaussian, and the test stars are Gaussians of covariance ≈ 2.15 px², so a galaxy of
+     * σ = hlr/sqrt(2 ln 2) and ellipticity |g| has T = 2σ²(1 + g²)/(1 − g²) (area-preserving shear), resolution
+     * T/(T + T_psf), and S/N F/(σ_n sqrt(4π sqrt(det C))) with C the convolved covariance (pixel area 1).
+     */
+    @Test
+    void aSelectionKeepsOnlyResolvedBrightEnoughGalaxiesAndSlicesStillConcatenate() {
+        SelectionRule rule = new SelectionRule(40, 200, 0.5);
+        DatasetSpec all = new DatasetSpec("train-weight", Distribution.G3, ObservationType.GROUND, 30, 30, 1, 1, 2, 0.1, true, true,
+                DatasetSpec.Grouping.SHEAR);
+        DatasetSpec selected = all.withSelection(rule);
+        double noise = 0.07;
+        List<SimulatedStamp> kept = new DatasetSimulator(selected, 3, 7, stars(), noise, StampMeasurer.megalutDefaults()).catalog(0);
+        List<SimulatedStamp> drawn = new DatasetSimulator(all, 3, 7, stars(), noise, StampMeasurer.megalutDefaults()).catalog(0);
+        assertEquals(60, kept.size());
+        int failingDrawn = 0;
+        for (int i = 0; i < 60; i += 2) {
+            double[] k = snrAndResolution(kept.get(i).galaxy(), noise);
+            assertTrue(k[0] >= 0.97 * rule.snrMin() && k[0] <= 1.03 * rule.snrMax(), "S/N " + k[0] + " of kept " + kept.get(i));
+            assertTrue(k[1] >= rule.minResolution() - 0.02, "resolution " + k[1] + " of kept " + kept.get(i));
+            // the rotated copy is the same galaxy
+            assertEquals(kept.get(i).galaxy().hlr(), kept.get(i + 1).galaxy().hlr());
+            double[] d = snrAndResolution(drawn.get(i).galaxy(), noise);
+            if (d[0] < 0.9 * rule.snrMin() || d[1] < rule.minResolution() - 0.05) {
+                failingDrawn++;
+            }
+        }
+        // the unselected catalog has galaxies the rule removes: the selection binds
+        assertTrue(failingDrawn >= 5, failingDrawn + " of 30 drawn galaxies fail the rule");
+        // a galaxy that passes on its first draw is the unselected one, and a slice is the whole catalog's
+        int same = 0;
+        for (int i = 0; i < 60; i += 2) {
+            same += kept.get(i).galaxy().equals(drawn.get(i).galaxy()) ? 1 : 0;
+        }
+        assertEquals(30 - failingDrawn, same, 5);
+        for (int e : new int[] {7, 30, 59}) {
+            List<SimulatedStamp> one = new DatasetSimulator(selected, 3, 7, stars(), noise, StampMeasurer.megalutDefaults())
+                    .catalog(0, e, 1);
+            assertEquals(kept.get(e).features(), one.get(0).features(), "entry " + e);
+        }
+    }
+
+    @Test
+    void anImpossibleSelectionFailsNamingTheDatasetAndGalaxy() {
+        DatasetSpec spec = new DatasetSpec("my-set", Distribution.G3, ObservationType.GROUND, 2, 2, 1, 1, 1, 0.1, true, true,
+                DatasetSpec.Grouping.SHEAR).withSelection(new SelectionRule(1e6, 2e6, 0.3));
+        DatasetSimulator sim = new DatasetSimulator(spec, 3, 7, stars(), 0.07, StampMeasurer.megalutDefaults());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sim.catalog(0));
+        assertTrue(e.getMessage().contains("subfield 7: dataset my-set, catalog 0, galaxy 0: none of 1000 draws"), e.getMessage());
+        // and the selection needs the subfield's noise level even for noiseless stamps
+        DatasetSpec noiseless = new DatasetSpec("train-shear", Distribution.TRAIN, ObservationType.GROUND, 2, 2, 1, 1, 1, 0, false,
+                false, DatasetSpec.Grouping.GALAXY).withSelection(new SelectionRule(10, 100, 0.3));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DatasetSimulator(noiseless, 3, 7, stars(), 0, StampMeasurer.megalutDefaults()));
+    }
+
+    /** Analytic S/N and resolution of a Gaussian galaxy (n = 0.5) through the ≈ round test stars. */
+    private static double[] snrAndResolution(SimGalaxy g, double noise) {
+        assertEquals(0.5, g.sersicN(), 0);
+        double var = Math.pow(g.hlr() / Math.sqrt(2 * Math.log(2)), 2);
+        double e = Math.hypot(g.g1(), g.g2());
+        double a2 = var * (1 + e) / (1 - e);
+        double b2 = var * (1 - e) / (1 + e);
+        double psf = 2.15 + 0.05 * g.star();   // the star's mean variance (stars())
+        double tPsf = 2 * psf;
+        double snr = g.flux() / (noise * Math.sqrt(4 * Math.PI * Math.sqrt((a2 + psf) * (b2 + psf))));
+        return new double[] {snr, (a2 + b2) / (a2 + b2 + tPsf)};
     }
 }

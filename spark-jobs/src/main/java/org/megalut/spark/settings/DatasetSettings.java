@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.megalut.config.StrictConfig;
 import org.megalut.great3.ObservationType;
+import org.megalut.sim.great3.SelectionRule;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.TruncatedNormalLaw;
 import org.megalut.sim.megalut.Distribution;
@@ -51,7 +52,8 @@ public final class DatasetSettings {
     private enum Kind {
         DISTRIBUTION("train, G3, uni, trainBD or G3BD"), INTEGER("an integer"), NUMBER("a number"),
         BOOLEAN("a boolean"), GROUPING("galaxy or shear"), DATASET("a dataset name"),
-        LAW("a truncated normal law { mean = M, sigma = S, min = A, max = B } with sigma > 0 and A < B");
+        LAW("a truncated normal law { mean = M, sigma = S, min = A, max = B } with sigma > 0 and A < B"),
+        SELECTION("a galaxy selection { snr-min = A, snr-max = B, min-resolution = R } with 0 <= A < B and R < 1");
 
         final String expected;
 
@@ -64,10 +66,12 @@ public final class DatasetSettings {
     private static final Map<String, Kind> KEYS = keys();
 
     /**
-     * Keys a dataset may set (or inherit) to replace its distribution's size or flux law; absent, the
-     * distribution's own law is drawn.
+     * Keys a dataset may set (or inherit): its own size or flux law in place of its distribution's, and a
+     * galaxy selection against its subfield's PSF and noise; absent, the distribution's own law is drawn
+     * and every drawn galaxy kept.
      */
-    private static final Map<String, Kind> OPTIONAL_KEYS = Map.of("hlr", Kind.LAW, "flux", Kind.LAW);
+    private static final Map<String, Kind> OPTIONAL_KEYS = Map.of("hlr", Kind.LAW, "flux", Kind.LAW,
+            "selection", Kind.SELECTION);
 
     private DatasetSettings() { }
 
@@ -147,12 +151,15 @@ public final class DatasetSettings {
                 .with(k + "ncat", spec.ncat()).with(k + "snc", spec.snc()).with(k + "shear", spec.shear())
                 .with(k + "shear-per-catalog", spec.shearPerCatalog()).with(k + "noise", spec.noise())
                 .with(k + "grouping", spec.grouping().name().toLowerCase(Locale.ROOT));
-        // The laws enter only when set, so that the records of datasets made before they existed stay valid.
+        // The laws and the selection enter only when set, so that the records of datasets made before they existed stay valid.
         if (spec.hlrLaw() != null) {
             f = f.with(k + "hlr", spec.hlrLaw().toConfig());
         }
         if (spec.fluxLaw() != null) {
             f = f.with(k + "flux", spec.fluxLaw().toConfig());
+        }
+        if (spec.selection() != null) {
+            f = f.with(k + "selection", spec.selection().toConfig());
         }
         return f;
     }
@@ -205,6 +212,7 @@ public final class DatasetSettings {
                 case GROUPING -> DatasetSpec.Grouping.valueOf(text(v).toUpperCase(Locale.ROOT));
                 case DATASET -> text(v);
                 case LAW -> law(v);
+                case SELECTION -> selection(v);
             };
         } catch (ConfigException | IllegalArgumentException e) {
             throw new IllegalArgumentException("dataset '" + dataset + "': key " + key + where(v) + " must be "
@@ -214,15 +222,26 @@ public final class DatasetSettings {
 
     /** A truncated normal law: an object with exactly the numbers mean, sigma, min and max. */
     private static TruncatedNormalLaw law(ConfigValue v) {
+        Config c = object(v, List.of("mean", "sigma", "min", "max"));
+        return new TruncatedNormalLaw(c.getDouble("mean"), c.getDouble("sigma"), c.getDouble("min"), c.getDouble("max"));
+    }
+
+    /** An object value with exactly these keys. */
+    private static Config object(ConfigValue v, List<String> keys) {
         if (v.valueType() != ConfigValueType.OBJECT) {
             throw new IllegalArgumentException("not an object: " + v.valueType());
         }
-        Config c = ((ConfigObject) v).toConfig();
-        Set<String> keys = new TreeSet<>(((ConfigObject) v).keySet());
-        if (!keys.equals(new TreeSet<>(List.of("mean", "sigma", "min", "max")))) {
-            throw new IllegalArgumentException("keys " + keys + " instead of [max, mean, min, sigma]");
+        Set<String> found = new TreeSet<>(((ConfigObject) v).keySet());
+        if (!found.equals(new TreeSet<>(keys))) {
+            throw new IllegalArgumentException("keys " + found + " instead of " + new TreeSet<>(keys));
         }
-        return new TruncatedNormalLaw(c.getDouble("mean"), c.getDouble("sigma"), c.getDouble("min"), c.getDouble("max"));
+        return ((ConfigObject) v).toConfig();
+    }
+
+    /** A galaxy selection: an object with exactly the numbers snr-min, snr-max and min-resolution. */
+    private static SelectionRule selection(ConfigValue v) {
+        Config c = object(v, List.of("snr-min", "snr-max", "min-resolution"));
+        return new SelectionRule(c.getDouble("snr-min"), c.getDouble("snr-max"), c.getDouble("min-resolution"));
     }
 
     /** A string value (HOCON's unquoted words are strings; numbers and booleans are not names). */
@@ -278,7 +297,7 @@ public final class DatasetSettings {
         return new DatasetSpec(name, (Distribution) v.get("dist"), obstype, (Integer) v.get("n"), (Integer) v.get("nc"),
                 (Integer) v.get("nrea"), (Integer) v.get("ncat"), (Integer) v.get("snc"), (Double) v.get("shear"),
                 (Boolean) v.get("shear-per-catalog"), (Boolean) v.get("noise"), (DatasetSpec.Grouping) v.get("grouping"),
-                (TruncatedNormalLaw) v.get("hlr"), (TruncatedNormalLaw) v.get("flux"));
+                (TruncatedNormalLaw) v.get("hlr"), (TruncatedNormalLaw) v.get("flux"), (SelectionRule) v.get("selection"));
     }
 
     private static String found(ConfigValue v) {

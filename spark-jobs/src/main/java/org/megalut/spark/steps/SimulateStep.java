@@ -83,7 +83,8 @@ public final class SimulateStep {
                     + SubfieldRunner.ranges(changed) + " was simulated with other settings; rerun with --force to"
                     + " replace it (settings now:\n" + fingerprint + ")");
         }
-        Map<Integer, Double> sigma = spec.noise() ? noiseSigmas(spark, s) : Map.of();
+        // a selection cuts on S/N against the subfield's noise even when the stamps are noiseless
+        Map<Integer, Double> sigma = spec.noise() || spec.selection() != null ? noiseSigmas(spark, s) : Map.of();
         SerializableConfiguration conf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
         return SubfieldRunner.table(spark, s, name, SimulatedStampRow.TABLE.schema(),
                 new String[] {"catalog", "galaxy", "copy", "image"},
@@ -144,7 +145,7 @@ public final class SimulateStep {
                                               boolean keepImages, SerializableConfiguration conf) {
         try {
             Double noise = sigma.get(subfield);
-            if (spec.noise() && noise == null) {
+            if ((spec.noise() || spec.selection() != null) && noise == null) {
                 throw new IllegalStateException("no observed galaxy features for subfield " + subfield
                         + " (needed for the noise level): run measure-obs first");
             }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.megalut.config.StrictConfig;
 import org.megalut.great3.ObservationType;
+import org.megalut.sim.great3.SelectionRule;
 import org.megalut.sim.megalut.DatasetSpec;
 import org.megalut.sim.megalut.Distribution;
 import org.megalut.sim.megalut.TruncatedNormalLaw;
@@ -86,6 +87,28 @@ class DatasetSettingsTest {
     }
 
     @Test
+    void aSelectionIsReadInheritedAndEntersTheFingerprint() {
+        Recipe r = Recipe.from(user("datasets.sel { base = train-weight, selection = { snr-min = 17, snr-max = 100,"
+                + " min-resolution = 0.333 } }\ndatasets.sel2 { base = sel, n = 20 }\n"));
+        DatasetSpec plain = r.dataset("train-weight");
+        assertEquals(null, plain.selection(), "absent: every drawn galaxy kept");
+        DatasetSpec sel = r.dataset("sel");
+        assertEquals(new SelectionRule(17, 100, 0.333), sel.selection());
+        assertEquals(sel.selection(), r.dataset("sel2").selection(), "inherited from the base");
+        assertTrue(DatasetSettings.fingerprint(sel).entries().contains(
+                "datasets.sel.selection={ snr-min = 17.0000, snr-max = 100.000, min-resolution = 0.333000 }"),
+                DatasetSettings.fingerprint(sel).entries().toString());
+        DatasetSpec unselected = new DatasetSpec("sel", plain.distribution(), plain.obstype(), plain.n(), plain.nc(),
+                plain.nrea(), plain.ncat(), plain.snc(), plain.shear(), plain.shearPerCatalog(), plain.noise(), plain.grouping());
+        assertEquals(unselected.withSelection(sel.selection()), sel);
+        assertNotEquals(DatasetSettings.fingerprint(unselected).digest(), DatasetSettings.fingerprint(sel).digest());
+        String m = error("datasets.train-weight.selection = { snr-min = 17, snr-max = 10, min-resolution = 0.3 }\n");
+        assertTrue(m.contains("dataset 'train-weight': key selection") && m.contains("galaxy selection"), m);
+        m = error("datasets.train-weight.selection = { snr-min = 17, min-resolution = 0.3 }\n");
+        assertTrue(m.contains("key selection") && m.contains("found object ({\"min-resolution\":0.3,\"snr-min\":17})"), m);
+    }
+
+    @Test
     void aRoleNamingAnUnknownDatasetFailsListingTheConfiguredOnes() {
         String m = error("datasets.my-set { base = train-shear }\nvalidate.dataset = my-sett\n");
         assertTrue(m.startsWith("unknown dataset 'my-sett'; configured datasets: ["), m);
@@ -118,7 +141,7 @@ class DatasetSettingsTest {
     void anUnknownKeyNamesTheDatasetTheFileAndTheValidKeys() {
         String m = error("datasets.my-set { base = train-shear, nrae = 3 }\n");
         assertEquals("unknown configuration key nrae in dataset 'my-set' (user.conf: 1); valid keys are: base, dist, flux,"
-                + " grouping, hlr, n, nc, ncat, noise, nrea, shear, shear-per-catalog, snc", m);
+                + " grouping, hlr, n, nc, ncat, noise, nrea, selection, shear, shear-per-catalog, snc", m);
         // also in a shipped dataset the user extends
         assertTrue(error("datasets.train-shear.seed = 3\n").contains("key seed in dataset 'train-shear'"));
     }
