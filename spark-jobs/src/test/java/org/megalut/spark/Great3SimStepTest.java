@@ -49,6 +49,7 @@ import org.megalut.ml.committee.Predictions;
 import org.megalut.ml.data.LongTable;
 import org.megalut.sim.great3.BranchRecipe;
 import org.megalut.sim.great3.KnotRecipe;
+import org.megalut.sim.great3.SelectionRule;
 import org.megalut.sim.great3.ShearField;
 import org.megalut.sim.great3.VariableShearRecipe;
 import org.megalut.sim.megalut.DatasetCatalogs;
@@ -361,6 +362,28 @@ class Great3SimStepTest {
         assertEquals(Map.of(0, 4L), n.rows());
         assertTrue(n.failed().get(1).contains("subfield 1") && n.failed().get(1).contains("measure-obs"),
                 n.failed().toString());
+    }
+
+    @Test
+    void aNoiselessSelectedDatasetCutsAgainstTheObservedNoiseWhateverTheSlices() throws Exception {
+        MeasureObsStep.run(spark, pipeline(new int[] {1}, false, "work-sel"));
+        // noiseless stamps, but GREAT3's S/N cut needs the subfield's noise level, taken from its observations
+        DatasetSpec spec = new DatasetSpec("valid-overall", Distribution.TRAIN, ObservationType.GROUND, 6, 3, 2, 1, 2, 0, false, false,
+                DatasetSpec.Grouping.GALAXY).withSelection(new SelectionRule(17, 100, 0.333));
+        SimulateStep.run(spark, pipeline(new int[] {1}, false, "work-sel"), spec, 7, 1000, false);
+        List<Row> whole = simRows("work-sel");
+        assertEquals(6 * 2 * 2, whole.size());
+        SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-sel"), spec, 7, 2, false);
+        assertSameRows(whole, simRows("work-sel"));
+        // the cut binds: the same dataset without it draws other galaxies for some of the six
+        SimulateStep.run(spark, pipeline(new int[] {1}, true, "work-sel"), spec.withSelection(null), 7, 1000, false);
+        List<Row> unselected = simRows("work-sel");
+        long differ = 0;
+        for (int i = 0; i < whole.size(); i++) {
+            differ += whole.get(i).getDouble(whole.get(i).fieldIndex("tru_rad"))
+                    != unselected.get(i).getDouble(unselected.get(i).fieldIndex("tru_rad")) ? 1 : 0;
+        }
+        assertTrue(differ > 0, "every galaxy passed its first draw");
     }
 
     private static List<Row> simRows(String workdir) {
