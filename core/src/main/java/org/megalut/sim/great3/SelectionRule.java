@@ -1,5 +1,6 @@
 package org.megalut.sim.great3;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -22,7 +23,7 @@ import java.util.Locale;
  * @param snrMax        largest kept S/N
  * @param minResolution smallest kept resolution
  */
-public record SelectionRule(double snrMin, double snrMax, double minResolution) implements java.io.Serializable {
+public record SelectionRule(double snrMin, double snrMax, double minResolution) implements Serializable {
     /** Relative margin on the S/N thresholds. */
     static final double SNR_MARGIN = 0.01;
     /** Absolute margin on the resolution threshold. */

@@ -26,11 +26,14 @@ import org.megalut.sim.great3.SelectionRule;
  * contains the pixel response, so no pixel convolution), offset by the realization's jitter, plus
  * Gaussian noise when the dataset has noise; then measured like the observations. The bulge+disk
  * distributions, which MegaLUT did not have, replace some Sérsic galaxies by bulge+disk ones
- * ({@link #galaxy}).
+ * ({@link #galaxy}). A dataset with a selection keeps only the galaxies GREAT3's S/N and resolution cuts
+ * would keep in this subfield, redrawing the others (docs/datasets.md, "A dataset's galaxy selection").
  *
  * <p>Holds a drawer: not thread-safe, use one per task.
  */
 public final class DatasetSimulator {
+    // a point source through a star is the star: the PSF whose size the selection's resolution needs
+    private static final Profile POINT = new DeltaFunction(1);
     private final DatasetSpec spec;
     private final long seed;
     private final int subfield;
@@ -39,7 +42,6 @@ public final class DatasetSimulator {
     private final double noiseSigma;
     private final StampMeasurer measurer;
     private final int stampSize;
-    private static final Profile POINT = new DeltaFunction(1);
     private final StampDrawer drawer = new StampDrawer();
     // HSM's T = Mxx + Myy of each star, for the selection's resolution; NaN until needed
     private final double[] psfTraces;
