@@ -81,7 +81,8 @@ final class FitPopulationCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "fit-population: %s reweighted to the observations of %d subfields (%d x %d cells,"
                 + " %d iterations)%n", dataset, r.subfields(), cells, cells, r.iterations());
         out.printf(Locale.ROOT, "  drawn:  hlr = %s   flux = %s%n", spec.drawnHlrLaw().toConfig(), spec.drawnFluxLaw().toConfig());
-        out.printf(Locale.ROOT, "  fitted: hlr = %s   flux = %s%n", r.hlr().toConfig(), r.flux().toConfig());
+        out.printf(Locale.ROOT, "  fitted: hlr = %s   flux = %s%s%n", r.hlr().toConfig(), r.flux().toConfig(),
+                spec.selection() == null ? "" : "   (parent laws, before the dataset's selection)");
         out.printf(Locale.ROOT, "  KS distance to the observations: sigma %.3f -> %.3f, flux %.3f -> %.3f"
                 + " (reweighted); observed galaxies outside the simulations' reach: %.2f %%%n", r.ksSigmaBefore(),
                 r.ksSigmaAfter(), r.ksFluxBefore(), r.ksFluxAfter(), 100 * r.uncovered());

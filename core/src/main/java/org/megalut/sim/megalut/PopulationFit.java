@@ -32,6 +32,16 @@ import org.megalut.eval.PopulationMatch;
  * change by less than 1e-4 of their bounds' width, or after {@value #MAX_ITERATIONS} iterations. The
  * method can only reach what the simulation covers: observed cells without a simulated galaxy are
  * reported as the uncovered fraction.
+ *
+ * <p>When the simulation cuts its galaxies as the observations were cut ({@link DatasetSpec#selection}),
+ * both samples are the parent population times the subfield's selection S(θ), which depends on the PSF;
+ * the reweighted galaxies then follow the observed (cut) population, and the laws fitted to them would be
+ * those of the cut galaxies, not the parent laws a simulation should draw from. The selection-aware fit
+ * maximises instead the likelihood of the parent laws p given the cut, Σ_i w_i ln p(θ_i) − Σ_s W_s ln Z_s(p),
+ * with W_s the weight of subfield s and Z_s(p) = ∫ p S_s the fraction of the parent that subfield s keeps.
+ * Z_s is known up to a constant from the simulation itself: its kept galaxies follow q S_s / Z_s(q) for the
+ * drawn laws q, so Z_s(p) ∝ the mean over them of p(θ)/q(θ). The size and flux laws are then fitted
+ * jointly, because the cut couples them.
  */
 public final class PopulationFit {
     private static final double SQRT2 = Math.sqrt(2);
@@ -91,6 +101,15 @@ public final class PopulationFit {
      */
     public static Result fit(List<Subfield> subfields, TruncatedNormalLaw simHlr, TruncatedNormalLaw simFlux,
                              int cells) {
+        return fit(subfields, simHlr, simFlux, cells, false);
+    }
+
+    /**
+     * Fits both laws, as the parent laws of a population cut by a per-subfield selection when {@code selected}
+     * (the simulation applied the observations' cut; see the class notes).
+     */
+    public static Result fit(List<Subfield> subfields, TruncatedNormalLaw simHlr, TruncatedNormalLaw simFlux,
+                             int cells, boolean selected) {
         if (subfields.isEmpty() || cells < 1) {
             throw new IllegalArgumentException("need at least one subfield and one cell, found " + subfields.size()
                     + " and " + cells);
@@ -128,8 +147,16 @@ public final class PopulationFit {
                 uncovered += sw.uncovered() * scale;
                 at += n;
             }
-            TruncatedNormalLaw h = truncatedNormal(hlr, w, hlrLaw);
-            TruncatedNormalLaw f = truncatedNormal(flux, w, fluxLaw);
+            TruncatedNormalLaw h;
+            TruncatedNormalLaw f;
+            if (selected) {
+                TruncatedNormalLaw[] hf = parentLaws(subfields, hlr, flux, w, simHlr, simFlux, hlrLaw, fluxLaw);
+                h = hf[0];
+                f = hf[1];
+            } else {
+                h = truncatedNormal(hlr, w, hlrLaw);
+                f = truncatedNormal(flux, w, fluxLaw);
+            }
             boolean converged = close(h, hlrLaw) && close(f, fluxLaw);
             hlrLaw = h;
             fluxLaw = f;
@@ -266,6 +293,85 @@ public final class PopulationFit {
                 new InitialGuess(new double[] {bounds.mean(), Math.log(bounds.sigma())}),
                 new NelderMeadSimplex(new double[] {0.1 * scale, 0.2}));
         return new TruncatedNormalLaw(best.getPoint()[0], Math.exp(best.getPoint()[1]), a, b);
+    }
+
+    /**
+     * The selection-aware joint fit of the size and flux laws (class notes): minimises
+     * [Σ_i w_i (−ln p_h(h_i) − ln p_f(f_i)) + Σ_s W_s ln Z_s] / Σ w over (μ_h, ln σ_h, μ_f, ln σ_f), with
+     * Z_s the mean over subfield s's simulated galaxies of p_h p_f / (q_h q_f), on the drawn laws' bounds,
+     * started at {@code startHlr}, {@code startFlux}.
+     */
+    static TruncatedNormalLaw[] parentLaws(List<Subfield> subfields, double[] hlr, double[] flux, double[] w,
+                                           TruncatedNormalLaw drawnHlr, TruncatedNormalLaw drawnFlux,
+                                           TruncatedNormalLaw startHlr, TruncatedNormalLaw startFlux) {
+        int n = hlr.length;
+        double[] drawn = new double[n];
+        for (int i = 0; i < n; i++) {
+            drawn[i] = density(drawnHlr, hlr[i]) * density(drawnFlux, flux[i]);
+        }
+        int[] ends = new int[subfields.size()];
+        double[] subfieldWeight = new double[subfields.size()];
+        double total = 0;
+        int at = 0;
+        for (int k = 0; k < ends.length; k++) {
+            at += subfields.get(k).simSigma().length;
+            ends[k] = at;
+        }
+        at = 0;
+        for (int k = 0; k < ends.length; k++) {
+            for (int i = at; i < ends[k]; i++) {
+                subfieldWeight[k] += w[i];
+            }
+            total += subfieldWeight[k];
+            at = ends[k];
+        }
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("no weighted simulated galaxy to fit");
+        }
+        double norm = total;
+        MultivariateFunction nll = p -> {
+            // the laws' normalisations once per evaluation, not per galaxy (the erfc dominates otherwise)
+            double sh = Math.exp(p[1]);
+            double sf = Math.exp(p[3]);
+            double logNorm = Math.log(sh * normalisation(p[0], sh, drawnHlr)) + Math.log(sf * normalisation(p[2], sf, drawnFlux));
+            double s = 0;
+            int from = 0;
+            for (int k = 0; k < ends.length; k++) {
+                double z = 0;
+                for (int i = from; i < ends[k]; i++) {
+                    if (drawn[i] <= 0) {
+                        continue;   // outside the drawn bounds: neither in the likelihood nor in Z
+                    }
+                    double uh = (hlr[i] - p[0]) / sh;
+                    double uf = (flux[i] - p[2]) / sf;
+                    double logP = -0.5 * (uh * uh + uf * uf) - logNorm;
+                    z += Math.exp(logP) / drawn[i];
+                    s -= w[i] * logP;
+                }
+                s += subfieldWeight[k] * Math.log(Math.max(z / (ends[k] - from), Double.MIN_NORMAL));
+                from = ends[k];
+            }
+            return s / norm;
+        };
+        double hScale = drawnHlr.max() - drawnHlr.min();
+        double fScale = drawnFlux.max() - drawnFlux.min();
+        PointValuePair best = new SimplexOptimizer(1e-10, 1e-12).optimize(new MaxEval(20_000),
+                new ObjectiveFunction(nll), GoalType.MINIMIZE,
+                new InitialGuess(new double[] {startHlr.mean(), Math.log(startHlr.sigma()), startFlux.mean(),
+                        Math.log(startFlux.sigma())}),
+                new NelderMeadSimplex(new double[] {0.1 * hScale, 0.2, 0.1 * fScale, 0.2}));
+        double[] p = best.getPoint();
+        return new TruncatedNormalLaw[] {law(p[0], p[1], drawnHlr), law(p[2], p[3], drawnFlux)};
+    }
+
+    /** Φ((b − μ)/σ) − Φ((a − μ)/σ) on the bounds [a, b] of {@code bounds}, at least the smallest normal double. */
+    private static double normalisation(double mu, double sigma, TruncatedNormalLaw bounds) {
+        return Math.max(cdf((bounds.max() - mu) / sigma) - cdf((bounds.min() - mu) / sigma), Double.MIN_NORMAL);
+    }
+
+    /** A truncated normal of mean μ and σ = exp(ln σ) on the bounds of {@code bounds}. */
+    private static TruncatedNormalLaw law(double mu, double logSigma, TruncatedNormalLaw bounds) {
+        return new TruncatedNormalLaw(mu, Math.exp(logSigma), bounds.min(), bounds.max());
     }
 
     /** The standard normal CDF. */

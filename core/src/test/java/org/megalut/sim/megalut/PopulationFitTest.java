@@ -96,6 +96,52 @@ class PopulationFitTest {
         assertEquals(3, fit.subfields());
     }
 
+    /**
+     * Both samples cut per subfield as GREAT3 cut its galaxies (here on the true size and flux: resolved enough
+     * against the subfield's PSF and bright enough for its size), so that on the largest PSF only large galaxies
+     * remain. The selection-aware fit recovers the parent laws, which the plain fit, fitting the cut galaxies,
+     * does not.
+     */
+    @Test
+    void theSelectionAwareFitRecoversTheParentLawsOfCutPopulations() {
+        TruncatedNormalLaw parentHlr = new TruncatedNormalLaw(1.3, 0.7, 0.5, 6.0);
+        TruncatedNormalLaw parentFlux = new TruncatedNormalLaw(25, 20, 10, 300);
+        TruncatedNormalLaw drawnHlr = new TruncatedNormalLaw(1.0, 2.0, 0.5, 6.0);
+        TruncatedNormalLaw drawnFlux = new TruncatedNormalLaw(15, 60, 10, 300);
+        List<PopulationFit.Subfield> subfields = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            double psf = 1.0 + 0.8 * s;
+            double[][] obs = cutGalaxies(rng(30 + s), 6_000, parentHlr, parentFlux, psf);
+            double[][] sim = cutGalaxies(rng(40 + s), 15_000, drawnHlr, drawnFlux, psf);
+            subfields.add(new PopulationFit.Subfield(obs[2], obs[3], sim[2], sim[3], sim[0], sim[1]));
+        }
+        PopulationFit.Result aware = PopulationFit.fit(subfields, drawnHlr, drawnFlux, 12, true);
+        assertEquals(1.3, aware.hlr().mean(), 0.06, aware.toString());
+        assertEquals(0.7, aware.hlr().sigma(), 0.06, aware.toString());
+        assertEquals(25, aware.flux().mean(), 2.5, aware.toString());
+        assertEquals(20, aware.flux().sigma(), 2.5, aware.toString());
+        PopulationFit.Result plain = PopulationFit.fit(subfields, drawnHlr, drawnFlux, 12, false);
+        assertTrue(plain.hlr().mean() > 1.3 + 0.3, "the cut galaxies are larger than the parent: " + plain);
+    }
+
+    /** {@link #galaxies} until n pass the cut: resolution-like r ≥ 1/3 and flux over the PSF-convolved size ≥ 6. */
+    private static double[][] cutGalaxies(UniformRandomProvider r, int n, TruncatedNormalLaw hlr, TruncatedNormalLaw flux,
+                                          double psf) {
+        double[][] out = new double[4][n];
+        int kept = 0;
+        while (kept < n) {
+            double[][] one = galaxies(r, 1, hlr, flux, psf);
+            double size2 = one[0][0] * one[0][0] / 1.4;
+            if (size2 / (size2 + psf * psf) >= 1.0 / 3 && one[1][0] / Math.sqrt(size2 + psf * psf) >= 6) {
+                for (int k = 0; k < 4; k++) {
+                    out[k][kept] = one[k][0];
+                }
+                kept++;
+            }
+        }
+        return out;
+    }
+
     /** {true hlr, true flux, measured σ, measured flux} of n galaxies seen through a PSF of σ = psf. */
     private static double[][] galaxies(UniformRandomProvider r, int n, TruncatedNormalLaw hlr, TruncatedNormalLaw flux,
                                        double psf) {

@@ -35,6 +35,9 @@ public final class PopulationFitStep {
     private PopulationFitStep() { }
 
     /**
+     * The fitted laws; of a dataset with a selection, the parent laws its cut selects from
+     * ({@link PopulationFit}).
+     *
      * @param dataset the simulated dataset, whose size and flux laws must be truncated normals (G3, G3BD, or
      *                laws of its own)
      * @param cells   quantile cells per feature
@@ -66,7 +69,8 @@ public final class PopulationFitStep {
                     + " in " + s.workdir() + " (subfields with observations: " + obs.keySet() + ", with the dataset: "
                     + sim.keySet() + ")");
         }
-        return PopulationFit.fit(subfields, hlrLaw, fluxLaw, cells);
+        // a dataset cut as the observations were: fit the parent laws the cut selects from
+        return PopulationFit.fit(subfields, hlrLaw, fluxLaw, cells, spec.selection() != null);
     }
 
     /** Subfield → rows of the columns' values (all finite), thinned to about {@code sample} rows per subfield. */
