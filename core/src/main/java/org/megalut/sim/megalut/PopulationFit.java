@@ -298,8 +298,8 @@ public final class PopulationFit {
     /**
      * The selection-aware joint fit of the size and flux laws (class notes): minimises
      * [Σ_i w_i (−ln p_h(h_i) − ln p_f(f_i)) + Σ_s W_s ln Z_s] / Σ w over (μ_h, ln σ_h, μ_f, ln σ_f), with
-     * Z_s the mean over subfield s's simulated galaxies of p_h p_f / (q_h q_f), on the drawn laws' bounds,
-     * started at {@code startHlr}, {@code startFlux}.
+     * Z_s the mean over subfield s's simulated galaxies (those within the drawn laws' bounds) of
+     * p_h p_f / (q_h q_f), on the drawn laws' bounds, started at {@code startHlr}, {@code startFlux}.
      */
     static TruncatedNormalLaw[] parentLaws(List<Subfield> subfields, double[] hlr, double[] flux, double[] w,
                                            TruncatedNormalLaw drawnHlr, TruncatedNormalLaw drawnFlux,
@@ -329,26 +329,39 @@ public final class PopulationFit {
             throw new IllegalArgumentException("no weighted simulated galaxy to fit");
         }
         double norm = total;
+        double[] logDrawn = new double[n];
+        for (int i = 0; i < n; i++) {
+            logDrawn[i] = drawn[i] > 0 ? Math.log(drawn[i]) : Double.NaN;
+        }
         MultivariateFunction nll = p -> {
-            // the laws' normalisations once per evaluation, not per galaxy (the erfc dominates otherwise)
+            // The laws' truncation constants cancel: they enter every ln p(θ_i) and every ln Z_s alike, and the
+            // W_s sum the w_i. Without them a law far in its normal's tail stays finite, and ln Z_s is taken as
+            // a log-sum-exp so that no term underflows.
             double sh = Math.exp(p[1]);
             double sf = Math.exp(p[3]);
-            double logNorm = Math.log(sh * normalisation(p[0], sh, drawnHlr)) + Math.log(sf * normalisation(p[2], sf, drawnFlux));
             double s = 0;
             int from = 0;
             for (int k = 0; k < ends.length; k++) {
-                double z = 0;
+                double max = Double.NEGATIVE_INFINITY;
+                int kept = 0;
+                for (int i = from; i < ends[k]; i++) {
+                    if (drawn[i] > 0) {
+                        max = Math.max(max, logDensity(hlr[i], flux[i], p, sh, sf) - logDrawn[i]);
+                        kept++;
+                    }
+                }
+                double sum = 0;
                 for (int i = from; i < ends[k]; i++) {
                     if (drawn[i] <= 0) {
                         continue;   // outside the drawn bounds: neither in the likelihood nor in Z
                     }
-                    double uh = (hlr[i] - p[0]) / sh;
-                    double uf = (flux[i] - p[2]) / sf;
-                    double logP = -0.5 * (uh * uh + uf * uf) - logNorm;
-                    z += Math.exp(logP) / drawn[i];
+                    double logP = logDensity(hlr[i], flux[i], p, sh, sf);
+                    sum += Math.exp(logP - logDrawn[i] - max);
                     s -= w[i] * logP;
                 }
-                s += subfieldWeight[k] * Math.log(Math.max(z / (ends[k] - from), Double.MIN_NORMAL));
+                if (kept > 0) {
+                    s += subfieldWeight[k] * (max + Math.log(sum / kept));
+                }
                 from = ends[k];
             }
             return s / norm;
@@ -364,9 +377,11 @@ public final class PopulationFit {
         return new TruncatedNormalLaw[] {law(p[0], p[1], drawnHlr), law(p[2], p[3], drawnFlux)};
     }
 
-    /** Φ((b − μ)/σ) − Φ((a − μ)/σ) on the bounds [a, b] of {@code bounds}, at least the smallest normal double. */
-    private static double normalisation(double mu, double sigma, TruncatedNormalLaw bounds) {
-        return Math.max(cdf((bounds.max() - mu) / sigma) - cdf((bounds.min() - mu) / sigma), Double.MIN_NORMAL);
+    /** ln of the untruncated normal densities of size and flux, less constants, at (μ_h, ln σ_h, μ_f, ln σ_f) = p. */
+    private static double logDensity(double hlr, double flux, double[] p, double sh, double sf) {
+        double uh = (hlr - p[0]) / sh;
+        double uf = (flux - p[2]) / sf;
+        return -0.5 * (uh * uh + uf * uf) - p[1] - p[3];
     }
 
     /** A truncated normal of mean μ and σ = exp(ln σ) on the bounds of {@code bounds}. */
