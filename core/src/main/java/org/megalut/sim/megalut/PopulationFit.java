@@ -129,10 +129,19 @@ public final class PopulationFit {
         int iterations = 0;
         while (iterations < MAX_ITERATIONS) {
             iterations++;
+            // The ratio of the current laws to the drawn ones, up to a constant (each subfield's weights are
+            // normalised): in logs, without the truncation constants, so that laws far in their normal's tail
+            // neither overflow nor underflow.
             double[] prior = new double[nSim];
+            double maxLog = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < nSim; i++) {
-                double drawn = density(simHlr, hlr[i]) * density(simFlux, flux[i]);
-                prior[i] = drawn > 0 ? density(hlrLaw, hlr[i]) * density(fluxLaw, flux[i]) / drawn : 0;
+                boolean drawn = density(simHlr, hlr[i]) * density(simFlux, flux[i]) > 0;
+                prior[i] = drawn ? logShape(hlrLaw, hlr[i]) + logShape(fluxLaw, flux[i])
+                        - logShape(simHlr, hlr[i]) - logShape(simFlux, flux[i]) : Double.NEGATIVE_INFINITY;
+                maxLog = Math.max(maxLog, prior[i]);
+            }
+            for (int i = 0; i < nSim; i++) {
+                prior[i] = Math.exp(prior[i] - maxLog);
             }
             uncovered = 0;
             int at = 0;
@@ -375,6 +384,12 @@ public final class PopulationFit {
                 new NelderMeadSimplex(new double[] {0.1 * hScale, 0.2, 0.1 * fScale, 0.2}));
         double[] p = best.getPoint();
         return new TruncatedNormalLaw[] {law(p[0], p[1], drawnHlr), law(p[2], p[3], drawnFlux)};
+    }
+
+    /** ln of a law's untruncated normal density, less 0.5 ln 2π: −(x − μ)²/(2σ²) − ln σ. */
+    private static double logShape(TruncatedNormalLaw law, double x) {
+        double u = (x - law.mean()) / law.sigma();
+        return -0.5 * u * u - Math.log(law.sigma());
     }
 
     /** ln of the untruncated normal densities of size and flux, less constants, at (μ_h, ln σ_h, μ_f, ln σ_f) = p. */
