@@ -124,6 +124,45 @@ class PopulationFitTest {
         assertTrue(plain.hlr().mean() > 1.3 + 0.3, "the cut galaxies are larger than the parent: " + plain);
     }
 
+    /**
+     * A parent size law that falls steadily over its bounds (a truncated normal far in its tail, nearly an
+     * exponential): the fit may wander along the family's exponential limit, so the law it returns is judged by
+     * what it draws, its mean and its fraction of large galaxies, not by its parameters.
+     */
+    @Test
+    void aSteadilyFallingParentIsFittedWithoutOverflow() {
+        TruncatedNormalLaw parentHlr = new TruncatedNormalLaw(-20, 5, 0.5, 6.0);
+        TruncatedNormalLaw parentFlux = new TruncatedNormalLaw(25, 20, 10, 300);
+        TruncatedNormalLaw drawnHlr = new TruncatedNormalLaw(1.0, 2.0, 0.5, 6.0);
+        TruncatedNormalLaw drawnFlux = new TruncatedNormalLaw(15, 60, 10, 300);
+        List<PopulationFit.Subfield> subfields = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            double psf = 0.6 + 0.4 * s;
+            double[][] obs = cutGalaxies(rng(50 + s), 6_000, parentHlr, parentFlux, psf);
+            double[][] sim = cutGalaxies(rng(60 + s), 15_000, drawnHlr, drawnFlux, psf);
+            subfields.add(new PopulationFit.Subfield(obs[2], obs[3], sim[2], sim[3], sim[0], sim[1]));
+        }
+        PopulationFit.Result fit = PopulationFit.fit(subfields, drawnHlr, drawnFlux, 12, true);
+        double[] truth = meanAndTail(parentHlr, 2.0);
+        double[] fitted = meanAndTail(fit.hlr(), 2.0);
+        assertEquals(truth[0], fitted[0], 0.05, "mean hlr of " + fit);
+        assertEquals(truth[1], fitted[1], 0.01, "fraction above 2 px of " + fit);
+    }
+
+    /** Mean and fraction above x of a truncated normal, from its draws. */
+    private static double[] meanAndTail(TruncatedNormalLaw law, double x) {
+        UniformRandomProvider r = rng(70);
+        double sum = 0;
+        int above = 0;
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            double v = law.sample(r);
+            sum += v;
+            above += v > x ? 1 : 0;
+        }
+        return new double[] {sum / n, above / (double) n};
+    }
+
     /** {@link #galaxies} until n pass the cut: resolution-like r ≥ 1/3 and flux over the PSF-convolved size ≥ 6. */
     private static double[][] cutGalaxies(UniformRandomProvider r, int n, TruncatedNormalLaw hlr, TruncatedNormalLaw flux,
                                           double psf) {
