@@ -87,7 +87,16 @@ final class FitPopulationCommand implements Callable<Integer> {
                 + " (reweighted); observed galaxies outside the simulations' reach: %.2f %%%n", r.ksSigmaBefore(),
                 r.ksSigmaAfter(), r.ksFluxBefore(), r.ksFluxAfter(), 100 * r.uncovered());
         out.println("  to simulate with the fitted laws, add to the configuration (then rerun from the simulations):");
-        for (String name : greatLike(recipe)) {
+        List<String> names = greatLike(recipe);
+        if (spec.selection() != null) {
+            // parent laws describe the observations only through the cut: for the datasets that apply one
+            names.removeIf(n -> recipe.datasets().get(n).selection() == null);
+            if (!names.contains(dataset)) {
+                names.add(0, dataset);
+            }
+            out.println("    (parent laws: for datasets with a selection; give the others one to use them)");
+        }
+        for (String name : names) {
             out.printf(Locale.ROOT, "    datasets.%s.hlr = %s%n    datasets.%s.flux = %s%n", name, r.hlr().toConfig(),
                     name, r.flux().toConfig());
         }

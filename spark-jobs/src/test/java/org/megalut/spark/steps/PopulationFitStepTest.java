@@ -79,6 +79,17 @@ class PopulationFitStepTest {
         assertEquals(0.4, r.hlr().sigma(), 0.1);
         assertTrue(r.ksSigmaAfter() < r.ksSigmaBefore() / 3, r.toString());
 
+        // The same dataset declared as cut (its galaxies here are not): the selection-aware fit, whose kept fractions
+        // are then equal on every subfield, finds the same parent within the fit's precision.
+        Config cut = StrictConfig.merge(ConfigFactory.parseString("datasets.simobscompa.selection = { snr-min = 0,"
+                + " snr-max = 1e9, min-resolution = -1 }\nworkdir = \"" + work.toUri() + "\"\n"),
+                StrictConfig.defaults(RunSettings.class, "/megalut-defaults.conf"), "test", RunSettings.NAMED_SECTIONS);
+        PopulationFit.Result aware = PopulationFitStep.run(spark, RunSettings.from(cut, new int[] {0, 1}, null, false),
+                "simobscompa", 10, 100_000);
+        assertTrue(!aware.equals(r), "the selection-aware fit ran");
+        assertEquals(r.hlr().mean(), aware.hlr().mean(), 0.05);
+        assertEquals(r.hlr().sigma(), aware.hlr().sigma(), 0.05);
+
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PopulationFitStep.run(spark, s, "train-weight", 10, 1000));
         assertTrue(e.getMessage().contains("simulate train-weight"), e.getMessage());
