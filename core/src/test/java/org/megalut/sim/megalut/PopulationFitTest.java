@@ -104,23 +104,14 @@ class PopulationFitTest {
      */
     @Test
     void theSelectionAwareFitRecoversTheParentLawsOfCutPopulations() {
-        TruncatedNormalLaw parentHlr = new TruncatedNormalLaw(1.3, 0.7, 0.5, 6.0);
-        TruncatedNormalLaw parentFlux = new TruncatedNormalLaw(25, 20, 10, 300);
-        TruncatedNormalLaw drawnHlr = new TruncatedNormalLaw(1.0, 2.0, 0.5, 6.0);
-        TruncatedNormalLaw drawnFlux = new TruncatedNormalLaw(15, 60, 10, 300);
-        List<PopulationFit.Subfield> subfields = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
-            double psf = 1.0 + 0.8 * s;
-            double[][] obs = cutGalaxies(rng(30 + s), 6_000, parentHlr, parentFlux, psf);
-            double[][] sim = cutGalaxies(rng(40 + s), 15_000, drawnHlr, drawnFlux, psf);
-            subfields.add(new PopulationFit.Subfield(obs[2], obs[3], sim[2], sim[3], sim[0], sim[1]));
-        }
-        PopulationFit.Result aware = PopulationFit.fit(subfields, drawnHlr, drawnFlux, 12, true);
+        List<PopulationFit.Subfield> subfields = cutSubfields(new TruncatedNormalLaw(1.3, 0.7, 0.5, 6.0),
+                new double[] {1.0, 1.8, 2.6}, 30);
+        PopulationFit.Result aware = PopulationFit.fit(subfields, CUT_DRAWN_HLR, CUT_DRAWN_FLUX, 12, true);
         assertEquals(1.3, aware.hlr().mean(), 0.06, aware.toString());
         assertEquals(0.7, aware.hlr().sigma(), 0.06, aware.toString());
         assertEquals(25, aware.flux().mean(), 2.5, aware.toString());
         assertEquals(20, aware.flux().sigma(), 2.5, aware.toString());
-        PopulationFit.Result plain = PopulationFit.fit(subfields, drawnHlr, drawnFlux, 12, false);
+        PopulationFit.Result plain = PopulationFit.fit(subfields, CUT_DRAWN_HLR, CUT_DRAWN_FLUX, 12, false);
         assertTrue(plain.hlr().mean() > 1.3 + 0.3, "the cut galaxies are larger than the parent: " + plain);
     }
 
@@ -132,21 +123,31 @@ class PopulationFitTest {
     @Test
     void aSteadilyFallingParentIsFittedWithoutOverflow() {
         TruncatedNormalLaw parentHlr = new TruncatedNormalLaw(-20, 5, 0.5, 6.0);
-        TruncatedNormalLaw parentFlux = new TruncatedNormalLaw(25, 20, 10, 300);
-        TruncatedNormalLaw drawnHlr = new TruncatedNormalLaw(1.0, 2.0, 0.5, 6.0);
-        TruncatedNormalLaw drawnFlux = new TruncatedNormalLaw(15, 60, 10, 300);
-        List<PopulationFit.Subfield> subfields = new ArrayList<>();
-        for (int s = 0; s < 3; s++) {
-            double psf = 0.6 + 0.4 * s;
-            double[][] obs = cutGalaxies(rng(50 + s), 6_000, parentHlr, parentFlux, psf);
-            double[][] sim = cutGalaxies(rng(60 + s), 15_000, drawnHlr, drawnFlux, psf);
-            subfields.add(new PopulationFit.Subfield(obs[2], obs[3], sim[2], sim[3], sim[0], sim[1]));
-        }
-        PopulationFit.Result fit = PopulationFit.fit(subfields, drawnHlr, drawnFlux, 12, true);
+        List<PopulationFit.Subfield> subfields = cutSubfields(parentHlr, new double[] {0.6, 1.0, 1.4}, 50);
+        PopulationFit.Result fit = PopulationFit.fit(subfields, CUT_DRAWN_HLR, CUT_DRAWN_FLUX, 12, true);
         double[] truth = meanAndTail(parentHlr, 2.0);
         double[] fitted = meanAndTail(fit.hlr(), 2.0);
         assertEquals(truth[0], fitted[0], 0.05, "mean hlr of " + fit);
         assertEquals(truth[1], fitted[1], 0.01, "fraction above 2 px of " + fit);
+    }
+
+    /** The laws the cut simulations draw from, wide enough for every cut of these tests. */
+    private static final TruncatedNormalLaw CUT_DRAWN_HLR = new TruncatedNormalLaw(1.0, 2.0, 0.5, 6.0);
+    private static final TruncatedNormalLaw CUT_DRAWN_FLUX = new TruncatedNormalLaw(15, 60, 10, 300);
+
+    /**
+     * Subfields of PSF σ {@code psfs}, each with 6000 observed galaxies of the parent size law (flux TN(25, 20)) and
+     * 15 000 simulated ones of the drawn laws, both cut ({@link #cutGalaxies}); streams from {@code stream}.
+     */
+    private static List<PopulationFit.Subfield> cutSubfields(TruncatedNormalLaw parentHlr, double[] psfs, int stream) {
+        TruncatedNormalLaw parentFlux = new TruncatedNormalLaw(25, 20, 10, 300);
+        List<PopulationFit.Subfield> subfields = new ArrayList<>();
+        for (int s = 0; s < psfs.length; s++) {
+            double[][] obs = cutGalaxies(rng(stream + s), 6_000, parentHlr, parentFlux, psfs[s]);
+            double[][] sim = cutGalaxies(rng(stream + 10 + s), 15_000, CUT_DRAWN_HLR, CUT_DRAWN_FLUX, psfs[s]);
+            subfields.add(new PopulationFit.Subfield(obs[2], obs[3], sim[2], sim[3], sim[0], sim[1]));
+        }
+        return subfields;
     }
 
     /** Mean and fraction above x of a truncated normal, from its draws. */
