@@ -48,6 +48,20 @@ public final class LongTable {
         return new Builder(columns, Math.max(expectedRows, 1));
     }
 
+    /**
+     * The table restricted to these value columns, in this order: the same rows and ids; the column arrays are
+     * shared, not copied (a table never changes).
+     *
+     * @throws IllegalArgumentException for a column the table does not have
+     */
+    public LongTable select(List<String> names) {
+        double[][] cols = new double[names.size()][];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = values[column(names.get(i))];
+        }
+        return new LongTable(names, caseIds, realizationIds, cols);
+    }
+
     /** Value column names, in order. */
     public List<String> columns() {
         return columns;

@@ -112,4 +112,18 @@ class LongTableTest {
         }
         assertThrows(IllegalArgumentException.class, () -> LongTable.builder(List.of("x"), -1));
     }
+
+    @Test
+    void aSelectionKeepsTheRowsAndIdsWithTheNamedColumnsInTheirOrder() {
+        LongTable t = LongTable.builder(List.of("x", "y", "z")).add(1, 0, 1, 2, 3).add(2, 5, 4, Double.NaN, 6).build();
+        LongTable s = t.select(List.of("z", "x"));
+        assertEquals(List.of("z", "x"), s.columns());
+        assertEquals(2, s.rowCount());
+        assertEquals(2, s.caseId(1));
+        assertEquals(5, s.realizationId(1));
+        assertEquals(6.0, s.value(1, "z"));
+        assertEquals(1.0, s.value(0, "x"));
+        assertThrows(IllegalArgumentException.class, () -> s.value(0, "y"));
+        assertThrows(IllegalArgumentException.class, () -> t.select(List.of("w")));
+    }
 }

@@ -79,15 +79,7 @@ public final class LongTables {
                 throw missingColumn(source, c, t.columns());
             }
         }
-        LongTable.Builder b = LongTable.builder(wanted, t.rowCount());
-        double[] row = new double[wanted.size()];
-        for (int r = 0; r < t.rowCount(); r++) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = t.value(r, wanted.get(i));
-            }
-            b.add(t.caseId(r), t.realizationId(r), row);
-        }
-        return b.build();
+        return t.select(wanted);
     }
 
     private static IllegalArgumentException missingColumn(Path source, String column, List<String> found) {
