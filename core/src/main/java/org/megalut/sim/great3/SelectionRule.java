@@ -2,6 +2,9 @@ package org.megalut.sim.great3;
 
 import java.io.Serializable;
 import java.util.Locale;
+import org.megalut.image.Image;
+import org.megalut.meas.AdaptiveMoments;
+import org.megalut.meas.AdaptiveMomentsFitter;
 
 /**
  * GREAT3's galaxy selection, snrMin ≤ S/N ≤ snrMax and resolution ≥ minResolution, measured on the
@@ -51,6 +54,26 @@ public record SelectionRule(double snrMin, double snrMax, double minResolution) 
     public boolean keeps(double snr, double resolution) {
         return snr >= snrMin && snr <= snrMax && resolution >= minResolution;
     }
+
+    /**
+     * The S/N and resolution the rule judges, of a noiseless centred stamp: S/N = sqrt(Σ I²)/σ, and the resolution
+     * 1 − T_PSF/T (HSM's T = Mxx + Myy of the stamp's adaptive moments) only when the S/N passes, NaN otherwise or
+     * when the fit fails (the fit is the costly part).
+     *
+     * @param sigma    the pixel noise σ the S/N is against
+     * @param psfTrace the PSF's T, of its own adaptive moments
+     */
+    public Measure measure(Image stamp, double sigma, double psfTrace, AdaptiveMomentsFitter fitter) {
+        double snr = Math.sqrt(stamp.sumOfSquares()) / sigma;
+        if (!keeps(snr, 1)) {
+            return new Measure(snr, Double.NaN);
+        }
+        AdaptiveMoments m = fitter.measure(stamp);
+        return new Measure(snr, m.ok() ? 1 - psfTrace / (m.mxx() + m.myy()) : Double.NaN);
+    }
+
+    /** A stamp's S/N and resolution as the rule judges them ({@link #measure}). */
+    public record Measure(double snr, double resolution) { }
 
     /** The rule as a dataset's configuration writes it: {@code { snr-min = …, snr-max = …, min-resolution = … }}. */
     public String toConfig() {

@@ -292,18 +292,13 @@ public final class SubfieldSimulator {
             }
             if (verdict == SelectionRule.Verdict.MEASURE) {
                 drawer.draw(galaxy(p), psfGrids, stamp, scale, 0, 0, DrawMethod.AUTO);
-                double sm = Math.sqrt(stamp.sumOfSquares()) / sigma;
-                double rm = Double.NaN;
-                if (rule.keeps(sm, 1)) {
-                    AdaptiveMoments m = fitter.measure(stamp);
-                    rm = m.ok() ? 1 - psfTrace / (m.mxx() + m.myy()) : Double.NaN;
-                }
-                if (!rule.keeps(sm, rm)) {
+                SelectionRule.Measure m = rule.measure(stamp, sigma, psfTrace, fitter);
+                if (!rule.keeps(m.snr(), m.resolution())) {
                     continue;
                 }
                 if (Double.isNaN(s) || Double.isNaN(r)) {
-                    s = sm;
-                    r = rm;
+                    s = m.snr();
+                    r = m.resolution();
                 }
             }
             kept[accepted] = p;

@@ -151,12 +151,8 @@ public final class DatasetSimulator {
         SelectionRule rule = spec.selection();
         Image stamp = drawer.draw(intrinsic(g), psfs.get(g.star()), Image.zeros(stampSize, stampSize), 1.0, 0, 0,
                 DrawMethod.NO_PIXEL);
-        double snr = Math.sqrt(stamp.sumOfSquares()) / noiseSigma;
-        if (!rule.keeps(snr, 1)) {
-            return false;
-        }
-        AdaptiveMoments m = fitter.measure(stamp);
-        return m.ok() && rule.keeps(snr, 1 - psfTrace(g.star()) / (m.mxx() + m.myy()));
+        SelectionRule.Measure m = rule.measure(stamp, noiseSigma, psfTrace(g.star()), fitter);
+        return rule.keeps(m.snr(), m.resolution());
     }
 
     /** HSM's T = Mxx + Myy of a star (the PSF of the resolution), measured once. */

@@ -10,7 +10,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.apache.commons.math3.special.Erf;
 import org.megalut.eval.PopulationMatch;
 
 /**
@@ -44,7 +43,6 @@ import org.megalut.eval.PopulationMatch;
  * jointly, because the cut couples them.
  */
 public final class PopulationFit {
-    private static final double SQRT2 = Math.sqrt(2);
     /** Iterations of the unfolding at most. */
     static final int MAX_ITERATIONS = 30;
 
@@ -135,7 +133,7 @@ public final class PopulationFit {
             double[] prior = new double[nSim];
             double maxLog = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < nSim; i++) {
-                boolean drawn = density(simHlr, hlr[i]) * density(simFlux, flux[i]) > 0;
+                boolean drawn = simHlr.contains(hlr[i]) && simFlux.contains(flux[i]);
                 prior[i] = drawn ? logShape(hlrLaw, hlr[i]) + logShape(fluxLaw, flux[i])
                         - logShape(simHlr, hlr[i]) - logShape(simFlux, flux[i]) : Double.NEGATIVE_INFINITY;
                 maxLog = Math.max(maxLog, prior[i]);
@@ -194,16 +192,6 @@ public final class PopulationFit {
             at += p.length;
         }
         return out;
-    }
-
-    /** The law's density at x, 0 outside its bounds. */
-    static double density(TruncatedNormalLaw law, double x) {
-        if (x < law.min() || x > law.max()) {
-            return 0;
-        }
-        double u = (x - law.mean()) / law.sigma();
-        double z = cdf((law.max() - law.mean()) / law.sigma()) - cdf((law.min() - law.mean()) / law.sigma());
-        return Math.exp(-0.5 * u * u) / (law.sigma() * Math.max(z, Double.MIN_NORMAL));
     }
 
     /** A subfield's importance weights (mean 1 over its simulated galaxies) and its uncovered observed fraction. */
@@ -286,7 +274,7 @@ public final class PopulationFit {
         MultivariateFunction nll = p -> {
             double mu = p[0];
             double sigma = Math.exp(p[1]);
-            double z = Math.max(cdf((b - mu) / sigma) - cdf((a - mu) / sigma), Double.MIN_NORMAL);
+            double z = Math.max(Samplers.mass((a - mu) / sigma, (b - mu) / sigma), Double.MIN_NORMAL);
             double s = 0;
             for (int i = 0; i < x.length; i++) {
                 if (w[i] > 0 && x[i] >= a && x[i] <= b) {
@@ -314,20 +302,18 @@ public final class PopulationFit {
                                            TruncatedNormalLaw drawnHlr, TruncatedNormalLaw drawnFlux,
                                            TruncatedNormalLaw startHlr, TruncatedNormalLaw startFlux) {
         int n = hlr.length;
-        double[] drawn = new double[n];
+        // per simulated galaxy: within the drawn bounds, and ln q (less constants: they cancel in ln Z_s)
+        boolean[] inside = new boolean[n];
+        double[] logDrawn = new double[n];
         for (int i = 0; i < n; i++) {
-            drawn[i] = density(drawnHlr, hlr[i]) * density(drawnFlux, flux[i]);
+            inside[i] = drawnHlr.contains(hlr[i]) && drawnFlux.contains(flux[i]);
+            logDrawn[i] = logShape(drawnHlr, hlr[i]) + logShape(drawnFlux, flux[i]);
         }
         int[] ends = new int[subfields.size()];
         double[] subfieldWeight = new double[subfields.size()];
         double total = 0;
-        int at = 0;
-        for (int k = 0; k < ends.length; k++) {
-            at += subfields.get(k).simSigma().length;
-            ends[k] = at;
-        }
-        at = 0;
-        for (int k = 0; k < ends.length; k++) {
+        for (int k = 0, at = 0; k < ends.length; k++) {
+            ends[k] = at + subfields.get(k).simSigma().length;
             for (int i = at; i < ends[k]; i++) {
                 subfieldWeight[k] += w[i];
             }
@@ -338,10 +324,7 @@ public final class PopulationFit {
             throw new IllegalArgumentException("no weighted simulated galaxy to fit");
         }
         double norm = total;
-        double[] logDrawn = new double[n];
-        for (int i = 0; i < n; i++) {
-            logDrawn[i] = drawn[i] > 0 ? Math.log(drawn[i]) : Double.NaN;
-        }
+        double[] logP = new double[n];   // scratch of one evaluation
         MultivariateFunction nll = p -> {
             // The laws' truncation constants cancel: they enter every ln p(θ_i) and every ln Z_s alike, and the
             // W_s sum the w_i. Without them a law far in its normal's tail stays finite, and ln Z_s is taken as
@@ -354,19 +337,18 @@ public final class PopulationFit {
                 double max = Double.NEGATIVE_INFINITY;
                 int kept = 0;
                 for (int i = from; i < ends[k]; i++) {
-                    if (drawn[i] > 0) {
-                        max = Math.max(max, logDensity(hlr[i], flux[i], p, sh, sf) - logDrawn[i]);
+                    if (inside[i]) {   // outside the drawn bounds: neither in the likelihood nor in Z
+                        logP[i] = logDensity(hlr[i], flux[i], p, sh, sf);
+                        s -= w[i] * logP[i];
+                        max = Math.max(max, logP[i] - logDrawn[i]);
                         kept++;
                     }
                 }
                 double sum = 0;
                 for (int i = from; i < ends[k]; i++) {
-                    if (drawn[i] <= 0) {
-                        continue;   // outside the drawn bounds: neither in the likelihood nor in Z
+                    if (inside[i]) {
+                        sum += Math.exp(logP[i] - logDrawn[i] - max);
                     }
-                    double logP = logDensity(hlr[i], flux[i], p, sh, sf);
-                    sum += Math.exp(logP - logDrawn[i] - max);
-                    s -= w[i] * logP;
                 }
                 if (kept > 0) {
                     s += subfieldWeight[k] * (max + Math.log(sum / kept));
@@ -402,10 +384,5 @@ public final class PopulationFit {
     /** A truncated normal of mean μ and σ = exp(ln σ) on the bounds of {@code bounds}. */
     private static TruncatedNormalLaw law(double mu, double logSigma, TruncatedNormalLaw bounds) {
         return new TruncatedNormalLaw(mu, Math.exp(logSigma), bounds.min(), bounds.max());
-    }
-
-    /** The standard normal CDF. */
-    private static double cdf(double z) {
-        return 0.5 * Erf.erfc(-z / SQRT2);
     }
 }

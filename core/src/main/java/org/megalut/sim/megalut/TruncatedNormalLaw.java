@@ -24,6 +24,11 @@ public record TruncatedNormalLaw(double mean, double sigma, double min, double m
         }
     }
 
+    /** Whether x lies within the law's bounds [min, max]. */
+    public boolean contains(double x) {
+        return x >= min && x <= max;
+    }
+
     /** One value. */
     public double sample(UniformRandomProvider rng) {
         return Samplers.truncatedNormal(rng, mean, sigma, min, max);
